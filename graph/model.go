@@ -190,6 +190,11 @@ func (n Node) Validate() error {
 	if !n.Kind.Valid() {
 		return Invalidf("node %q: unknown kind %q", n.ID, n.Kind)
 	}
+	for _, p := range []string{"claim:", "ev:", "doc:"} {
+		if strings.HasPrefix(n.ID, p) {
+			return Invalidf("node id %q: the prefix %q is reserved for claims, evidence and documents", n.ID, p)
+		}
+	}
 	if strings.TrimSpace(n.Name) == "" {
 		return Invalidf("node %q has an empty name", n.ID)
 	}

@@ -1,0 +1,139 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// migrations are applied in order; migrations[i] brings the schema from
+// version i to i+1 (PRAGMA user_version). Never edit a released migration:
+// append a new one.
+var migrations = []string{
+	// v1: the graph, its provenance and full-text search.
+	`
+CREATE TABLE documents (
+	did       INTEGER PRIMARY KEY,
+	id        TEXT NOT NULL UNIQUE,
+	title     TEXT NOT NULL DEFAULT '',
+	publisher TEXT NOT NULL DEFAULT '',
+	url       TEXT NOT NULL DEFAULT '',
+	published TEXT NOT NULL DEFAULT '',
+	source    TEXT NOT NULL DEFAULT '',
+	text      TEXT NOT NULL
+);
+CREATE TABLE nodes (
+	nid     INTEGER PRIMARY KEY,
+	id      TEXT NOT NULL UNIQUE,
+	kind    TEXT NOT NULL,
+	name    TEXT NOT NULL,
+	aliases TEXT NOT NULL DEFAULT '[]',
+	props   TEXT NOT NULL DEFAULT '{}',
+	source  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX nodes_by_kind ON nodes(kind, id);
+CREATE TABLE rels (
+	rid        INTEGER PRIMARY KEY,
+	id         TEXT NOT NULL UNIQUE,
+	type       TEXT NOT NULL,
+	src        INTEGER NOT NULL REFERENCES nodes(nid),
+	dst        INTEGER NOT NULL REFERENCES nodes(nid),
+	method     TEXT NOT NULL,
+	confidence REAL NOT NULL,
+	modality   TEXT NOT NULL DEFAULT 'asserted',
+	date       TEXT NOT NULL DEFAULT '',
+	published  TEXT NOT NULL DEFAULT '',
+	props      TEXT NOT NULL DEFAULT '{}',
+	-- the date filters compare against: the claim's own date, else its source's
+	eff_date   TEXT GENERATED ALWAYS AS (CASE WHEN date <> '' THEN date ELSE published END) VIRTUAL
+);
+CREATE INDEX rels_out ON rels(src, type, dst);
+CREATE INDEX rels_in  ON rels(dst, type, src);
+CREATE INDEX rels_by_type ON rels(type);
+CREATE TABLE evidence (
+	eid     INTEGER PRIMARY KEY,
+	id      TEXT NOT NULL UNIQUE,
+	subject TEXT NOT NULL,
+	doc_id  TEXT NOT NULL REFERENCES documents(id),
+	start   INTEGER NOT NULL,
+	end     INTEGER NOT NULL,
+	quote   TEXT NOT NULL
+);
+CREATE INDEX evidence_by_subject ON evidence(subject, doc_id, start);
+CREATE INDEX evidence_by_doc ON evidence(doc_id, start);
+CREATE VIRTUAL TABLE node_fts USING fts5(name, aliases, body, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO node_fts(node_fts, rank) VALUES('rank', 'bm25(10.0, 5.0, 1.0)');
+CREATE VIRTUAL TABLE evidence_fts USING fts5(quote, tokenize = 'unicode61 remove_diacritics 2');
+`,
+}
+
+// schemaVersion is the version this build writes.
+func schemaVersion() int { return len(migrations) }
+
+// migrate checks that the file is an actorgraph database (or empty) and
+// applies the missing migrations in one transaction.
+func (s *Store) migrate(ctx context.Context) error {
+	var appID, version int
+	if err := s.write.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("open %s: cannot read the database: %w", s.path, err)
+	}
+	if err := s.write.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("open %s: cannot read the database: %w", s.path, err)
+	}
+	if appID != applicationID {
+		var tables int
+		if err := s.write.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+			return fmt.Errorf("open %s: cannot read the database: %w", s.path, err)
+		}
+		if appID != 0 || tables > 0 {
+			return fmt.Errorf("open %s: not an actorgraph database (an SQLite database of another application)", s.path)
+		}
+	}
+	if version > schemaVersion() {
+		return fmt.Errorf("open %s: written by a newer actorgraph (schema v%d; this build knows up to v%d)", s.path, version, schemaVersion())
+	}
+	// WAL is a property of the file, set once; it lets readers run while a
+	// load writes.
+	var mode string
+	if err := s.write.QueryRowContext(ctx, "PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+		return fmt.Errorf("open %s: cannot switch to WAL: %w", s.path, err)
+	}
+	if version == schemaVersion() {
+		return nil
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", s.path, err)
+	}
+	defer tx.Rollback()
+	for v := version; v < schemaVersion(); v++ {
+		if err := execScript(ctx, tx, migrations[v]); err != nil {
+			return fmt.Errorf("open %s: migrating schema to v%d: %w", s.path, v+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+		return fmt.Errorf("open %s: %w", s.path, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion())); err != nil {
+		return fmt.Errorf("open %s: %w", s.path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("open %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// execScript runs statements separated by ";\n" one by one, so an error names
+// the statement that failed.
+func execScript(ctx context.Context, tx *sql.Tx, script string) error {
+	for _, stmt := range strings.Split(script, ";\n") {
+		if strings.TrimSpace(stmt) == "" {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("%w in %q", err, strings.TrimSpace(stmt))
+		}
+	}
+	return nil
+}

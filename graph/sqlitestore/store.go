@@ -1,0 +1,164 @@
+// Package sqlitestore is the embedded default graph.Store: the whole graph in
+// one SQLite file, through the pure-Go driver modernc.org/sqlite, so the binary
+// needs no C toolchain and no server.
+//
+// Layout: nodes and claims have integer row ids, and claims point at nodes by
+// those integers, with one index per traversal direction (src, type) and
+// (dst, type); traversals (Neighborhood, Paths) run in Go as breadth-first
+// expansions where each layer is one indexed query over the whole frontier
+// (passed as a JSON array). We chose indexed lookups over an in-memory
+// adjacency index because another process (`actorgraph load`) may write the
+// same file while a server reads it: SQLite's WAL keeps every reader
+// consistent, an in-process index would silently go stale. Full-text search
+// uses two FTS5 tables, one over node names, aliases and text, one over
+// evidence quotes, both ranked with BM25.
+//
+// Concurrency: one write connection (transactions begin IMMEDIATE, so two
+// writers queue on the busy timeout instead of failing to upgrade a read
+// lock) and a small pool of read connections; WAL lets reads proceed during
+// writes.
+package sqlitestore
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"runtime"
+
+	"github.com/actorgraph/actorgraph/graph"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// applicationID marks a SQLite file as an actorgraph database
+// (PRAGMA application_id); it spells "AGRF".
+const applicationID = 0x41475246
+
+// busyTimeoutMS is how long a connection waits for a lock before SQLite
+// reports "database is locked". Long enough to outlast one document's write
+// transaction by far.
+const busyTimeoutMS = 15000
+
+// Store is the SQLite implementation of graph.Store.
+type Store struct {
+	path  string
+	write *sql.DB // exactly one connection: SQLite has one writer anyway
+	read  *sql.DB
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the actorgraph database at path and brings
+// its schema up to date. A file that is not an SQLite database, an SQLite
+// database of another application, a database from a newer actorgraph or a
+// corrupted file gives an error naming the file.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	params := url.Values{}
+	params.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
+	params.Add("_pragma", "foreign_keys(1)")
+	params.Add("_pragma", "synchronous(NORMAL)")
+	params.Add("_pragma", "cache_size(-65536)")
+	base := "file:" + (&url.URL{Path: path}).EscapedPath()
+
+	wparams := url.Values{}
+	for k, v := range params {
+		wparams[k] = v
+	}
+	wparams.Set("_txlock", "immediate")
+	w, err := sql.Open("sqlite", base+"?"+wparams.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+
+	s := &Store{path: path, write: w}
+	if err := s.migrate(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+
+	params.Add("_pragma", "query_only(1)")
+	r, err := sql.Open("sqlite", base+"?"+params.Encode())
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	n := max(2, runtime.GOMAXPROCS(0)*2)
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	s.read = r
+	return s, nil
+}
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes both connection pools.
+func (s *Store) Close() error {
+	var errs []error
+	if s.read != nil {
+		errs = append(errs, s.read.Close())
+	}
+	errs = append(errs, s.write.Close())
+	return errors.Join(errs...)
+}
+
+// checkHeader refuses, before SQLite sees it, a non-empty file that does not
+// start with SQLite's magic string, so a typo in --db cannot turn someone's
+// document into an error message from deep inside the driver.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	if st.IsDir() {
+		return fmt.Errorf("open %s: is a directory, not an actorgraph database file", path)
+	}
+	if st.Size() == 0 {
+		return nil
+	}
+	head := make([]byte, 16)
+	if _, err := io.ReadFull(f, head); err != nil || !bytes.Equal(head, []byte("SQLite format 3\x00")) {
+		return fmt.Errorf("open %s: not an actorgraph database (the file is not an SQLite database)", path)
+	}
+	return nil
+}
+
+// wrap turns a driver error into a graph error that names the file, and
+// passes graph errors and context errors through.
+func (s *Store) wrap(ctx context.Context, doing string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		// The driver reports an interrupted statement in its own words; the
+		// caller wants to know it was its context.
+		return fmt.Errorf("%s: %w", doing, ctx.Err())
+	}
+	var ge *graph.Error
+	if errors.As(err, &ge) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%s: %w", doing, err)
+	}
+	return graph.Internal(fmt.Sprintf("%s in %s", doing, s.path), err)
+}

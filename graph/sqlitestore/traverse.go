@@ -1,0 +1,417 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"sort"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// step is one claim seen from one of its endpoints.
+type step struct {
+	rid, anchor, other int64
+	confidence         float64
+	rank               int // 1 = the anchor's best claim
+}
+
+// expand returns, in one query, the claims touching any frontier node that
+// pass the filter and lead to a node of an allowed kind, best first per
+// anchor (confidence, then age). perNode > 0 keeps at most perNode+1 per
+// anchor, so the caller can tell that a node had more.
+func (s *Store) expand(ctx context.Context, frontier []int64, f graph.Filter, kinds []graph.NodeKind, perNode int) ([]step, error) {
+	cond, args := filterSQL(f)
+	ks := make([]string, len(kinds))
+	for i, k := range kinds {
+		ks[i] = string(k)
+	}
+	q := `WITH f(nid) AS (SELECT value FROM json_each(:frontier)),
+	e AS (
+		SELECT r.rid, f.nid AS anchor, r.dst AS other, r.confidence FROM f JOIN rels r ON r.src = f.nid WHERE ` + cond + `
+		UNION ALL
+		SELECT r.rid, f.nid AS anchor, r.src AS other, r.confidence FROM f JOIN rels r ON r.dst = f.nid WHERE ` + cond + `),
+	k AS (
+		SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.anchor ORDER BY e.confidence DESC, e.rid) AS rn
+		FROM e JOIN nodes n ON n.nid = e.other
+		WHERE :nkinds = 0 OR n.kind IN (SELECT value FROM json_each(:kinds)))
+	SELECT rid, anchor, other, confidence, rn FROM k WHERE :per <= 0 OR rn <= :per + 1 ORDER BY anchor, rn`
+	args = append(args, sql.Named("frontier", jsonInts(frontier)), sql.Named("nkinds", len(ks)),
+		sql.Named("kinds", jsonArray(ks)), sql.Named("per", perNode))
+	var out []step
+	err := queryEach(ctx, s.read, q, args, func(rows *sql.Rows) error {
+		var st step
+		err := rows.Scan(&st.rid, &st.anchor, &st.other, &st.confidence, &st.rank)
+		out = append(out, st)
+		return err
+	})
+	return out, err
+}
+
+func jsonInts(ids []int64) string {
+	if len(ids) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(ids)
+	return string(b)
+}
+
+// nidsOf maps node ids to row ids, skipping unknown ids.
+func (s *Store) nidsOf(ctx context.Context, ids []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	err := queryEach(ctx, s.read, `SELECT id, nid FROM nodes WHERE id IN (SELECT value FROM json_each(?))`,
+		[]any{jsonArray(ids)}, func(rows *sql.Rows) error {
+			var id string
+			var nid int64
+			err := rows.Scan(&id, &nid)
+			out[id] = nid
+			return err
+		})
+	return out, err
+}
+
+// nodesByNID and relsByRID read rows for traversal results.
+func (s *Store) nodesByNID(ctx context.Context, nids []int64) (map[int64]graph.Node, error) {
+	out := map[int64]graph.Node{}
+	err := queryEach(ctx, s.read, `SELECT n.nid, `+nodeCols+` FROM nodes n WHERE n.nid IN (SELECT value FROM json_each(?))`,
+		[]any{jsonInts(nids)}, func(rows *sql.Rows) error {
+			var nid int64
+			var n graph.Node
+			var kind, aliases, props string
+			if err := rows.Scan(&nid, &n.ID, &kind, &n.Name, &aliases, &props, &n.Source); err != nil {
+				return err
+			}
+			n.Kind, n.Aliases, n.Props = graph.NodeKind(kind), decodeList(aliases), decodeMap(props)
+			out[nid] = n
+			return nil
+		})
+	return out, err
+}
+
+func (s *Store) relsByRID(ctx context.Context, rids []int64) (map[int64]graph.Relationship, error) {
+	out := map[int64]graph.Relationship{}
+	err := queryEach(ctx, s.read, `SELECT r.rid, `+relCols+relFrom+` WHERE r.rid IN (SELECT value FROM json_each(?))`,
+		[]any{jsonInts(rids)}, func(rows *sql.Rows) error {
+			var rid int64
+			var r graph.Relationship
+			var typ, modality, props string
+			if err := rows.Scan(&rid, &r.ID, &typ, &r.From, &r.To, &r.Method, &r.Confidence, &modality, &r.Date, &r.Published, &props); err != nil {
+				return err
+			}
+			r.Type, r.Modality, r.Props = graph.RelType(typ), graph.Modality(modality), decodeMap(props)
+			out[rid] = r
+			return nil
+		})
+	return out, err
+}
+
+// Neighborhood implements graph.Store.
+func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (graph.Subgraph, error) {
+	var sub graph.Subgraph
+	if q.Depth < 1 || q.Depth > 3 {
+		return sub, graph.Invalidf("depth %d is not between 1 and 3", q.Depth)
+	}
+	if err := q.Filter.Validate(); err != nil {
+		return sub, err
+	}
+	for _, k := range q.Kinds {
+		if !k.Valid() {
+			return sub, graph.Invalidf("unknown node kind %q", k)
+		}
+	}
+	perNode := q.PerNode
+	if perNode <= 0 {
+		perNode = 50
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 500
+	}
+	seedNIDs, err := s.nidsOf(ctx, q.Seeds)
+	if err != nil {
+		return sub, s.wrap(ctx, "reading seeds", err)
+	}
+	var order []int64 // nodes in the order they are returned
+	seen := map[int64]bool{}
+	for _, id := range q.Seeds {
+		if nid, ok := seedNIDs[id]; ok && !seen[nid] {
+			if len(order) >= limit {
+				sub.Truncated = true
+				break
+			}
+			seen[nid] = true
+			order = append(order, nid)
+		}
+	}
+	frontier := append([]int64(nil), order...)
+	var rids []int64
+	ridSeen := map[int64]bool{}
+	for d := 1; d <= q.Depth && len(frontier) > 0; d++ {
+		steps, err := s.expand(ctx, frontier, q.Filter, q.Kinds, perNode)
+		if err != nil {
+			return sub, s.wrap(ctx, "expanding the neighborhood", err)
+		}
+		var next []int64
+		for _, st := range steps {
+			if st.rank > perNode {
+				sub.Truncated = true
+				continue
+			}
+			if !seen[st.other] {
+				if len(order) >= limit {
+					sub.Truncated = true
+					continue
+				}
+				seen[st.other] = true
+				order = append(order, st.other)
+				next = append(next, st.other)
+			}
+			if !ridSeen[st.rid] {
+				ridSeen[st.rid] = true
+				rids = append(rids, st.rid)
+			}
+		}
+		frontier = next
+	}
+	nodes, err := s.nodesByNID(ctx, order)
+	if err != nil {
+		return sub, s.wrap(ctx, "reading the neighborhood", err)
+	}
+	for _, nid := range order {
+		sub.Nodes = append(sub.Nodes, nodes[nid])
+	}
+	rels, err := s.relsByRID(ctx, rids)
+	if err != nil {
+		return sub, s.wrap(ctx, "reading the neighborhood", err)
+	}
+	for _, rid := range rids {
+		sub.Relationships = append(sub.Relationships, rels[rid])
+	}
+	return sub, nil
+}
+
+// pathSearchBudget bounds how many nodes one Paths call may expand, so a
+// query between two hubs of a huge graph answers with what it found instead
+// of reading the whole file.
+const pathSearchBudget = 200_000
+
+// edge is a neighbor reached by the best claim to it.
+type edge struct {
+	other, rid int64
+	confidence float64
+}
+
+type pathSearch struct {
+	s        *Store
+	ctx      context.Context
+	filter   graph.Filter
+	exclude  map[int64]bool
+	adj      map[int64][]edge
+	expanded int
+}
+
+// neighbors returns (and caches) the neighbors of the given nodes, one edge
+// per neighbor (the most confident claim), best first.
+func (p *pathSearch) load(nids []int64) error {
+	var need []int64
+	for _, n := range nids {
+		if _, ok := p.adj[n]; !ok {
+			need = append(need, n)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	steps, err := p.s.expand(p.ctx, need, p.filter, nil, 0)
+	if err != nil {
+		return err
+	}
+	best := map[[2]int64]int{}
+	for _, n := range need {
+		p.adj[n] = nil
+	}
+	for _, st := range steps {
+		if p.exclude[st.other] || st.other == st.anchor {
+			continue
+		}
+		key := [2]int64{st.anchor, st.other}
+		if _, dup := best[key]; dup {
+			continue // steps come best first per anchor
+		}
+		best[key] = len(p.adj[st.anchor])
+		p.adj[st.anchor] = append(p.adj[st.anchor], edge{st.other, st.rid, st.confidence})
+	}
+	p.expanded += len(need)
+	return nil
+}
+
+// Paths implements graph.Store.
+func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
+	if q.MaxHops < 1 || q.MaxHops > 6 {
+		return nil, graph.Invalidf("maxHops %d is not between 1 and 6", q.MaxHops)
+	}
+	if q.K < 1 || q.K > 10 {
+		return nil, graph.Invalidf("k %d is not between 1 and 10", q.K)
+	}
+	if err := q.Filter.Validate(); err != nil {
+		return nil, err
+	}
+	ends, err := s.nidsOf(ctx, append([]string{q.From, q.To}, q.Exclude...))
+	if err != nil {
+		return nil, s.wrap(ctx, "finding paths", err)
+	}
+	from, ok := ends[q.From]
+	if !ok {
+		return nil, graph.NotFoundf("no node %q", q.From)
+	}
+	to, ok := ends[q.To]
+	if !ok {
+		return nil, graph.NotFoundf("no node %q", q.To)
+	}
+	p := &pathSearch{s: s, ctx: ctx, filter: q.Filter, exclude: map[int64]bool{}, adj: map[int64][]edge{}}
+	for _, id := range q.Exclude {
+		if nid, ok := ends[id]; ok && nid != from && nid != to {
+			p.exclude[nid] = true
+		}
+	}
+	var found [][]edge // each path as the edges taken from `from`
+	if from == to {
+		found = append(found, nil)
+	} else {
+		found, err = p.kShortest(from, to, q.MaxHops, q.K)
+		if err != nil {
+			return nil, s.wrap(ctx, "finding paths", err)
+		}
+	}
+	return s.materialize(ctx, from, found)
+}
+
+// kShortest grows breadth-first balls around both ends (always the smaller
+// frontier first) until their radii add up to maxHops, then enumerates
+// simple paths by increasing length with a depth-first search from `from`
+// that prunes every branch which cannot reach `to` in the hops left, using
+// the distances of the ball around `to` as a lower bound.
+func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error) {
+	distS := map[int64]int{from: 0}
+	distT := map[int64]int{to: 0}
+	frontS, frontT := []int64{from}, []int64{to}
+	rS, rT := 0, 0
+	grow := func(dist map[int64]int, front []int64, r int) ([]int64, error) {
+		if err := p.load(front); err != nil {
+			return nil, err
+		}
+		var next []int64
+		for _, n := range front {
+			for _, e := range p.adj[n] {
+				if _, ok := dist[e.other]; !ok {
+					dist[e.other] = r + 1
+					next = append(next, e.other)
+				}
+			}
+		}
+		return next, nil
+	}
+	var err error
+	for rS+rT < maxHops && len(frontS) > 0 && len(frontT) > 0 && p.expanded < pathSearchBudget {
+		if len(frontS) <= len(frontT) {
+			if frontS, err = grow(distS, frontS, rS); err != nil {
+				return nil, err
+			}
+			rS++
+		} else {
+			if frontT, err = grow(distT, frontT, rT); err != nil {
+				return nil, err
+			}
+			rT++
+		}
+	}
+	completeT := len(frontT) == 0
+	if len(frontS) == 0 {
+		// The whole component of `from` is known: `to` is in it or unreachable.
+		if _, ok := distS[to]; !ok {
+			return nil, nil
+		}
+	}
+	// lowerBound is a number of hops that no path from n to `to` can beat.
+	lowerBound := func(n int64) int {
+		if d, ok := distT[n]; ok {
+			return d
+		}
+		if completeT {
+			return maxHops + 1
+		}
+		return rT + 1
+	}
+	var found [][]edge
+	onPath := map[int64]bool{from: true}
+	var path []edge
+	var dfs func(n int64, length int) error
+	dfs = func(n int64, length int) error {
+		if len(found) >= k || p.expanded >= pathSearchBudget {
+			return nil
+		}
+		if n == to {
+			if len(path) == length {
+				found = append(found, append([]edge(nil), path...))
+			}
+			return nil
+		}
+		if len(path)+lowerBound(n) > length {
+			return nil
+		}
+		if err := p.load([]int64{n}); err != nil {
+			return err
+		}
+		for _, e := range p.adj[n] {
+			if onPath[e.other] {
+				continue
+			}
+			onPath[e.other] = true
+			path = append(path, e)
+			err := dfs(e.other, length)
+			path = path[:len(path)-1]
+			delete(onPath, e.other)
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for length := max(1, lowerBound(from)); length <= maxHops && len(found) < k; length++ {
+		if err := dfs(from, length); err != nil {
+			return nil, err
+		}
+	}
+	return found, nil
+}
+
+// materialize reads the nodes and claims of found paths.
+func (s *Store) materialize(ctx context.Context, from int64, found [][]edge) ([]graph.Path, error) {
+	nids := []int64{from}
+	var rids []int64
+	for _, path := range found {
+		for _, e := range path {
+			nids = append(nids, e.other)
+			rids = append(rids, e.rid)
+		}
+	}
+	nodes, err := s.nodesByNID(ctx, nids)
+	if err != nil {
+		return nil, s.wrap(ctx, "reading paths", err)
+	}
+	rels, err := s.relsByRID(ctx, rids)
+	if err != nil {
+		return nil, s.wrap(ctx, "reading paths", err)
+	}
+	out := make([]graph.Path, 0, len(found))
+	for _, path := range found {
+		gp := graph.Path{Nodes: []graph.Node{nodes[from]}}
+		for _, e := range path {
+			gp.Nodes = append(gp.Nodes, nodes[e.other])
+			gp.Relationships = append(gp.Relationships, rels[e.rid])
+		}
+		out = append(out, gp)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Relationships) < len(out[j].Relationships) })
+	return out, nil
+}
