@@ -32,6 +32,7 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"serve", "serve the graph over HTTP (GraphQL API, web UI, /healthz)", runServe},
+		{"load", "load articles and their curated annotations", runLoad},
 		{"stats", "count nodes by kind and claims by type", runStats},
 		{"version", "print the version", runVersion},
 	}

@@ -7,14 +7,18 @@ import (
 	"net"
 	"time"
 
+	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/httpserver"
+	"github.com/actorgraph/actorgraph/loader"
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "", "Serves the graph over HTTP until interrupted (SIGINT or SIGTERM shut it down gracefully).\nRoutes: /healthz.")
+	fs := newFlags(e, "serve", "", "Serves the graph over HTTP until interrupted (SIGINT or SIGTERM shut it down gracefully).\nAn empty store is first loaded with the embedded demo corpus (three articles), unless --no-demo.\nRoutes: /healthz.")
 	var sf storeFlags
 	sf.register(fs, e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port; port 0 picks a free one)")
+	noDemo := fs.Bool("no-demo", false, "do not load the demo corpus into an empty store")
 	grace := fs.Duration("grace", 10*time.Second, "how long shutdown waits for requests in flight")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -30,8 +34,39 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer store.Close()
 	logger.Info("store opened", "store", name)
+	if !*noDemo {
+		if err := loadDemoIfEmpty(ctx, store, logger); err != nil {
+			return err
+		}
+	}
 	h := httpserver.Handler(httpserver.Config{Store: store, StoreName: name, Version: versionString(), Logger: logger})
 	return httpserver.Serve(ctx, *addr, h, logger, *grace, func(a net.Addr) {
 		logger.Info("listening", "addr", a.String(), "url", "http://"+a.String()+"/")
 	})
+}
+
+// loadDemoIfEmpty loads the embedded demo corpus into a store that holds no
+// document, so a newcomer sees a graph at once.
+func loadDemoIfEmpty(ctx context.Context, store graph.Store, logger *slog.Logger) error {
+	st, err := store.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Documents > 0 {
+		return nil
+	}
+	l, err := loader.New(store, nil)
+	if err != nil {
+		return err
+	}
+	sum, err := l.LoadFS(ctx, data.Demo(), "data/demo")
+	if err != nil {
+		return fmt.Errorf("loading the demo corpus: %w", err)
+	}
+	if err := sum.Err(); err != nil {
+		return fmt.Errorf("loading the demo corpus: %w: %v", err, sum.Errors)
+	}
+	logger.Info("store was empty: loaded the demo corpus", "documents", sum.New.Documents, "nodes", sum.New.Nodes,
+		"claims", sum.New.Relationships, "evidence", sum.New.Evidence)
+	return nil
 }

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/actorgraph/actorgraph/loader"
+)
+
+func runLoad(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "load", "PATH...",
+		"Loads articles (.txt, .html, .md) from files and folders (recursively) into the store, each with its\n"+
+			"curated annotations from NAME.annotations.yaml beside it when present (format: docs/annotations.md).\n"+
+			"One transaction per document: a document with any error is refused whole, with file:line:column,\n"+
+			"and the others are loaded. Loading the same files again adds nothing.\n"+
+			"Exit status: 0 when every document loaded, 1 when any was refused, 2 on bad usage.")
+	var sf storeFlags
+	sf.register(fs, e)
+	strict := fs.Bool("strict", false, "stop at the first refused document")
+	quiet := fs.Bool("quiet", false, "print only the summary and errors, not a line per document")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(e.stderr, "actorgraph load: give at least one file or folder to load")
+		fs.Usage()
+		return errUsage
+	}
+	store, name, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	fmt.Fprintf(e.stderr, "loading into %s\n", name)
+	l, err := loader.New(store, e.stderr)
+	if err != nil {
+		return err
+	}
+	l.Strict = *strict
+	if *quiet {
+		l.Progress = nil
+	}
+	sum, err := l.LoadPaths(ctx, fs.Args())
+	if *quiet {
+		for _, er := range sum.Errors {
+			fmt.Fprintln(e.stderr, er)
+		}
+		fmt.Fprintf(e.stderr, "loaded %s\n", sum)
+	}
+	if err != nil {
+		return err
+	}
+	return sum.Err()
+}

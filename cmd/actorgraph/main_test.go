@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// binPath is the real binary, built once for the tests of this package.
+var binPath string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "actorgraph-bin")
+	if err != nil {
+		panic(err)
+	}
+	binPath = filepath.Join(dir, "actorgraph")
+	out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+	if err != nil {
+		panic("building the binary: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// runBin runs the binary and returns stdout, stderr and the exit status.
+func runBin(t *testing.T, env []string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binPath, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), code
+}
+
+// startServe starts `actorgraph serve` on a free port and returns its base
+// URL and the running command; the caller stops it.
+func startServe(t *testing.T, args ...string) (string, *exec.Cmd, *logTail) {
+	t.Helper()
+	cmd := exec.Command(binPath, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	logs := &logTail{}
+	addrRe := regexp.MustCompile(`msg=listening addr=(\S+)`)
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			logs.add(sc.Text())
+			if m := addrRe.FindStringSubmatch(sc.Text()); m != nil {
+				found <- m[1]
+			}
+		}
+	}()
+	select {
+	case a := <-found:
+		return "http://" + a, cmd, logs
+	case <-time.After(60 * time.Second):
+		t.Fatalf("serve did not start; log:\n%s", logs)
+	}
+	return "", nil, nil
+}
+
+type logTail struct{ lines chan string }
+
+func (l *logTail) add(s string) {
+	if l.lines == nil {
+		l.lines = make(chan string, 10000)
+	}
+	select {
+	case l.lines <- s:
+	default:
+	}
+}
+
+func (l *logTail) String() string {
+	var b strings.Builder
+	for {
+		select {
+		case s := <-l.lines:
+			b.WriteString(s + "\n")
+		default:
+			return b.String()
+		}
+	}
+}
+
+func TestServeHealthzAndGracefulShutdown(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	base, cmd, _ := startServe(t, "--db", db)
+	resp, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("/healthz: %d %s", resp.StatusCode, body)
+	}
+	var h map[string]any
+	if err := json.Unmarshal(body, &h); err != nil || h["status"] != "ok" || !strings.Contains(h["store"].(string), db) {
+		t.Fatalf("/healthz body %s (%v)", body, err)
+	}
+	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
+		t.Fatalf("missing CSP, got %q", csp)
+	}
+	if resp.Header.Get("Access-Control-Allow-Origin") != "" {
+		t.Fatal("CORS header sent by default")
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve exited badly on SIGTERM: %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop on SIGTERM")
+	}
+}
+
+func TestStatsOnNewStoreAndJSON(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	out, errOut, code := runBin(t, nil, "stats", "--db", db)
+	if code != 0 || !strings.Contains(out, "nodes") {
+		t.Fatalf("stats: %d %q %q", code, out, errOut)
+	}
+	out, _, code = runBin(t, []string{"ACTORGRAPH_DB=" + db}, "stats", "--json")
+	var st struct {
+		TotalNodes int `json:"totalNodes"`
+		Documents  int `json:"documents"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &st) != nil {
+		t.Fatalf("stats --json: %d %q", code, out)
+	}
+}
+
+func TestCLIErrors(t *testing.T) {
+	dir := t.TempDir()
+	notDB := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notDB, []byte("my notes"), 0o600)
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		code     int
+		inStderr string
+	}{
+		{"no command", nil, 2, "Usage: actorgraph <command>"},
+		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{"unknown flag", []string{"stats", "--nope"}, 2, "flag provided but not defined"},
+		{"not a database", []string{"stats", "--db", notDB}, 1, notDB + ": not an actorgraph database"},
+		{"help", []string{"serve", "--help"}, 0, "-addr"},
+		{"extra argument", []string{"stats", "x"}, 2, `unexpected argument "x"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errOut, code := runBin(t, nil, tc.args...)
+			if code != tc.code || !strings.Contains(errOut, tc.inStderr) {
+				t.Fatalf("exit %d (want %d), stderr %q (want %q)", code, tc.code, errOut, tc.inStderr)
+			}
+			if strings.Contains(errOut, "goroutine ") {
+				t.Fatalf("stack trace on stderr: %s", errOut)
+			}
+		})
+	}
+}
+
+func TestVersion(t *testing.T) {
+	out, _, code := runBin(t, nil, "version")
+	if code != 0 || !strings.HasPrefix(out, "actorgraph ") {
+		t.Fatalf("version: %d %q", code, out)
+	}
+}

@@ -1,0 +1,382 @@
+// Package loader turns articles (and their curated annotation files) into
+// claims in a graph.Store: read, clean (loader/clean), segment
+// (loader/segment), resolve entities (loader/resolve), build claims from the
+// annotations (loader/annotation), and write one transaction per document.
+//
+// A document is written whole or not at all: every problem found while
+// building its batch refuses that document, with file:line:column and a
+// reason, and the loader goes on with the next one (unless Strict). Loading
+// the same files again adds nothing, because ids are content hashes and
+// canonical ids.
+package loader
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"codeberg.org/readeck/go-readability/v2"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loader/annotation"
+	"github.com/actorgraph/actorgraph/loader/clean"
+	"github.com/actorgraph/actorgraph/loader/resolve"
+)
+
+// MaxArticleSize is the largest article file read (10 MiB); news articles
+// are a few tens of kilobytes even as HTML.
+const MaxArticleSize = 10 << 20
+
+// AnnotationSuffix is what follows an article's base name in the name of
+// its annotation file: 000_x.txt is annotated by 000_x.annotations.yaml.
+const AnnotationSuffix = ".annotations.yaml"
+
+// articleExts are the article formats read.
+var articleExts = map[string]bool{".txt": true, ".html": true, ".htm": true, ".md": true}
+
+// Loader loads documents into a store.
+type Loader struct {
+	Store    graph.Store
+	Registry *resolve.Registry
+	// Progress receives one line per document and the summary; nil is silent.
+	Progress io.Writer
+	// Strict stops at the first refused document.
+	Strict bool
+}
+
+// Summary is what a load did.
+type Summary struct {
+	Documents int // documents read
+	Refused   int // documents not written because of an error
+	New       graph.UpsertResult
+	Warnings  []string
+	Errors    []error
+}
+
+// Err returns nil when no document was refused, and otherwise an error
+// saying how many were.
+func (s Summary) Err() error {
+	if s.Refused == 0 {
+		return nil
+	}
+	return fmt.Errorf("%d of %d documents refused", s.Refused, s.Documents)
+}
+
+func (s Summary) String() string {
+	return fmt.Sprintf("%d documents (%d refused): %d new documents, %d new nodes, %d new claims, %d new evidence; %d warnings, %d errors",
+		s.Documents, s.Refused, s.New.Documents, s.New.Nodes, s.New.Relationships, s.New.Evidence, len(s.Warnings), len(s.Errors))
+}
+
+// New returns a loader with the reference registry.
+func New(store graph.Store, progress io.Writer) (*Loader, error) {
+	reg, err := resolve.Reference()
+	if err != nil {
+		return nil, err
+	}
+	return &Loader{Store: store, Registry: reg, Progress: progress}, nil
+}
+
+// LoadPaths loads files and folders (recursively) from the file system.
+func (l *Loader) LoadPaths(ctx context.Context, paths []string) (Summary, error) {
+	var items []item
+	var sum Summary
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return sum, fmt.Errorf("%s: %w", p, err)
+		}
+		if !st.IsDir() {
+			if !isArticle(p) {
+				return sum, fmt.Errorf("%s: not an article (expected .txt, .html, .md; annotation files are read beside their article)", p)
+			}
+			items = append(items, item{fsys: os.DirFS(filepath.Dir(p)), name: filepath.Base(p), display: p})
+			continue
+		}
+		found, warns, err := walk(os.DirFS(p), p)
+		if err != nil {
+			return sum, err
+		}
+		items = append(items, found...)
+		sum.Warnings = append(sum.Warnings, warns...)
+	}
+	return l.load(ctx, items, sum)
+}
+
+// LoadFS loads every article under the root of fsys (the embedded demo
+// corpus); display prefixes names in messages.
+func (l *Loader) LoadFS(ctx context.Context, fsys fs.FS, display string) (Summary, error) {
+	items, warns, err := walk(fsys, display)
+	if err != nil {
+		return Summary{}, err
+	}
+	return l.load(ctx, items, Summary{Warnings: warns})
+}
+
+type item struct {
+	fsys    fs.FS
+	name    string // slash path within fsys
+	display string // path shown to the user
+}
+
+func isArticle(name string) bool {
+	return articleExts[strings.ToLower(path.Ext(name))]
+}
+
+// walk lists the articles under fsys in name order and warns about
+// annotation files that annotate nothing.
+func walk(fsys fs.FS, display string) ([]item, []string, error) {
+	var items []item
+	var annotations []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case strings.HasSuffix(p, AnnotationSuffix):
+			annotations = append(annotations, p)
+		case isArticle(p):
+			items = append(items, item{fsys: fsys, name: p, display: path.Join(filepath.ToSlash(display), p)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading %s: %w", display, err)
+	}
+	var warns []string
+	for _, a := range annotations {
+		base := strings.TrimSuffix(a, AnnotationSuffix)
+		found := false
+		for _, it := range items {
+			if strings.TrimSuffix(it.name, path.Ext(it.name)) == base {
+				found = true
+				break
+			}
+		}
+		if !found {
+			warns = append(warns, fmt.Sprintf("%s: annotation file without an article beside it (expected %s.txt, .html or .md)", path.Join(display, a), base))
+		}
+	}
+	sort.Slice(items, func(i, j int) bool { return items[i].display < items[j].display })
+	return items, warns, nil
+}
+
+func (l *Loader) load(ctx context.Context, items []item, sum Summary) (Summary, error) {
+	for _, w := range sum.Warnings {
+		l.printf("warning: %s\n", w)
+	}
+	for i, it := range items {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		sum.Documents++
+		start := time.Now()
+		res, kind, err := l.loadOne(ctx, it)
+		if err != nil {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return sum, err
+			}
+			sum.Refused++
+			sum.Errors = append(sum.Errors, err)
+			l.printf("[%d/%d] %s: refused: %v\n", i+1, len(items), it.display, err)
+			if l.Strict {
+				break
+			}
+			continue
+		}
+		sum.New = sum.New.Add(res)
+		l.printf("[%d/%d] %s (%s): +%d nodes, +%d claims, +%d evidence in %v\n", i+1, len(items), it.display, kind,
+			res.Nodes, res.Relationships, res.Evidence, time.Since(start).Round(time.Millisecond))
+	}
+	l.printf("loaded %s\n", sum)
+	return sum, nil
+}
+
+func (l *Loader) printf(format string, args ...any) {
+	if l.Progress != nil {
+		fmt.Fprintf(l.Progress, format, args...)
+	}
+}
+
+// loadOne reads, builds and writes one document. kind says whether it was
+// annotated.
+func (l *Loader) loadOne(ctx context.Context, it item) (graph.UpsertResult, string, error) {
+	doc, err := ReadArticle(it.fsys, it.name, it.display)
+	if err != nil {
+		return graph.UpsertResult{}, "", err
+	}
+	annName := strings.TrimSuffix(it.name, path.Ext(it.name)) + AnnotationSuffix
+	annDisplay := strings.TrimSuffix(it.display, path.Ext(it.display)) + AnnotationSuffix
+	data, err := readLimited(it.fsys, annName, annotation.MaxFileSize)
+	kind := "curated"
+	var batch graph.Batch
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		kind = "no annotations"
+		batch = graph.Batch{Documents: []graph.Document{doc}}
+	case err != nil:
+		return graph.UpsertResult{}, "", fmt.Errorf("%s: %w", annDisplay, err)
+	default:
+		f, err := annotation.Decode(annDisplay, data)
+		if err != nil {
+			return graph.UpsertResult{}, "", err
+		}
+		if err := applyMetadata(&doc, f); err != nil {
+			return graph.UpsertResult{}, "", err
+		}
+		batch, err = newBuilder(doc, f, l.Registry).build()
+		if err != nil {
+			return graph.UpsertResult{}, "", err
+		}
+	}
+	res, err := l.Store.Upsert(ctx, batch)
+	if err != nil {
+		return graph.UpsertResult{}, "", fmt.Errorf("%s: %w", it.display, err)
+	}
+	return res, kind, nil
+}
+
+// applyMetadata lets the annotation file's document section set what the
+// cleaner could not find.
+func applyMetadata(doc *graph.Document, f *annotation.File) error {
+	m := f.Document
+	if m.Published != "" && !graph.ValidDate(m.Published) {
+		return &annotation.Error{File: f.Name, Pos: m.Pos, Msg: fmt.Sprintf("published date %q is not YYYY, YYYY-MM or YYYY-MM-DD", m.Published)}
+	}
+	if m.URL != "" {
+		if u, err := url.Parse(m.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			return &annotation.Error{File: f.Name, Pos: m.Pos, Msg: fmt.Sprintf("url %q is not an http(s) address", m.URL)}
+		}
+	}
+	for dst, v := range map[*string]string{&doc.Title: m.Title, &doc.Publisher: m.Publisher, &doc.URL: m.URL, &doc.Published: m.Published} {
+		if v != "" {
+			*dst = v
+		}
+	}
+	return nil
+}
+
+func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("file is larger than %d bytes", limit)
+	}
+	return data, nil
+}
+
+// ReadArticle reads and cleans one article file into a Document (with its
+// id, the hash of the cleaned text).
+func ReadArticle(fsys fs.FS, name, display string) (graph.Document, error) {
+	data, err := readLimited(fsys, name, MaxArticleSize)
+	if err != nil {
+		return graph.Document{}, fmt.Errorf("%s: %w", display, err)
+	}
+	if !utf8.Valid(data) {
+		p := annotation.InvalidUTF8Pos(data)
+		return graph.Document{}, fmt.Errorf("%s:%d:%d: text is not valid UTF-8", display, p.Line, p.Column)
+	}
+	raw := string(data)
+	var title, published, publisher string
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html", ".htm":
+		art, err := readability.FromReader(bytes.NewReader(data), nil)
+		if err != nil {
+			return graph.Document{}, fmt.Errorf("%s: extracting the article from HTML: %w", display, err)
+		}
+		var sb strings.Builder
+		if err := art.RenderText(&sb); err != nil {
+			return graph.Document{}, fmt.Errorf("%s: extracting the article from HTML: %w", display, err)
+		}
+		title, publisher = art.Title(), art.SiteName()
+		if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
+			published = t.Format("2006-01-02")
+		}
+		raw = sb.String()
+		if title != "" && !strings.HasPrefix(strings.TrimSpace(raw), title) {
+			raw = title + "\n\n" + raw
+		}
+	case ".md":
+		raw = stripMarkdown(raw)
+	}
+	c := clean.Clean(raw)
+	if strings.TrimSpace(c.Text) == "" {
+		return graph.Document{}, fmt.Errorf("%s: no article text left after cleaning", display)
+	}
+	doc := graph.Document{ID: graph.DocumentID(c.Text), Title: c.Title, Publisher: c.Publisher,
+		Published: c.Published, Text: c.Text, Source: display}
+	if title != "" {
+		doc.Title = title
+	}
+	if publisher != "" {
+		doc.Publisher = publisher
+	}
+	if published != "" {
+		doc.Published = published
+	}
+	if doc.Published != "" && !graph.ValidDate(doc.Published) {
+		doc.Published = ""
+	}
+	return doc, nil
+}
+
+// stripMarkdown keeps the words of a Markdown article: heading marks,
+// emphasis and link targets go; the text stays.
+func stripMarkdown(s string) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		t := strings.TrimLeft(line, " ")
+		if strings.HasPrefix(t, "#") {
+			line = strings.TrimSpace(strings.TrimLeft(t, "#"))
+		}
+		if strings.HasPrefix(t, "> ") {
+			line = strings.TrimPrefix(t, "> ")
+		}
+		line = mdLink(line)
+		line = strings.NewReplacer("**", "", "__", "", "`", "").Replace(line)
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// mdLink turns [text](target) into text.
+func mdLink(line string) string {
+	for {
+		open := strings.Index(line, "[")
+		if open < 0 {
+			return line
+		}
+		mid := strings.Index(line[open:], "](")
+		if mid < 0 {
+			return line
+		}
+		end := strings.Index(line[open+mid:], ")")
+		if end < 0 {
+			return line
+		}
+		line = line[:open] + line[open+1:open+mid] + line[open+mid+end+1:]
+	}
+}

@@ -1,0 +1,156 @@
+// Package resolve knows the reference entities: countries from a maintained
+// ISO 3166 dataset (github.com/pariz/gountries) and the organizations,
+// government bodies and metonyms of organizations.yaml. Their nodes need no
+// evidence: their Source names the reference. Ids are canonical:
+// "country:RU" (ISO alpha-2), "org:nato".
+package resolve
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pariz/gountries"
+	"gopkg.in/yaml.v3"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+//go:embed organizations.yaml
+var organizationsYAML []byte
+
+// Source values of reference nodes.
+const (
+	SourceCountries     = "reference:iso-3166"
+	SourceOrganizations = "reference:actorgraph-organizations"
+)
+
+// Registry holds the reference entities. It is immutable once built and safe
+// for concurrent use.
+type Registry struct {
+	nodes    map[string]graph.Node
+	partOf   map[string]string // org id -> parent id
+	metonyms map[string]string // text -> id
+	names    map[string]string // lower-case name, alias or code -> id
+	demonyms map[string]string // demonym -> country id
+}
+
+type orgFile struct {
+	Organizations []struct {
+		ID      string   `yaml:"id"`
+		Name    string   `yaml:"name"`
+		Kind    string   `yaml:"kind"`
+		PartOf  string   `yaml:"part_of"`
+		Aliases []string `yaml:"aliases"`
+	} `yaml:"organizations"`
+	Metonyms []struct {
+		Text string `yaml:"text"`
+		For  string `yaml:"for"`
+	} `yaml:"metonyms"`
+	CountryAliases map[string][]string `yaml:"country_aliases"`
+	Demonyms       map[string][]string `yaml:"demonyms"`
+}
+
+// Reference builds the registry from the embedded data.
+func Reference() (*Registry, error) {
+	r := &Registry{nodes: map[string]graph.Node{}, partOf: map[string]string{},
+		metonyms: map[string]string{}, names: map[string]string{}, demonyms: map[string]string{}}
+	var of orgFile
+	if err := yaml.Unmarshal(organizationsYAML, &of); err != nil {
+		return nil, fmt.Errorf("reference organizations: %w", err)
+	}
+	for code, c := range gountries.New().FindAllCountries() {
+		code = strings.ToUpper(c.Alpha2)
+		if code == "" {
+			continue
+		}
+		id := "country:" + code
+		aliases := graph.MergeAliases(c.Name.Common, nil, []string{c.Name.Official, c.Alpha3})
+		aliases = graph.MergeAliases(c.Name.Common, aliases, of.CountryAliases[code])
+		n := graph.Node{ID: id, Kind: graph.KindCountry, Name: c.Name.Common, Aliases: aliases, Source: SourceCountries}
+		if c.Capital != "" {
+			n.Props = map[string]string{"description": "capital: " + c.Capital}
+		}
+		r.add(n)
+		r.names[strings.ToLower(code)] = id
+	}
+	for code, ds := range of.Demonyms {
+		for _, d := range ds {
+			r.demonyms[d] = "country:" + code
+		}
+	}
+	for _, o := range of.Organizations {
+		n := graph.Node{ID: o.ID, Kind: graph.KindOrganization, Name: o.Name, Aliases: o.Aliases,
+			Props: map[string]string{"kind": o.Kind}, Source: SourceOrganizations}
+		if err := n.Validate(); err != nil {
+			return nil, fmt.Errorf("reference organizations: %w", err)
+		}
+		r.add(n)
+		if o.PartOf != "" {
+			r.partOf[o.ID] = o.PartOf
+		}
+	}
+	for _, m := range of.Metonyms {
+		if _, ok := r.nodes[m.For]; !ok {
+			return nil, fmt.Errorf("reference organizations: metonym %q stands for unknown %q", m.Text, m.For)
+		}
+		r.metonyms[m.Text] = m.For
+	}
+	for child, parent := range r.partOf {
+		if _, ok := r.nodes[parent]; !ok {
+			return nil, fmt.Errorf("reference organizations: %s is part of unknown %q", child, parent)
+		}
+	}
+	return r, nil
+}
+
+func (r *Registry) add(n graph.Node) {
+	r.nodes[n.ID] = n
+	for _, name := range append([]string{n.Name}, n.Aliases...) {
+		key := strings.ToLower(name)
+		if _, taken := r.names[key]; !taken {
+			r.names[key] = n.ID
+		}
+	}
+}
+
+// Node returns the reference node with the given id.
+func (r *Registry) Node(id string) (graph.Node, bool) {
+	n, ok := r.nodes[id]
+	return n, ok
+}
+
+// PartOf returns the id of the body a reference organization belongs to.
+func (r *Registry) PartOf(id string) (string, bool) {
+	p, ok := r.partOf[id]
+	return p, ok
+}
+
+// ByName resolves a name, alias or country code (case-insensitive) to an id.
+func (r *Registry) ByName(name string) (string, bool) {
+	id, ok := r.names[strings.ToLower(strings.TrimSpace(name))]
+	return id, ok
+}
+
+// Metonym resolves a metonym ("Washington") to the id it stands for.
+func (r *Registry) Metonym(text string) (string, bool) {
+	id, ok := r.metonyms[text]
+	return id, ok
+}
+
+// Demonym resolves a demonym ("Russian") to its country id.
+func (r *Registry) Demonym(text string) (string, bool) {
+	id, ok := r.demonyms[text]
+	return id, ok
+}
+
+// IDs lists every reference id, sorted.
+func (r *Registry) IDs() []string {
+	ids := make([]string, 0, len(r.nodes))
+	for id := range r.nodes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
