@@ -231,7 +231,7 @@ func (l *Loader) loadOne(ctx context.Context, it item) (graph.UpsertResult, stri
 		kind = "no annotations"
 		batch = graph.Batch{Documents: []graph.Document{doc}}
 	case err != nil:
-		return graph.UpsertResult{}, "", fmt.Errorf("%s: %w", annDisplay, err)
+		return graph.UpsertResult{}, "", &annotation.Error{File: annDisplay, Pos: annotation.Pos{Line: 1, Column: 1}, Msg: err.Error()}
 	default:
 		f, err := annotation.Decode(annDisplay, data)
 		if err != nil {
