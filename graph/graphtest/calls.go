@@ -130,7 +130,7 @@ func walkNodes(t testing.TB, s graph.Store, kind graph.NodeKind, first int) []st
 	return nil
 }
 
-// hasCode fails the test unless err carries code.
+// wantCode fails the test unless err carries code.
 func wantCode(t testing.TB, what string, err error, code graph.Code) {
 	t.Helper()
 	if err == nil {

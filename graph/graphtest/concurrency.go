@@ -184,3 +184,19 @@ func testConcurrentUpserts(t *testing.T, s graph.Store) {
 		t.Errorf("the shared claim has %d evidence, want %d", n, 1+writers)
 	}
 }
+
+// testClose: after Close, calls fail instead of reaching a released
+// database. (The factory's own cleanup then closes the store a second time;
+// it must tolerate that.)
+func testClose(t *testing.T, s graph.Store) {
+	b, docA, _ := world(t)
+	upsert(t, s, b)
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	for _, c := range storeCalls(s, graph.Batch{Nodes: []graph.Node{country(idLV, "Latvia")}}, docA.ID) {
+		if err := c.call(t.Context()); err == nil {
+			t.Errorf("%s after Close: no error", c.name)
+		}
+	}
+}

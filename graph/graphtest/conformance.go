@@ -72,6 +72,7 @@ func contracts() []contract {
 		one("RelationshipsTypeAndConfidence", testRelationshipsTypeAndConfidence),
 		one("RelationshipsDates", testRelationshipsDates),
 		one("RelationshipsPagination", testRelationshipsPagination),
+		one("QueriesRejectInvalidFilter", testQueriesRejectInvalidFilter),
 
 		// Search
 		one("SearchRanking", testSearchRanking),
@@ -124,13 +125,15 @@ func contracts() []contract {
 		// Concurrency and cancellation
 		one("ContextCanceled", testContextCanceled),
 		one("ConcurrentUpserts", testConcurrentUpserts),
+		one("Close", testClose),
 	}
 }
 
 // RunConformanceTests runs every contract of graph.Store as a subtest of t.
 // newStore must return a fresh, empty store and register its own cleanup
 // (t.Cleanup) on the t it is given; it is called once per subtest, and once
-// per case for table-driven contracts. Subtests run one after another, so a
+// per case for table-driven contracts. The Close subtest closes its store
+// itself, so the cleanup must tolerate a second Close. Subtests run one after another, so a
 // backend sharing one database between stores (Neo4j) only needs to empty
 // it in newStore.
 func RunConformanceTests(t *testing.T, newStore func(t *testing.T) graph.Store) {

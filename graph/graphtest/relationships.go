@@ -1,6 +1,7 @@
 package graphtest
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -193,4 +194,30 @@ func testRelationshipsPagination(t *testing.T, s graph.Store) {
 	if !slices.Equal(got, want) {
 		t.Errorf("paged claims = %q\nwant %q", names(fix, got), names(fix, want))
 	}
+}
+
+// testQueriesRejectInvalidFilter: a filter that breaks its rules (see
+// graph.Filter.Validate) is CodeInvalid in every query that takes one,
+// rather than silently matching nothing, so the API can tell the user why.
+func testQueriesRejectInvalidFilter(t *testing.T, s graph.Store) {
+	b, _ := relFixture(t)
+	upsert(t, s, b)
+	for _, f := range []graph.Filter{
+		{Since: "yesterday"},
+		{Until: "2018-13"},
+		{Types: []graph.RelType{"HACKED"}},
+		{MinConfidence: 2},
+		{MinConfidence: -0.5},
+	} {
+		_, err := s.Relationships(t.Context(), graph.RelationshipsQuery{NodeIDs: []string{idUS}, Filter: f})
+		wantCode(t, "Relationships with filter "+filterString(f), err, graph.CodeInvalid)
+		_, err = s.Neighborhood(t.Context(), graph.NeighborhoodQuery{Seeds: []string{idUS}, Depth: 1, Filter: f})
+		wantCode(t, "Neighborhood with filter "+filterString(f), err, graph.CodeInvalid)
+		_, err = s.Paths(t.Context(), graph.PathQuery{From: idUS, To: idEE, MaxHops: 2, K: 1, Filter: f})
+		wantCode(t, "Paths with filter "+filterString(f), err, graph.CodeInvalid)
+	}
+}
+
+func filterString(f graph.Filter) string {
+	return fmt.Sprintf("%+v", f)
 }

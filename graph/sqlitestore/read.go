@@ -3,7 +3,6 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
-	"encoding/base64"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -21,20 +20,6 @@ func pageSize(first int) int {
 		return defaultPage
 	}
 	return min(first, maxPage)
-}
-
-// Cursors are the last id of a page, opaque to callers.
-func encodeCursor(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
-
-func decodeCursor(c string) (string, error) {
-	if c == "" {
-		return "", nil
-	}
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil {
-		return "", graph.Invalidf("cursor %q is not one this store gave out", c)
-	}
-	return string(b), nil
 }
 
 const nodeCols = `n.id, n.kind, n.name, n.aliases, n.props, n.source`
@@ -98,7 +83,7 @@ func (s *Store) ListNodes(ctx context.Context, q graph.ListNodesQuery) (graph.No
 	if q.Kind != "" && !q.Kind.Valid() {
 		return page, graph.Invalidf("unknown node kind %q", q.Kind)
 	}
-	after, err := decodeCursor(q.After)
+	after, err := graph.DecodeCursor(q.After)
 	if err != nil {
 		return page, err
 	}
@@ -121,7 +106,7 @@ func (s *Store) ListNodes(ctx context.Context, q graph.ListNodesQuery) (graph.No
 		page.Nodes, page.HasMore = page.Nodes[:n], true
 	}
 	if len(page.Nodes) > 0 {
-		page.EndCursor = encodeCursor(page.Nodes[len(page.Nodes)-1].ID)
+		page.EndCursor = graph.EncodeCursor(page.Nodes[len(page.Nodes)-1].ID)
 	}
 	return page, nil
 }
@@ -165,7 +150,7 @@ func (s *Store) Relationships(ctx context.Context, q graph.RelationshipsQuery) (
 	if err := q.Filter.Validate(); err != nil {
 		return page, err
 	}
-	after, err := decodeCursor(q.After)
+	after, err := graph.DecodeCursor(q.After)
 	if err != nil {
 		return page, err
 	}
@@ -197,7 +182,7 @@ func (s *Store) Relationships(ctx context.Context, q graph.RelationshipsQuery) (
 		page.Relationships, page.HasMore = page.Relationships[:n], true
 	}
 	if len(page.Relationships) > 0 {
-		page.EndCursor = encodeCursor(page.Relationships[len(page.Relationships)-1].ID)
+		page.EndCursor = graph.EncodeCursor(page.Relationships[len(page.Relationships)-1].ID)
 	}
 	return page, nil
 }
@@ -281,7 +266,7 @@ func (s *Store) Documents(ctx context.Context, ids []string) ([]graph.Document, 
 // ListDocuments implements graph.Store.
 func (s *Store) ListDocuments(ctx context.Context, q graph.ListDocumentsQuery) (graph.DocumentPage, error) {
 	var page graph.DocumentPage
-	after, err := decodeCursor(q.After)
+	after, err := graph.DecodeCursor(q.After)
 	if err != nil {
 		return page, err
 	}
@@ -302,7 +287,7 @@ func (s *Store) ListDocuments(ctx context.Context, q graph.ListDocumentsQuery) (
 		page.Documents, page.HasMore = page.Documents[:n], true
 	}
 	if len(page.Documents) > 0 {
-		page.EndCursor = encodeCursor(page.Documents[len(page.Documents)-1].ID)
+		page.EndCursor = graph.EncodeCursor(page.Documents[len(page.Documents)-1].ID)
 	}
 	return page, nil
 }

@@ -14,6 +14,9 @@ func checkProperties(t *testing.T, raw string) {
 	if twice.Text != once.Text || twice.Title != once.Title {
 		t.Fatalf("Clean is not idempotent on %q:\nonce  %q (title %q)\ntwice %q (title %q)", raw, once.Text, once.Title, twice.Text, twice.Title)
 	}
+	if len(twice.Removed) != 0 {
+		t.Fatalf("a second Clean over %q removed %q", raw, twice.Removed)
+	}
 	if once.Title != "" && !strings.HasPrefix(once.Text, once.Title+"\n") {
 		t.Fatalf("Clean(%q): title %q is not the first line of %q", raw, once.Title, once.Text)
 	}

@@ -1,6 +1,7 @@
-package graphtest_test
+package sqlitestore_test
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
@@ -9,9 +10,10 @@ import (
 	"github.com/actorgraph/actorgraph/graph/sqlitestore"
 )
 
-func TestTmpSQLite(t *testing.T) {
+// The SQLite store passes the conformance suite every store must pass.
+func TestConformance(t *testing.T) {
 	graphtest.RunConformanceTests(t, func(t *testing.T) graph.Store {
-		s, err := sqlitestore.Open(t.Context(), filepath.Join(t.TempDir(), "g.db"))
+		s, err := sqlitestore.Open(context.Background(), filepath.Join(t.TempDir(), "conformance.db"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,179 @@
+package schema
+
+import (
+	"sort"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Node is the Go side of the GraphQL interface Node: one struct per kind,
+// each wrapping the domain node. Kind shadows graph.Node.Kind with the
+// GraphQL enum type.
+type Node interface {
+	domain() graph.Node
+}
+
+type nodeBase struct {
+	graph.Node
+	Kind NodeKind
+}
+
+func (n nodeBase) domain() graph.Node { return n.Node }
+
+func (n nodeBase) prop(key string) *string {
+	if v, ok := n.Props[key]; ok && v != "" {
+		return &v
+	}
+	return nil
+}
+
+// The node kinds.
+type (
+	Country        struct{ nodeBase }
+	Person         struct{ nodeBase }
+	Organization   struct{ nodeBase }
+	CyberOperation struct{ nodeBase }
+	Event          struct{ nodeBase }
+	Doctrine       struct{ nodeBase }
+	Statement      struct{ nodeBase }
+	Attribution    struct{ nodeBase }
+)
+
+// Code is a country's ISO 3166-1 alpha-2 code, taken from its canonical id.
+func (c Country) Code() string {
+	if len(c.ID) > len("country:") {
+		return c.ID[len("country:"):]
+	}
+	return ""
+}
+
+func (o Organization) OrganizationKind() *string { return o.prop("kind") }
+func (o CyberOperation) Date() *string           { return o.prop("date") }
+func (e Event) Date() *string                    { return e.prop("date") }
+func (e Event) Location() *string                { return e.prop("location") }
+func (d Doctrine) DoctrineKind() *string         { return d.prop("kind") }
+func (d Doctrine) Description() *string          { return d.prop("description") }
+func (d Doctrine) Date() *string                 { return d.prop("date") }
+func (s Statement) Date() *string                { return s.prop("date") }
+func (a Attribution) Date() *string              { return a.prop("date") }
+func (a Attribution) Basis() *string             { return a.prop("basis") }
+
+// Text is the statement itself, falling back to its name.
+func (s Statement) Text() string {
+	if t := s.Props["text"]; t != "" {
+		return t
+	}
+	return s.Name
+}
+
+// Modality of an attribution; asserted unless said otherwise.
+func (a Attribution) Modality() Modality {
+	if m := a.Props["modality"]; m != "" {
+		return Modality(m)
+	}
+	return ModalityAsserted
+}
+
+// wrap turns a domain node into its GraphQL type.
+func wrap(n graph.Node) Node {
+	b := nodeBase{Node: n, Kind: NodeKind(n.Kind)}
+	switch n.Kind {
+	case graph.KindCountry:
+		return Country{b}
+	case graph.KindPerson:
+		return Person{b}
+	case graph.KindOrganization:
+		return Organization{b}
+	case graph.KindCyberOperation:
+		return CyberOperation{b}
+	case graph.KindEvent:
+		return Event{b}
+	case graph.KindDoctrine:
+		return Doctrine{b}
+	case graph.KindStatement:
+		return Statement{b}
+	case graph.KindAttribution:
+		return Attribution{b}
+	}
+	// Stores only hold vocabulary kinds; an unknown one is shown as an
+	// organization rather than failing the whole response.
+	return Organization{b}
+}
+
+// Relation is a claim. Type, Modality, Date and Published shadow the domain
+// fields with GraphQL types (and null for unknown dates).
+type Relation struct {
+	graph.Relationship
+	Type      RelType
+	Modality  Modality
+	Date      *string
+	Published *string
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func wrapRel(r graph.Relationship) Relation {
+	m := r.Modality
+	if m == "" {
+		m = graph.Asserted
+	}
+	return Relation{Relationship: r, Type: RelType(r.Type), Modality: Modality(m), Date: optional(r.Date), Published: optional(r.Published)}
+}
+
+// Properties lists the claim's properties, sorted by key.
+func (r Relation) Properties() []Property {
+	out := make([]Property, 0, len(r.Props))
+	for k, v := range r.Props {
+		out = append(out, Property{Key: k, Value: v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// Evidence is a span of a document.
+type Evidence struct{ graph.Evidence }
+
+// Document is a stored article; empty metadata is null.
+type Document struct {
+	graph.Document
+	Publisher *string
+	URL       *string
+	Published *string
+}
+
+func wrapDoc(d graph.Document) Document {
+	return Document{Document: d, Publisher: optional(d.Publisher), URL: optional(d.URL), Published: optional(d.Published)}
+}
+
+// Role is a HOLDS_ROLE claim seen from the person.
+type Role struct {
+	Title    string
+	From, To *string
+	rel      graph.Relationship
+}
+
+// SearchHit is one search result.
+type SearchHit struct {
+	Node    Node
+	Score   float64
+	Snippet *string
+	Matched string
+}
+
+// Subgraph is a neighborhood.
+type Subgraph struct {
+	Nodes     []Node
+	Relations []Relation
+	Truncated bool
+}
+
+// Path is a walk between two nodes.
+type Path struct {
+	Nodes     []Node
+	Relations []Relation
+}
