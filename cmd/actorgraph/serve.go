@@ -5,19 +5,22 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
 	"time"
 
 	"github.com/actorgraph/actorgraph/data"
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/httpserver"
 	"github.com/actorgraph/actorgraph/loader"
+	"github.com/actorgraph/actorgraph/schema"
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "", "Serves the graph over HTTP until interrupted (SIGINT or SIGTERM shut it down gracefully).\nAn empty store is first loaded with the embedded demo corpus (three articles), unless --no-demo.\nRoutes: /healthz.")
+	fs := newFlags(e, "serve", "", "Serves the graph over HTTP until interrupted (SIGINT or SIGTERM shut it down gracefully).\nAn empty store is first loaded with the embedded demo corpus (three articles), unless --no-demo.\nRoutes: /graphql (GraphQL, POST or GET), /healthz.")
 	var sf storeFlags
 	sf.register(fs, e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port; port 0 picks a free one)")
+	dev := fs.Bool("dev", false, "development mode: GraphQL introspection and GraphiQL at /graphql in a browser")
 	noDemo := fs.Bool("no-demo", false, "do not load the demo corpus into an empty store")
 	grace := fs.Duration("grace", 10*time.Second, "how long shutdown waits for requests in flight")
 	if err := parse(fs, args); err != nil {
@@ -39,7 +42,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	h := httpserver.Handler(httpserver.Config{Store: store, StoreName: name, Version: versionString(), Logger: logger})
+	api := schema.Handler(schema.Options{Store: store, Logger: logger, Dev: *dev})
+	h := httpserver.Handler(httpserver.Config{Store: store, StoreName: name, Version: versionString(), Logger: logger,
+		Mount: func(mux *http.ServeMux) { mux.Handle("/graphql", api) }})
 	return httpserver.Serve(ctx, *addr, h, logger, *grace, func(a net.Addr) {
 		logger.Info("listening", "addr", a.String(), "url", "http://"+a.String()+"/")
 	})

@@ -1,0 +1,328 @@
+package schema
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Options configure the GraphQL handler.
+type Options struct {
+	Store  graph.Store
+	Logger *slog.Logger
+	// Dev turns on introspection and GraphiQL in a browser.
+	Dev bool
+	// Timeout bounds each request, store calls included (default 10s).
+	Timeout time.Duration
+	// MaxBodyBytes bounds a request body (default 1 MiB).
+	MaxBodyBytes int64
+	// ComplexityLimit bounds a query's cost (default 5000); see complexity.
+	ComplexityLimit int
+	// MaxDepth bounds how deep a query nests (default 12).
+	MaxDepth int
+	// MaxFields bounds how many fields (aliases included) a query selects
+	// (default 300).
+	MaxFields int
+	// TokenLimit bounds how many tokens the parser reads (default 15000).
+	TokenLimit int
+	// PanicHook, if set, runs inside every field resolver; tests use it to
+	// inject a panic and check that it becomes a clean INTERNAL error.
+	PanicHook func(ctx context.Context)
+}
+
+func (o *Options) defaults() {
+	if o.Timeout == 0 {
+		o.Timeout = 10 * time.Second
+	}
+	if o.MaxBodyBytes == 0 {
+		o.MaxBodyBytes = 1 << 20
+	}
+	if o.ComplexityLimit == 0 {
+		o.ComplexityLimit = 5000
+	}
+	if o.MaxDepth == 0 {
+		o.MaxDepth = 12
+	}
+	if o.MaxFields == 0 {
+		o.MaxFields = 300
+	}
+	if o.TokenLimit == 0 {
+		o.TokenLimit = 15000
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+}
+
+// Handler returns the /graphql handler: POST for queries, GET for queries
+// only (gqlgen's GET transport refuses mutations), with every limit on.
+func Handler(o Options) http.Handler {
+	o.defaults()
+	cfg := Config{Resolvers: &Resolver{Store: o.Store}}
+	setComplexity(&cfg.Complexity)
+	srv := handler.New(NewExecutableSchema(cfg))
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(o.TokenLimit)
+	srv.SetDisableSuggestion(true)
+	if o.Dev {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(shapeLimit{maxDepth: o.MaxDepth, maxFields: o.MaxFields})
+	srv.Use(extension.FixedComplexityLimit(o.ComplexityLimit))
+	srv.SetErrorPresenter(presenter(o.Logger))
+	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
+		o.Logger.Error("resolver panic", "panic", fmt.Sprint(v), "path", graphql.GetPath(ctx).String())
+		return &gqlerror.Error{Message: "internal error", Extensions: map[string]any{"code": codeInternal}}
+	})
+	if o.PanicHook != nil {
+		srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
+			o.PanicHook(ctx)
+			return next(ctx)
+		})
+	}
+	var ide http.Handler
+	if o.Dev {
+		ide = playground.Handler("actorgraph", "/graphql")
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet && r.URL.RawQuery == "" && strings.Contains(r.Header.Get("Accept"), "text/html") {
+			if ide == nil {
+				writeError(w, http.StatusNotFound, codeNotFound, "GraphiQL is only served with `actorgraph serve --dev`; POST queries to /graphql")
+				return
+			}
+			// GraphiQL loads its scripts from a CDN: relax the policy for
+			// this page only, and only in dev mode.
+			w.Header().Set("Content-Security-Policy", "default-src 'self' https://unpkg.com https://cdn.jsdelivr.net 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+			ide.ServeHTTP(w, r)
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodPost {
+			w.Header().Set("Allow", "GET, POST")
+			writeError(w, http.StatusMethodNotAllowed, codeBadInput, "use POST (or GET for queries)")
+			return
+		}
+		if r.ContentLength > o.MaxBodyBytes {
+			writeError(w, http.StatusRequestEntityTooLarge, codeLimitExceeded, fmt.Sprintf("request body is %d bytes; at most %d are accepted", r.ContentLength, o.MaxBodyBytes))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, o.MaxBodyBytes)
+		ctx, cancel := context.WithTimeout(r.Context(), o.Timeout)
+		defer cancel()
+		srv.ServeHTTP(w, r.WithContext(withLoaders(ctx, o.Store)))
+	})
+}
+
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, `{"errors":[{"message":%q,"extensions":{"code":%q}}]}`+"\n", msg, code)
+}
+
+// presenter gives every error a stable code and a message that never shows
+// a stack, SQL, Cypher or a file path: store internals are logged, and the
+// client reads "internal error".
+func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		gerr := graphql.DefaultErrorPresenter(ctx, err)
+		var de *graph.Error
+		switch {
+		case errors.As(err, &de):
+			gerr.Message = de.Msg
+			switch de.Code {
+			case graph.CodeInvalid, graph.CodeConflict:
+				setCode(gerr, codeBadInput)
+			case graph.CodeNotFound:
+				setCode(gerr, codeNotFound)
+			default:
+				logger.Error("internal error", "err", err, "path", gerr.Path.String())
+				gerr.Message = "internal error"
+				setCode(gerr, codeInternal)
+			}
+		case errors.Is(err, context.DeadlineExceeded):
+			gerr.Message = "the query took too long; ask for less (smaller first, depth or maxHops)"
+			setCode(gerr, codeLimitExceeded)
+		case errors.Is(err, context.Canceled):
+			gerr.Message = "the request was canceled"
+			setCode(gerr, codeBadInput)
+		default:
+			code, _ := gerr.Extensions["code"].(string)
+			switch code {
+			case codeBadInput, codeNotFound, codeLimitExceeded, codeInternal:
+			case errcode.ValidationFailed, errcode.ParseFailed:
+				setCode(gerr, codeBadInput)
+				if strings.Contains(gerr.Message, "token limit") {
+					setCode(gerr, codeLimitExceeded)
+				}
+			case "COMPLEXITY_LIMIT_EXCEEDED":
+				setCode(gerr, codeLimitExceeded)
+			case "":
+				if m, ok := plainClientError(gerr.Message); ok {
+					gerr.Message = m
+					setCode(gerr, codeBadInput)
+					break
+				}
+				fallthrough
+			default:
+				var qe *gqlerror.Error
+				if errors.As(err, &qe) && code == "" && qe.Rule != "" {
+					setCode(gerr, codeBadInput)
+					break
+				}
+				logger.Error("internal error", "err", err, "path", gerr.Path.String())
+				gerr.Message = "internal error"
+				setCode(gerr, codeInternal)
+			}
+		}
+		return gerr
+	}
+}
+
+// plainClientError recognises the few client mistakes gqlgen reports
+// without a code, and says what to do instead.
+func plainClientError(msg string) (string, bool) {
+	switch {
+	case strings.Contains(msg, "introspection disabled"):
+		return "introspection is disabled; it is enabled only with `actorgraph serve --dev`", true
+	case strings.HasPrefix(msg, "json request body could not be decoded"), strings.HasPrefix(msg, "json body could not be decoded"):
+		return "the body must be one JSON object {\"query\", \"variables\", \"operationName\"}; batches are not supported", true
+	case strings.Contains(msg, "could not get json request body"), strings.Contains(msg, "http: request body too large"):
+		return "the request body could not be read (is it larger than the limit?)", true
+	}
+	return "", false
+}
+
+func setCode(e *gqlerror.Error, code string) {
+	if e.Extensions == nil {
+		e.Extensions = map[string]any{}
+	}
+	e.Extensions["code"] = code
+}
+
+// shapeLimit refuses, before anything is resolved, queries that nest
+// deeper than maxDepth fields or select more than maxFields fields (aliases
+// make one field many), counting through fragments.
+type shapeLimit struct{ maxDepth, maxFields int }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = shapeLimit{}
+
+func (d shapeLimit) ExtensionName() string                          { return "ShapeLimit" }
+func (d shapeLimit) Validate(schema graphql.ExecutableSchema) error { return nil }
+
+func (d shapeLimit) MutateOperationContext(ctx context.Context, rc *graphql.OperationContext) *gqlerror.Error {
+	if rc.Operation == nil {
+		return nil
+	}
+	if depth := selectionDepth(rc.Operation.SelectionSet, rc.Doc.Fragments, 0); depth > d.maxDepth {
+		return &gqlerror.Error{Message: fmt.Sprintf("the query nests %d levels deep; at most %d are allowed", depth, d.maxDepth),
+			Extensions: map[string]any{"code": codeLimitExceeded}}
+	}
+	if n := fieldCount(rc.Operation.SelectionSet, rc.Doc.Fragments, 0, d.maxFields+1); n > d.maxFields {
+		return &gqlerror.Error{Message: fmt.Sprintf("the query selects more than %d fields (aliases count); ask in several queries", d.maxFields),
+			Extensions: map[string]any{"code": codeLimitExceeded}}
+	}
+	return nil
+}
+
+// fieldCount counts selected fields, stopping once it passes stop.
+func fieldCount(set ast.SelectionSet, frags ast.FragmentDefinitionList, level, stop int) int {
+	n := 0
+	for _, sel := range set {
+		if n > stop || level > 200 {
+			return n
+		}
+		switch s := sel.(type) {
+		case *ast.Field:
+			n += 1 + fieldCount(s.SelectionSet, frags, level+1, stop-n)
+		case *ast.InlineFragment:
+			n += fieldCount(s.SelectionSet, frags, level+1, stop-n)
+		case *ast.FragmentSpread:
+			if f := frags.ForName(s.Name); f != nil {
+				n += fieldCount(f.SelectionSet, frags, level+1, stop-n)
+			}
+		}
+	}
+	return n
+}
+
+func selectionDepth(set ast.SelectionSet, frags ast.FragmentDefinitionList, seen int) int {
+	if seen > 200 { // fragment cycles are refused by validation; this is a guard
+		return seen
+	}
+	best := 0
+	for _, sel := range set {
+		var d int
+		switch s := sel.(type) {
+		case *ast.Field:
+			d = 1 + selectionDepth(s.SelectionSet, frags, seen+1)
+			if len(s.SelectionSet) == 0 {
+				d = 1
+			}
+		case *ast.InlineFragment:
+			d = selectionDepth(s.SelectionSet, frags, seen+1)
+		case *ast.FragmentSpread:
+			if f := frags.ForName(s.Name); f != nil {
+				d = selectionDepth(f.SelectionSet, frags, seen+1)
+			}
+		}
+		best = max(best, d)
+	}
+	return best
+}
+
+// setComplexity weighs list fields by how many items they may return, so
+// the complexity limit bounds real work: a field costs its first (or its
+// cap) times what it selects.
+func setComplexity(c *ComplexityRoot) {
+	firstOr := func(first *int, def int) int {
+		if first == nil || *first < 1 {
+			return def
+		}
+		return *first
+	}
+	rel := func(child int, _ *Direction, _ []RelType, _, _ *string, _ *float64, first *int, _ *string) int {
+		return 1 + child*firstOr(first, defaultFirst)
+	}
+	c.Country.Relations, c.Person.Relations, c.Organization.Relations, c.CyberOperation.Relations = rel, rel, rel, rel
+	c.Event.Relations, c.Doctrine.Relations, c.Statement.Relations, c.Attribution.Relations = rel, rel, rel, rel
+	c.Query.Search = func(child int, _ string, _ []NodeKind, first *int) int {
+		return 1 + child*firstOr(first, defaultFirst)
+	}
+	c.Query.Entities = func(child int, _ *NodeKind, first *int, _ *string) int {
+		return 1 + child*firstOr(first, defaultFirst)
+	}
+	c.Query.Documents = func(child int, first *int, _ *string) int {
+		return 1 + child*firstOr(first, defaultFirst)
+	}
+	c.Query.Nodes = func(child int, ids []string) int { return 1 + child*max(1, len(ids)) }
+	c.Query.Neighborhood = func(child int, ids []string, depth *int, _ []RelType, _ []NodeKind, _, _ *string, _ *float64, first *int, _ *int) int {
+		return 1 + child*firstOr(first, maxFirst)/4
+	}
+	c.Query.Paths = func(child int, _, _ string, maxHops, first *int, _ []RelType, _ []string, _ *float64, _, _ *string) int {
+		return 1 + child*firstOr(first, 3)*firstOr(maxHops, 4)
+	}
+	// Unpaged lists are sized by what the demo and real corpora show:
+	// attributions and statements of a query, a typed field's few ends.
+	c.Query.Attributions = func(child int, _, _, _, _ *string) int { return 1 + child*10 }
+	c.Query.Statements = func(child int, _, _ *string) int { return 1 + child*10 }
+}
