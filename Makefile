@@ -7,7 +7,7 @@ BIN      := bin/actorgraph
 DB       ?= actorgraph.db
 ADDR     ?= 127.0.0.1:8080
 
-.PHONY: run build test fmt-check vet gotest bench clean
+.PHONY: run build test fmt-check vet gotest bench clean generate check-generated
 
 ## run: build and serve on the embedded store (http://127.0.0.1:8080)
 run: build
@@ -18,7 +18,23 @@ build:
 	$(GO) build -o $(BIN) ./cmd/actorgraph
 
 ## test: every check and test suite
-test: fmt-check vet gotest
+test: fmt-check vet check-generated gotest
+
+## generate: regenerate the GraphQL enums from the vocabulary, then gqlgen's code
+generate:
+	$(GO) run ./schema/enumgen
+	$(GO) run github.com/99designs/gqlgen generate
+
+# check-generated regenerates in a scratch copy of the tree and fails when the
+# committed generated code differs: generated code must be reproducible.
+GENERATED := schema/vocabulary.graphqls schema/generated.go schema/models_gen.go schema/schema.resolvers.go
+check-generated:
+	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	tar -cf - --exclude=./ui/node_modules --exclude=./tools/cypherlint/node_modules --exclude=./.git --exclude='*.db' . | tar -xf - -C $$tmp; \
+	(cd $$tmp && $(GO) run ./schema/enumgen && $(GO) run github.com/99designs/gqlgen generate) || exit 1; \
+	for f in $(GENERATED); do \
+		cmp -s $$f $$tmp/$$f || { echo "$$f is not what 'make generate' produces; run make generate and commit"; diff $$f $$tmp/$$f | head -20; exit 1; }; \
+	done; echo "generated code is up to date"
 
 fmt-check:
 	@out=$$(gofmt -l $$(find . -name '*.go' -not -path '*/node_modules/*')); \

@@ -182,11 +182,14 @@ func (r *Resolver) relationsOf(ctx context.Context, id string, dir *Direction, t
 	if err != nil {
 		return nil, err
 	}
-	q := graph.RelationshipsQuery{NodeIDs: []string{id}, Direction: direction(dir), Filter: f, First: n}
+	key := pageKey{node: id, dir: direction(dir), filter: filterKey(f), first: n}
 	if after != nil {
-		q.After = *after
+		if _, err := graph.DecodeCursor(*after); err != nil {
+			return nil, err
+		}
+		key.after = *after
 	}
-	page, err := r.Store.Relationships(ctx, q)
+	page, err := loadersFrom(ctx).pages.Load(ctx, key)
 	if err != nil {
 		return nil, err
 	}

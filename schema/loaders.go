@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -14,9 +15,11 @@ import (
 // microseconds of each other, so a short wait gathers a whole level.
 const loaderWait = 2 * time.Millisecond
 
-// adjMax bounds the claims one typed field (Attribution.by, Event.attendees,
-// ...) reads per node: such fields are lists of a few to a few hundred.
-const adjMax = 1000
+// batchClaimsMax bounds the claims one batched read gathers for a level of
+// a query. Typed fields (Attribution.by, Event.attendees, ...) are lists of a
+// few to a few hundred; a level that would read more falls back to one paged
+// store call per node, so a hub cannot make a request read the whole graph.
+const batchClaimsMax = 5000
 
 // adjKey asks for the claims of one type in one direction of one node.
 type adjKey struct {
@@ -32,6 +35,7 @@ type loaders struct {
 	evidence *dataloadgen.Loader[string, []graph.Evidence]
 	docs     *dataloadgen.Loader[string, *graph.Document]
 	adj      *dataloadgen.Loader[adjKey, []graph.Relationship]
+	pages    *dataloadgen.Loader[pageKey, graph.RelationshipPage]
 }
 
 func newLoaders(s graph.Store) *loaders {
@@ -63,6 +67,128 @@ func newLoaders(s graph.Store) *loaders {
 		adj: dataloadgen.NewLoader(func(ctx context.Context, keys []adjKey) ([][]graph.Relationship, []error) {
 			return fetchAdjacent(ctx, s, keys)
 		}, opt),
+		pages: dataloadgen.NewLoader(func(ctx context.Context, keys []pageKey) ([]graph.RelationshipPage, []error) {
+			return fetchPages(ctx, s, keys)
+		}, opt),
+	}
+}
+
+// pageKey asks for one page of one node's claims (the Node.relations
+// field). Keys that differ only by node are answered together.
+type pageKey struct {
+	node   string
+	dir    graph.Direction
+	filter string // filterKey of the filter
+	first  int
+	after  string
+}
+
+// pageGroup is what keys answered together share.
+type pageGroup struct {
+	dir    graph.Direction
+	filter string
+	first  int
+	after  string
+}
+
+// filterKey encodes a filter as a comparable key (JSON of a struct has a
+// fixed field order); parseFilterKey decodes it.
+func filterKey(f graph.Filter) string {
+	b, _ := json.Marshal(f)
+	return string(b)
+}
+
+func parseFilterKey(k string) graph.Filter {
+	var f graph.Filter
+	_ = json.Unmarshal([]byte(k), &f) // made by filterKey
+	return f
+}
+
+// fetchPages answers a level's relations fields: one store read for all
+// nodes that ask with the same arguments, cut into per-node pages here; a
+// single node, or a level with more claims than batchClaimsMax, is paged by
+// the store itself.
+func fetchPages(ctx context.Context, s graph.Store, keys []pageKey) ([]graph.RelationshipPage, []error) {
+	out := make([]graph.RelationshipPage, len(keys))
+	errs := make([]error, len(keys))
+	groups := map[pageGroup][]int{}
+	for i, k := range keys {
+		g := pageGroup{k.dir, k.filter, k.first, k.after}
+		groups[g] = append(groups[g], i)
+	}
+	for g, idx := range groups {
+		filter := parseFilterKey(g.filter)
+		ids := make([]string, len(idx))
+		for j, i := range idx {
+			ids[j] = keys[i].node
+		}
+		var all []graph.Relationship
+		complete := false
+		if len(ids) > 1 {
+			var err error
+			all, complete, err = claimsOf(ctx, s, ids, g.dir, filter, batchClaimsMax)
+			if err != nil {
+				for _, i := range idx {
+					errs[i] = err
+				}
+				continue
+			}
+		}
+		for _, i := range idx {
+			if !complete {
+				out[i], errs[i] = s.Relationships(ctx, graph.RelationshipsQuery{NodeIDs: []string{keys[i].node},
+					Direction: g.dir, Filter: filter, First: g.first, After: g.after})
+				continue
+			}
+			out[i] = pageOf(all, keys[i].node, g)
+		}
+	}
+	return out, errs
+}
+
+// pageOf cuts one node's page out of a complete, id-ordered set of claims.
+func pageOf(all []graph.Relationship, node string, g pageGroup) graph.RelationshipPage {
+	after, _ := graph.DecodeCursor(g.after)
+	var page graph.RelationshipPage
+	for _, r := range all {
+		touches := (g.dir != graph.Incoming && r.From == node) || (g.dir != graph.Outgoing && r.To == node)
+		if !touches {
+			continue
+		}
+		page.Total++
+		if r.ID <= after {
+			continue
+		}
+		if len(page.Relationships) == g.first {
+			page.HasMore = true
+			continue
+		}
+		page.Relationships = append(page.Relationships, r)
+	}
+	if n := len(page.Relationships); n > 0 {
+		page.EndCursor = graph.EncodeCursor(page.Relationships[n-1].ID)
+	}
+	return page
+}
+
+// claimsOf reads every claim touching ids (in id order), page by page,
+// and reports complete=false, without error, once more than limit exist.
+func claimsOf(ctx context.Context, s graph.Store, ids []string, dir graph.Direction, f graph.Filter, limit int) ([]graph.Relationship, bool, error) {
+	var all []graph.Relationship
+	after := ""
+	for {
+		page, err := s.Relationships(ctx, graph.RelationshipsQuery{NodeIDs: ids, Direction: dir, Filter: f, First: 1000, After: after})
+		if err != nil {
+			return nil, false, err
+		}
+		all = append(all, page.Relationships...)
+		if len(all) > limit {
+			return nil, false, nil
+		}
+		if !page.HasMore {
+			return all, true, nil
+		}
+		after = page.EndCursor
 	}
 }
 
@@ -80,12 +206,14 @@ func fetchAdjacent(ctx context.Context, s graph.Store, keys []adjKey) ([][]graph
 	}
 	found := map[adjKey][]graph.Relationship{}
 	for g, ids := range groups {
-		page, err := s.Relationships(ctx, graph.RelationshipsQuery{NodeIDs: ids, Direction: g.dir,
-			Filter: graph.Filter{Types: []graph.RelType{g.typ}}, First: adjMax})
+		rels, complete, err := claimsOf(ctx, s, ids, g.dir, graph.Filter{Types: []graph.RelType{g.typ}}, batchClaimsMax)
+		if err == nil && !complete {
+			err = graph.Invalidf("more than %d %s claims; page through Node.relations(types: [%s]) instead", batchClaimsMax, g.typ, g.typ)
+		}
 		if err != nil {
 			return make([][]graph.Relationship, len(keys)), fill(len(keys), err)
 		}
-		for _, r := range page.Relationships {
+		for _, r := range rels {
 			if g.dir != graph.Incoming {
 				k := adjKey{r.From, g.dir, g.typ}
 				found[k] = append(found[k], r)

@@ -196,3 +196,42 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("version: %d %q", code, out)
 	}
 }
+
+// The curl examples of the README work as written against `actorgraph serve`
+// on the demo corpus.
+func TestReadmeCurlExamples(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _, _ := startServe(t, "--db", filepath.Join(t.TempDir(), "g.db"))
+	var cmds []string
+	lines := strings.Split(string(readme), "\n")
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if !strings.HasPrefix(l, "curl ") {
+			continue
+		}
+		cmd := l
+		for strings.HasSuffix(cmd, "\\") && i+1 < len(lines) {
+			i++
+			cmd = strings.TrimSuffix(cmd, "\\") + " " + strings.TrimSpace(lines[i])
+		}
+		if j := strings.Index(cmd, " #"); j > 0 && !strings.Contains(cmd[j:], "'") {
+			cmd = cmd[:j]
+		}
+		cmds = append(cmds, strings.ReplaceAll(cmd, "http://127.0.0.1:8080", base))
+	}
+	if len(cmds) < 4 {
+		t.Fatalf("found %d curl examples in the README", len(cmds))
+	}
+	for _, c := range cmds {
+		out, err := exec.Command("sh", "-c", c).CombinedOutput()
+		if err != nil || strings.Contains(string(out), `"errors"`) || !strings.Contains(string(out), `"`) {
+			t.Fatalf("README example failed:\n%s\n%s %v", c, out, err)
+		}
+		if strings.Contains(c, "/graphql") && !strings.Contains(string(out), `"data"`) {
+			t.Fatalf("README example returned no data:\n%s\n%s", c, out)
+		}
+	}
+}

@@ -1,0 +1,451 @@
+package schema_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/data"
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/graph/sqlitestore"
+	"github.com/actorgraph/actorgraph/httpserver"
+	"github.com/actorgraph/actorgraph/loader"
+	"github.com/actorgraph/actorgraph/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite golden responses and docs/api.md")
+
+// countingStore counts store round trips, to show that a request costs a
+// number of them bounded by the query's depth, not by its results.
+type countingStore struct {
+	graph.Store
+	mu    sync.Mutex
+	calls map[string]int
+}
+
+func (c *countingStore) count(m string) {
+	c.mu.Lock()
+	c.calls[m]++
+	c.mu.Unlock()
+}
+
+func (c *countingStore) total() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, v := range c.calls {
+		n += v
+	}
+	return n
+}
+
+func (c *countingStore) reset() {
+	c.mu.Lock()
+	c.calls = map[string]int{}
+	c.mu.Unlock()
+}
+
+func (c *countingStore) Nodes(ctx context.Context, ids []string) ([]graph.Node, error) {
+	c.count("Nodes")
+	return c.Store.Nodes(ctx, ids)
+}
+func (c *countingStore) ListNodes(ctx context.Context, q graph.ListNodesQuery) (graph.NodePage, error) {
+	c.count("ListNodes")
+	return c.Store.ListNodes(ctx, q)
+}
+func (c *countingStore) Relationships(ctx context.Context, q graph.RelationshipsQuery) (graph.RelationshipPage, error) {
+	c.count("Relationships")
+	return c.Store.Relationships(ctx, q)
+}
+func (c *countingStore) RelationshipsByID(ctx context.Context, ids []string) ([]graph.Relationship, error) {
+	c.count("RelationshipsByID")
+	return c.Store.RelationshipsByID(ctx, ids)
+}
+func (c *countingStore) Evidence(ctx context.Context, ids []string) (map[string][]graph.Evidence, error) {
+	c.count("Evidence")
+	return c.Store.Evidence(ctx, ids)
+}
+func (c *countingStore) Documents(ctx context.Context, ids []string) ([]graph.Document, error) {
+	c.count("Documents")
+	return c.Store.Documents(ctx, ids)
+}
+
+// server serves the demo corpus through the real HTTP stack.
+type server struct {
+	url   string
+	store *countingStore
+}
+
+func newServer(t *testing.T, opts schema.Options) *server {
+	t.Helper()
+	ctx := context.Background()
+	s, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "api.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	l, err := loader.New(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum, err := l.LoadFS(ctx, data.Demo(), "data/demo"); err != nil || sum.Err() != nil {
+		t.Fatalf("demo: %v %v", err, sum.Errors)
+	}
+	cs := &countingStore{Store: s, calls: map[string]int{}}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	opts.Store, opts.Logger = cs, logger
+	api := schema.Handler(opts)
+	h := httpserver.Handler(httpserver.Config{Store: cs, StoreName: "test", Logger: logger,
+		Mount: func(mux *http.ServeMux) { mux.Handle("/graphql", api) }})
+	ts := httptest.NewServer(h)
+	t.Cleanup(ts.Close)
+	return &server{url: ts.URL + "/graphql", store: cs}
+}
+
+// response is a GraphQL response as the client sees it.
+type response struct {
+	Status int
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+	Raw []byte
+}
+
+func (r response) code() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	c, _ := r.Errors[0].Extensions["code"].(string)
+	return c
+}
+
+func (s *server) post(t *testing.T, body []byte) response {
+	t.Helper()
+	resp, err := http.Post(s.url, "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	var r response
+	if err := json.Unmarshal(raw, &r); err != nil {
+		t.Fatalf("response is not JSON (%d): %s", resp.StatusCode, raw)
+	}
+	r.Status, r.Raw = resp.StatusCode, raw
+	return r
+}
+
+func (s *server) query(t *testing.T, q string) response {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": q})
+	return s.post(t, body)
+}
+
+// answers lists, per question, what the response must contain: the answer
+// and the sentence it came from.
+var answers = map[string][]string{
+	"01-who-blamed-whom":               {`"by":[{"name":"United States"}]`, `"blames":[{"name":"Russia"}]`, `"modality":"alleged"`, "As the US pointed the finger at a resurgent Russia", `"title":"Russia blamed for cyber attack on US elections"`},
+	"02-offender-doctrine":             {`{"name":"NATO"}`, `{"name":"Pentagon"}`, `{"name":"US House of Representatives"}`, "rallied behind what has become known as the “offender doctrine”", `"value":"passed"`, `"value":"approved"`},
+	"03-ministerial-attendees":         {`"heldDuring":[{"name":"UN General Assembly, September 2018"}]`, `{"name":"Australia"}`, `{"name":"Estonia"}`, `{"name":"South Korea"}`, `{"name":"United Kingdom"}`, `{"name":"European Union"}`, "Officials from Australia, Chile", `"publisher":"Nikkei Asia"`},
+	"04-john-sullivan":                 {`"title":"Deputy Secretary of State"`, `costs and consequences`, `It is not just Russia. It is not just China.`, `{"name":"North Korea"}`, `{"name":"Iran"}`, `{"name":"China"}`},
+	"05-trump-accused":                 {`"type":"ACCUSED","to":{"name":"China"}`, `attempting to interfere in the upcoming U.S. midterm elections`, `UN Security Council meeting, 26 September 2018`, `We have evidence ... it didn't come out of nowhere`},
+	"06-attributed-with-other-nations": {`"concerns":{"name":"WannaCry"}`, `"concerns":{"name":"NotPetya"}`, "blamed on foreign countries in collaboration with other nations"},
+	"07-rob-strayer":                   {`"title":"Deputy Assistant Secretary for Cyber and International Communications"`, `"organization":{"name":"US State Department"}`, `they don’t enforce themselves`},
+	"08-coalition-model":               {`"name":"Proliferation Security Initiative"`, `"date":"2002"`, `stop the spread of weapons of mass destruction`, `"modality":"alleged"`},
+	"09-china-reaction":                {`"type":"REACTED_TO"`, `"value":"reacted angrily"`, `"to":{"name":"offender doctrine"}`, `more cooperation between the US and the People’s Liberation Army`},
+	"10-jim-mattis":                    {`"title":"Defence Secretary"`, `Russia is certainly the poster child`, `build trust and collaboration`},
+	"11-washington-warned":             {`"to":{"name":"Russia"}`, `"to":{"name":"China"}`, `"to":{"name":"North Korea"}`, `Washington warns Russia, China and North Korea of consequences of attacks`},
+	"12-estonia-to-russia":             {`"id":"country:EE"`, `"id":"event:cyber-ministerial-2018"`, `"id":"country:RU"`, `Officials from Australia, Chile`},
+}
+
+// TestQuestions asks the 12 questions of questions.md through the real HTTP
+// server on the demo corpus, checks each answer and its evidence, and
+// compares the whole response with its golden file. With -update it
+// rewrites the golden files and docs/api.md from them.
+func TestQuestions(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	files, _ := filepath.Glob("testdata/questions/*.graphql")
+	if len(files) != 12 {
+		t.Fatalf("want 12 questions, found %d", len(files))
+	}
+	sort.Strings(files)
+	var doc strings.Builder
+	for _, f := range files {
+		slug := strings.TrimSuffix(filepath.Base(f), ".graphql")
+		q, _ := os.ReadFile(f)
+		t.Run(slug, func(t *testing.T) {
+			r := s.query(t, string(q))
+			if r.Status != 200 || len(r.Errors) > 0 {
+				t.Fatalf("status %d: %s", r.Status, r.Raw)
+			}
+			for _, want := range answers[slug] {
+				if !strings.Contains(string(r.Data), want) {
+					t.Errorf("answer lacks %s\n%s", want, r.Data)
+				}
+			}
+			if len(answers[slug]) == 0 {
+				t.Fatal("no expected answer listed")
+			}
+			var pretty bytes.Buffer
+			json.Indent(&pretty, r.Data, "", "  ")
+			golden := strings.TrimSuffix(f, ".graphql") + ".golden.json"
+			if *update {
+				os.WriteFile(golden, append(pretty.Bytes(), '\n'), 0o644)
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("no golden file (run go test ./schema -run TestQuestions -update): %v", err)
+			}
+			if string(want) != pretty.String()+"\n" {
+				t.Fatalf("response differs from %s (run with -update if the change is right):\n%s", golden, pretty.String())
+			}
+			question, query, _ := strings.Cut(string(q), "\n")
+			fmt.Fprintf(&doc, "### %s\n\n```graphql\n%s```\n\n<details><summary>Answer</summary>\n\n```json\n%s\n```\n\n</details>\n\n",
+				strings.TrimPrefix(question, "# "), query, pretty.String())
+		})
+	}
+	checkDoc(t, doc.String())
+}
+
+// checkDoc keeps docs/api.md's question section equal to what the server
+// answers today.
+func checkDoc(t *testing.T, questions string) {
+	path := "../docs/api.md"
+	cur, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- questions:begin -->\n", "<!-- questions:end -->"
+	i, j := strings.Index(string(cur), begin), strings.Index(string(cur), end)
+	if i < 0 || j < i {
+		t.Fatalf("%s lacks the %q ... %q markers", path, begin, end)
+	}
+	want := string(cur[:i]) + begin + "\n" + questions + string(cur[j:])
+	if *update {
+		os.WriteFile(path, []byte(want), 0o644)
+		return
+	}
+	if want != string(cur) {
+		t.Fatalf("%s is out of date: run go test ./schema -run TestQuestions -update", path)
+	}
+}
+
+// Hostile or oversized requests get a clear error with a stable code and
+// the right HTTP status, and the server keeps answering ordinary queries.
+func TestLimits(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	deep := "id"
+	for i := 0; i < 20; i++ {
+		deep = "relations { edges { node { from { " + deep + " } } } }"
+	}
+	var aliases strings.Builder
+	for i := 0; i < 500; i++ {
+		fmt.Fprintf(&aliases, "a%d: node(id: \"country:US\") { name } ", i)
+	}
+	for _, tc := range []struct {
+		name   string
+		body   []byte
+		status int
+		code   string
+		msg    string
+	}{
+		{"nested 20 deep", jsonQuery(`{ node(id: "country:US") { ` + deep + ` } }`), 200, "LIMIT_EXCEEDED", "levels deep"},
+		{"500 aliases", jsonQuery("{ " + aliases.String() + "}"), 200, "LIMIT_EXCEEDED", "fields"},
+		{"first 100000", jsonQuery(`{ search(query: "Russia", first: 100000) { score } }`), 200, "LIMIT_EXCEEDED", ""},
+		{"first 101 on a cheap field", jsonQuery(`{ entities(first: 101) { totalCount } }`), 200, "LIMIT_EXCEEDED", "at most 100"},
+		{"10 MB body", bytes.Repeat([]byte("a"), 10<<20), 413, "LIMIT_EXCEEDED", "at most 1048576"},
+		{"JSON array batch", []byte(`[{"query":"{ stats { nodes } }"}]`), 400, "BAD_INPUT", "batches are not supported"},
+		{"misspelt field", jsonQuery(`{ serach(query: "x") { score } }`), 422, "BAD_INPUT", `Cannot query field "serach"`},
+		{"introspection off", jsonQuery(`{ __schema { types { name } } }`), 200, "BAD_INPUT", "--dev"},
+		{"bad date", jsonQuery(`{ neighborhood(ids: ["country:US"], since: "last week") { truncated } }`), 200, "BAD_INPUT", "YYYY"},
+		{"depth 4", jsonQuery(`{ neighborhood(ids: ["country:US"], depth: 4) { truncated } }`), 200, "LIMIT_EXCEEDED", "depth may be at most 3"},
+		{"maxHops 7", jsonQuery(`{ paths(from: "country:EE", to: "country:RU", maxHops: 7) { nodes { id } } }`), 200, "LIMIT_EXCEEDED", "maxHops"},
+		{"unknown path end", jsonQuery(`{ paths(from: "country:EE", to: "person:nobody") { nodes { id } } }`), 200, "NOT_FOUND", `no node "person:nobody"`},
+		{"bad cursor", jsonQuery(`{ entities(after: "%%%") { totalCount } }`), 200, "BAD_INPUT", "cursor"},
+		{"syntax error", jsonQuery(`{ stats { nodes `), 422, "BAD_INPUT", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := s.post(t, tc.body)
+			msg := ""
+			if len(r.Errors) > 0 {
+				msg = r.Errors[0].Message
+			}
+			if r.Status != tc.status || r.code() != tc.code || !strings.Contains(msg, tc.msg) {
+				t.Fatalf("got %d %s: %s\nwant %d %s containing %q", r.Status, r.code(), clip(r.Raw), tc.status, tc.code, tc.msg)
+			}
+			for _, leak := range []string{"did you mean", "Did you mean", "goroutine", "sqlite", "SQL", ".go:", "/tmp/"} {
+				if strings.Contains(string(r.Raw), leak) {
+					t.Fatalf("response leaks %q: %s", leak, clip(r.Raw))
+				}
+			}
+			if ok := s.query(t, `{ stats { nodes } }`); ok.Status != 200 || len(ok.Errors) > 0 {
+				t.Fatalf("the next ordinary query failed: %s", ok.Raw)
+			}
+		})
+	}
+}
+
+func jsonQuery(q string) []byte {
+	b, _ := json.Marshal(map[string]string{"query": q})
+	return b
+}
+
+func clip(b []byte) string {
+	if len(b) > 300 {
+		return string(b[:300]) + "..."
+	}
+	return string(b)
+}
+
+// A resolver panic is an INTERNAL error without a stack, and the server
+// goes on.
+func TestPanicBecomesInternal(t *testing.T) {
+	var armed sync.Once
+	s := newServer(t, schema.Options{PanicHook: func(ctx context.Context) {
+		armed.Do(func() { panic("boom: /secret/path/store.go:12") })
+	}})
+	r := s.query(t, `{ stats { nodes } }`)
+	if r.code() != "INTERNAL" || strings.Contains(string(r.Raw), "boom") || strings.Contains(string(r.Raw), "secret") {
+		t.Fatalf("panic response: %s", r.Raw)
+	}
+	if ok := s.query(t, `{ stats { nodes } }`); len(ok.Errors) > 0 {
+		t.Fatalf("after a panic: %s", ok.Raw)
+	}
+}
+
+func TestDevModeIntrospectionAndGraphiQL(t *testing.T) {
+	s := newServer(t, schema.Options{Dev: true})
+	if r := s.query(t, `{ __schema { queryType { name } } }`); len(r.Errors) > 0 {
+		t.Fatalf("introspection in dev: %s", r.Raw)
+	}
+	req, _ := http.NewRequest("GET", s.url, nil)
+	req.Header.Set("Accept", "text/html")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "graphiql") {
+		t.Fatalf("GraphiQL in dev: %d %s", resp.StatusCode, clip(body))
+	}
+	off := newServer(t, schema.Options{})
+	req, _ = http.NewRequest("GET", off.url, nil)
+	req.Header.Set("Accept", "text/html")
+	resp, _ = http.DefaultClient.Do(req)
+	resp.Body.Close()
+	if resp.StatusCode != 404 {
+		t.Fatalf("GraphiQL without --dev: %d", resp.StatusCode)
+	}
+}
+
+func TestGETServesQueriesOnly(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	resp, err := http.Get(s.url + "?query=" + "%7Bstats%7Bnodes%7D%7D")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"nodes":`) {
+		t.Fatalf("GET query: %d %s", resp.StatusCode, body)
+	}
+	req, _ := http.NewRequest("DELETE", s.url, nil)
+	resp, _ = http.DefaultClient.Do(req)
+	resp.Body.Close()
+	if resp.StatusCode != 405 {
+		t.Fatalf("DELETE: %d", resp.StatusCode)
+	}
+}
+
+// The store round trips of a request grow with the depth of the query, not
+// with the number of results: 5 countries or 40, the same number of calls.
+func TestStoreCallsBoundedByDepth(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	q := func(n int) int {
+		s.store.reset()
+		r := s.query(t, fmt.Sprintf(`{ entities(kind: Country, first: %d) { edges { node { name
+			relations(first: 3) { totalCount edges { node { type to { name } evidence { quote document { title } } } } }
+			... on Country { memberships { to { name } } } } } } }`, n))
+		if len(r.Errors) > 0 {
+			t.Fatalf("%s", r.Raw)
+		}
+		var got struct {
+			Entities struct{ Edges []any } `json:"entities"`
+		}
+		json.Unmarshal(r.Data, &got)
+		if len(got.Entities.Edges) != n {
+			t.Fatalf("asked %d countries, got %d", n, len(got.Entities.Edges))
+		}
+		return s.store.total()
+	}
+	few, many := q(5), q(20)
+	if few != many || many > 8 {
+		t.Fatalf("store calls: %d for 5 countries, %d for 20 (want equal and at most 8): %v", few, many, s.store.calls)
+	}
+	// Attributions with every typed field: also bounded.
+	s.store.reset()
+	r := s.query(t, `{ attributions { by { name } blames { name } concerns { name } backedBy { name } evidence { quote document { title } } } }`)
+	if len(r.Errors) > 0 || s.store.total() > 8 {
+		t.Fatalf("attributions: %d calls %v %s", s.store.total(), s.store.calls, r.Errors)
+	}
+}
+
+// Cursor pagination through entities visits every country exactly once.
+func TestEntitiesPagination(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	seen := map[string]bool{}
+	after := ""
+	total := -1
+	for page := 0; page < 20; page++ {
+		arg := ""
+		if after != "" {
+			arg = fmt.Sprintf(`, after: %q`, after)
+		}
+		r := s.query(t, fmt.Sprintf(`{ entities(kind: Country, first: 7%s) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, arg))
+		var got struct {
+			Entities struct {
+				TotalCount int
+				PageInfo   struct {
+					HasNextPage bool
+					EndCursor   string
+				}
+				Edges []struct {
+					Cursor string
+					Node   struct{ ID string }
+				}
+			}
+		}
+		if err := json.Unmarshal(r.Data, &got); err != nil || len(r.Errors) > 0 {
+			t.Fatalf("%s", r.Raw)
+		}
+		total = got.Entities.TotalCount
+		for _, e := range got.Entities.Edges {
+			if seen[e.Node.ID] {
+				t.Fatalf("%s seen twice", e.Node.ID)
+			}
+			seen[e.Node.ID] = true
+		}
+		if !got.Entities.PageInfo.HasNextPage {
+			break
+		}
+		after = got.Entities.PageInfo.EndCursor
+	}
+	if len(seen) != total || total < 20 {
+		t.Fatalf("saw %d of %d countries", len(seen), total)
+	}
+}
