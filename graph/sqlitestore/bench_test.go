@@ -3,8 +3,10 @@ package sqlitestore_test
 import (
 	"context"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -15,8 +17,8 @@ import (
 )
 
 // The benchmarks share one generated graph of 100k nodes and about 1M claims
-// (generated and loaded once, which takes a while), and report figures; they
-// assert nothing about speed.
+// (ACTORGRAPH_BENCH_NODES changes the size; it is generated and loaded once,
+// which takes minutes), and report figures; they assert nothing about speed.
 
 var (
 	benchOnce  sync.Once
@@ -27,13 +29,27 @@ var (
 func loadedStore(b *testing.B) (*sqlitestore.Store, *synth.Graph) {
 	benchOnce.Do(func() {
 		ctx := context.Background()
-		g := synth.Generate(synth.Config{Seed: 1, Nodes: 100_000, RelsPerNode: 10})
+		nodes := 100_000
+		if v, err := strconv.Atoi(os.Getenv("ACTORGRAPH_BENCH_NODES")); err == nil && v > 0 {
+			nodes = v
+		}
+		g := synth.Generate(synth.Config{Seed: 1, Nodes: nodes, RelsPerNode: 10})
 		s, err := sqlitestore.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
 		if err != nil {
 			b.Fatal(err)
 		}
 		start := time.Now()
-		for _, batch := range g.Batches {
+		// Bulk load: 50 documents per transaction.
+		if _, err := s.Upsert(ctx, g.Batches[0]); err != nil {
+			b.Fatal(err)
+		}
+		for i := 1; i < len(g.Batches); i += 50 {
+			var batch graph.Batch
+			for _, d := range g.Batches[i:min(i+50, len(g.Batches))] {
+				batch.Documents = append(batch.Documents, d.Documents...)
+				batch.Relationships = append(batch.Relationships, d.Relationships...)
+				batch.Evidence = append(batch.Evidence, d.Evidence...)
+			}
 			if _, err := s.Upsert(ctx, batch); err != nil {
 				b.Fatal(err)
 			}

@@ -18,34 +18,70 @@ type step struct {
 
 // expand returns, in one query, the claims touching any frontier node that
 // pass the filter and lead to a node of an allowed kind, best first per
-// anchor (confidence, then age). perNode > 0 keeps at most perNode+1 per
-// anchor, so the caller can tell that a node had more.
+// anchor (confidence, then age). With perNode > 0 each direction of each
+// anchor reads at most perNode+1 claims straight off its index (a correlated
+// subquery with LIMIT), so a hub with a million claims costs no more than a
+// leaf; the caller learns that a node had more from a rank above perNode.
 func (s *Store) expand(ctx context.Context, frontier []int64, f graph.Filter, kinds []graph.NodeKind, perNode int) ([]step, error) {
 	cond, args := filterSQL(f)
-	ks := make([]string, len(kinds))
-	for i, k := range kinds {
-		ks[i] = string(k)
+	if len(kinds) > 0 {
+		ks := make([]string, len(kinds))
+		for i, k := range kinds {
+			ks[i] = string(k)
+		}
+		args = append(args, sql.Named("kinds", jsonArray(ks)))
 	}
-	q := `WITH f(nid) AS (SELECT value FROM json_each(:frontier)),
-	e AS (
-		SELECT r.rid, f.nid AS anchor, r.dst AS other, r.confidence FROM f JOIN rels r ON r.src = f.nid WHERE ` + cond + `
+	kindCond := func(other string) string {
+		if len(kinds) == 0 {
+			return ""
+		}
+		return ` AND EXISTS (SELECT 1 FROM nodes n WHERE n.nid = r.` + other + ` AND n.kind IN (SELECT value FROM json_each(:kinds)))`
+	}
+	var q string
+	if perNode > 0 {
+		q = `WITH f(nid) AS (SELECT value FROM json_each(:frontier))
+		SELECT o.rid, f.nid, o.dst, o.confidence FROM f JOIN rels o ON o.rid IN
+			(SELECT r.rid FROM rels r WHERE r.src = f.nid AND ` + cond + kindCond("dst") + ` LIMIT :lim)
 		UNION ALL
-		SELECT r.rid, f.nid AS anchor, r.src AS other, r.confidence FROM f JOIN rels r ON r.dst = f.nid WHERE ` + cond + `),
-	k AS (
-		SELECT e.*, ROW_NUMBER() OVER (PARTITION BY e.anchor ORDER BY e.confidence DESC, e.rid) AS rn
-		FROM e JOIN nodes n ON n.nid = e.other
-		WHERE :nkinds = 0 OR n.kind IN (SELECT value FROM json_each(:kinds)))
-	SELECT rid, anchor, other, confidence, rn FROM k WHERE :per <= 0 OR rn <= :per + 1 ORDER BY anchor, rn`
-	args = append(args, sql.Named("frontier", jsonInts(frontier)), sql.Named("nkinds", len(ks)),
-		sql.Named("kinds", jsonArray(ks)), sql.Named("per", perNode))
+		SELECT o.rid, f.nid, o.src, o.confidence FROM f JOIN rels o ON o.rid IN
+			(SELECT r.rid FROM rels r WHERE r.dst = f.nid AND ` + cond + kindCond("src") + ` LIMIT :lim)`
+		args = append(args, sql.Named("lim", perNode+1))
+	} else {
+		q = `WITH f(nid) AS (SELECT value FROM json_each(:frontier))
+		SELECT r.rid, f.nid, r.dst, r.confidence FROM f JOIN rels r ON r.src = f.nid WHERE ` + cond + kindCond("dst") + `
+		UNION ALL
+		SELECT r.rid, f.nid, r.src, r.confidence FROM f JOIN rels r ON r.dst = f.nid WHERE ` + cond + kindCond("src")
+	}
+	args = append(args, sql.Named("frontier", jsonInts(frontier)))
 	var out []step
 	err := queryEach(ctx, s.read, q, args, func(rows *sql.Rows) error {
 		var st step
-		err := rows.Scan(&st.rid, &st.anchor, &st.other, &st.confidence, &st.rank)
+		err := rows.Scan(&st.rid, &st.anchor, &st.other, &st.confidence)
 		out = append(out, st)
 		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	// Best first per anchor, then rank within the anchor.
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.anchor != b.anchor {
+			return a.anchor < b.anchor
+		}
+		if a.confidence != b.confidence {
+			return a.confidence > b.confidence
+		}
+		return a.rid < b.rid
+	})
+	for i := range out {
+		if i > 0 && out[i].anchor == out[i-1].anchor {
+			out[i].rank = out[i-1].rank + 1
+		} else {
+			out[i].rank = 1
+		}
+	}
+	return out, nil
 }
 
 func jsonInts(ids []int64) string {
@@ -193,7 +229,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 // pathSearchBudget bounds how many nodes one Paths call may expand, so a
 // query between two hubs of a huge graph answers with what it found instead
 // of reading the whole file.
-const pathSearchBudget = 200_000
+const pathSearchBudget = 50_000
 
 // edge is a neighbor reached by the best claim to it.
 type edge struct {
@@ -208,7 +244,12 @@ type pathSearch struct {
 	exclude  map[int64]bool
 	adj      map[int64][]edge
 	expanded int
+	steps    int // edges the depth-first search has tried
 }
+
+// pathStepBudget bounds the depth-first enumeration: between two hubs the
+// number of candidate walks explodes long before any is found.
+const pathStepBudget = 500_000
 
 // neighbors returns (and caches) the neighbors of the given nodes, one edge
 // per neighbor (the most confident claim), best first.
@@ -286,58 +327,76 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	return s.materialize(ctx, from, found)
 }
 
-// kShortest grows breadth-first balls around both ends (always the smaller
-// frontier first) until their radii add up to maxHops, then enumerates
-// simple paths by increasing length with a depth-first search from `from`
-// that prunes every branch which cannot reach `to` in the hops left, using
-// the distances of the ball around `to` as a lower bound.
+// kShortest finds up to k shortest simple paths of at most maxHops claims.
+//
+// It first grows breadth-first balls around both ends, always the smaller
+// frontier first, only until they meet: that gives the shortest length d
+// without exploring the rest of the graph. It then enumerates paths by
+// increasing length L (d, d+1, ...) with a depth-first search from `from`
+// that prunes every branch which cannot reach `to` in the hops left (the
+// ball around `to` gives a lower bound) and every node reached by a detour
+// longer than L-d (the ball around `from` gives its distance), growing the
+// balls by a layer whenever a longer L needs it.
 func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error) {
 	distS := map[int64]int{from: 0}
 	distT := map[int64]int{to: 0}
 	frontS, frontT := []int64{from}, []int64{to}
 	rS, rT := 0, 0
-	grow := func(dist map[int64]int, front []int64, r int) ([]int64, error) {
+	best := -1 // the shortest length, once the balls meet
+	grow := func(dist, other map[int64]int, front []int64, r int) ([]int64, error) {
 		if err := p.load(front); err != nil {
 			return nil, err
 		}
 		var next []int64
 		for _, n := range front {
 			for _, e := range p.adj[n] {
-				if _, ok := dist[e.other]; !ok {
-					dist[e.other] = r + 1
-					next = append(next, e.other)
+				if _, ok := dist[e.other]; ok {
+					continue
+				}
+				dist[e.other] = r + 1
+				next = append(next, e.other)
+				if d, ok := other[e.other]; ok && (best < 0 || r+1+d < best) {
+					best = r + 1 + d
 				}
 			}
 		}
 		return next, nil
 	}
-	var err error
-	for rS+rT < maxHops && len(frontS) > 0 && len(frontT) > 0 && p.expanded < pathSearchBudget {
-		if len(frontS) <= len(frontT) {
-			if frontS, err = grow(distS, frontS, rS); err != nil {
-				return nil, err
-			}
+	// growOne grows the smaller side by one layer; false when neither can.
+	growOne := func() (bool, error) {
+		var err error
+		switch {
+		case p.expanded >= pathSearchBudget:
+			return false, nil
+		case len(frontS) > 0 && (len(frontS) <= len(frontT) || len(frontT) == 0):
+			frontS, err = grow(distS, distT, frontS, rS)
 			rS++
-		} else {
-			if frontT, err = grow(distT, frontT, rT); err != nil {
-				return nil, err
-			}
+		case len(frontT) > 0:
+			frontT, err = grow(distT, distS, frontT, rT)
 			rT++
+		default:
+			return false, nil
+		}
+		return err == nil, err
+	}
+	for best < 0 && rS+rT < maxHops {
+		ok, err := growOne()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
 		}
 	}
-	completeT := len(frontT) == 0
-	if len(frontS) == 0 {
-		// The whole component of `from` is known: `to` is in it or unreachable.
-		if _, ok := distS[to]; !ok {
-			return nil, nil
-		}
+	if best < 0 || best > maxHops {
+		return nil, nil
 	}
 	// lowerBound is a number of hops that no path from n to `to` can beat.
 	lowerBound := func(n int64) int {
 		if d, ok := distT[n]; ok {
 			return d
 		}
-		if completeT {
+		if len(frontT) == 0 { // the ball around `to` is its whole component
 			return maxHops + 1
 		}
 		return rT + 1
@@ -347,7 +406,7 @@ func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error)
 	var path []edge
 	var dfs func(n int64, length int) error
 	dfs = func(n int64, length int) error {
-		if len(found) >= k || p.expanded >= pathSearchBudget {
+		if len(found) >= k || p.expanded >= pathSearchBudget || p.steps >= pathStepBudget {
 			return nil
 		}
 		if n == to {
@@ -359,11 +418,15 @@ func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error)
 		if len(path)+lowerBound(n) > length {
 			return nil
 		}
+		if d, ok := distS[n]; ok && len(path)-d > length-best {
+			return nil // reached by a detour longer than this length allows
+		}
 		if err := p.load([]int64{n}); err != nil {
 			return err
 		}
 		for _, e := range p.adj[n] {
-			if onPath[e.other] {
+			p.steps++
+			if onPath[e.other] || p.steps >= pathStepBudget {
 				continue
 			}
 			onPath[e.other] = true
@@ -377,7 +440,17 @@ func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error)
 		}
 		return nil
 	}
-	for length := max(1, lowerBound(from)); length <= maxHops && len(found) < k; length++ {
+	for length := best; length <= maxHops && len(found) < k; length++ {
+		// Longer paths need the bound of a bigger ball to prune well.
+		for length > best && rS+rT < length {
+			ok, err := growOne()
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				break
+			}
+		}
 		if err := dfs(from, length); err != nil {
 			return nil, err
 		}
