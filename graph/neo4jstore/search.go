@@ -24,6 +24,10 @@ const (
 	tierExact
 )
 
+// maxQueryWords caps the words of one search: every word is a clause, and
+// Lucene refuses a query of more than 1024 clauses.
+const maxQueryWords = 64
+
 // luceneSpecial are the characters Lucene's query parser treats as syntax.
 const luceneSpecial = `+-&|!(){}[]^"~*?:\/`
 
@@ -44,6 +48,9 @@ func isWordRune(r rune) bool {
 func luceneQuery(text string) string {
 	var terms []string
 	for _, chunk := range strings.Fields(text) {
+		if len(terms) == maxQueryWords {
+			break
+		}
 		chunk = strings.TrimFunc(chunk, func(r rune) bool { return !isWordRune(r) })
 		if chunk == "" {
 			continue

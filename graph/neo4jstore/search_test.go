@@ -33,6 +33,7 @@ func TestLuceneQuery(t *testing.T) {
 		{`""`, ""},
 		{"() ^ - :", ""},
 		{"🇪🇪", ""},
+		{strings.Repeat("w ", 100), strings.Repeat("+w ", maxQueryWords-1) + "+w*"},
 	} {
 		if got := luceneQuery(c.in); got != c.want {
 			t.Errorf("luceneQuery(%q) = %q, want %q", c.in, got, c.want)
