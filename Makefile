@@ -7,7 +7,9 @@ BIN      := bin/actorgraph
 DB       ?= actorgraph.db
 ADDR     ?= 127.0.0.1:8080
 
-.PHONY: run build test fmt-check vet gotest bench clean generate check-generated
+CYPHERLINT := tools/cypherlint
+
+.PHONY: run build test fmt-check vet gotest lint-cypher bench clean generate check-generated
 
 ## run: build and serve on the embedded store (http://127.0.0.1:8080)
 run: build
@@ -18,7 +20,7 @@ build:
 	$(GO) build -o $(BIN) ./cmd/actorgraph
 
 ## test: every check and test suite
-test: fmt-check vet check-generated gotest
+test: fmt-check vet check-generated lint-cypher gotest
 
 ## generate: regenerate the GraphQL enums from the vocabulary, then gqlgen's code
 generate:
@@ -45,6 +47,17 @@ vet:
 
 gotest:
 	$(GO) test -count=1 ./...
+
+## lint-cypher: check every .cypher file with Neo4j's Cypher front end (no server needed),
+## after the linter's own tests show that it rejects broken statements
+lint-cypher: $(CYPHERLINT)/node_modules/.package-lock.json
+	cd $(CYPHERLINT) && node --test
+	node $(CYPHERLINT)/lint.mjs .
+
+# npm ci installs exactly the committed lock file; it runs when node_modules
+# is missing or older than the lock.
+$(CYPHERLINT)/node_modules/.package-lock.json: $(CYPHERLINT)/package-lock.json
+	cd $(CYPHERLINT) && npm ci --no-audit --no-fund
 
 ## bench: store benchmarks (reported, never asserted)
 bench:

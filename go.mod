@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.1
 	github.com/99designs/gqlgen v0.17.93
+	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
 	github.com/pariz/gountries v0.1.6
 	github.com/vektah/gqlparser/v2 v2.5.35
 	github.com/vikstrous/dataloadgen v0.0.9

@@ -1,6 +1,8 @@
 // Command actorgraph is the one binary of actorgraph: it serves the graph,
-// loads articles into it and reports on it. It is the only place that picks
-// a storage backend (see store.go); everything else sees a graph.Store.
+// loads articles into it, reports on it and moves it between stores (export,
+// import). It is the only place that picks a storage backend (see store.go):
+// the embedded SQLite file, or Neo4j when NEO4J_URI is set; everything else
+// sees a graph.Store.
 package main
 
 import (
@@ -34,6 +36,8 @@ func commands() []command {
 		{"serve", "serve the graph over HTTP (GraphQL API, web UI, /healthz)", runServe},
 		{"load", "load articles and their curated annotations", runLoad},
 		{"stats", "count nodes by kind and claims by type", runStats},
+		{"export", "write the whole graph as JSON Lines", runExport},
+		{"import", "read a graph written by export into the store", runImport},
 		{"version", "print the version", runVersion},
 	}
 }

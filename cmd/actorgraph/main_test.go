@@ -37,7 +37,7 @@ func TestMain(m *testing.M) {
 func runBin(t *testing.T, env []string, args ...string) (string, string, int) {
 	t.Helper()
 	cmd := exec.Command(binPath, args...)
-	cmd.Env = append(os.Environ(), env...)
+	cmd.Env = append(hermeticEnv(), env...)
 	var out, errb strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -50,11 +50,24 @@ func runBin(t *testing.T, env []string, args ...string) (string, string, int) {
 	return out.String(), errb.String(), code
 }
 
+// hermeticEnv is the test's environment without NEO4J_* variables, so that
+// a developer who exports NEO4J_URI still tests the store each test asks for.
+func hermeticEnv() []string {
+	var out []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "NEO4J_") {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
 // startServe starts `actorgraph serve` on a free port and returns its base
 // URL and the running command; the caller stops it.
 func startServe(t *testing.T, args ...string) (string, *exec.Cmd, *logTail) {
 	t.Helper()
 	cmd := exec.Command(binPath, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+	cmd.Env = hermeticEnv()
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -20,11 +20,12 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "actorgraph stats: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	store, _, err := sf.open(ctx)
+	store, name, err := sf.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	fmt.Fprintf(e.stderr, "counting in %s\n", name)
 	st, err := store.Stats(ctx)
 	if err != nil {
 		return err

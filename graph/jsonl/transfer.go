@@ -1,0 +1,305 @@
+package jsonl
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Counts says how many items of each kind were exported or read.
+type Counts struct {
+	Documents, Nodes, Claims, Evidence int
+}
+
+func (c Counts) String() string {
+	return fmt.Sprintf("%d documents, %d nodes, %d claims, %d evidence", c.Documents, c.Nodes, c.Claims, c.Evidence)
+}
+
+// exportPage is how many items Export asks a store for at once: the stores'
+// largest page.
+const exportPage = 1000
+
+// Export writes every document, node, claim and evidence of s to w, through
+// the graph.Store interface alone, so any store can be exported. Claims are
+// found as the outgoing claims of each page of nodes: every claim has
+// exactly one start node, so each is written once. The order is stable
+// (documents, nodes and each page's claims by id; evidence by document, then
+// offset), so the same graph always exports to the same bytes.
+func Export(ctx context.Context, s graph.Store, w *Writer) (Counts, error) {
+	var c Counts
+	var docIDs []string
+	for after := ""; ; {
+		p, err := s.ListDocuments(ctx, graph.ListDocumentsQuery{First: 100, After: after})
+		if err != nil {
+			return c, fmt.Errorf("listing documents: %w", err)
+		}
+		for _, d := range p.Documents {
+			if err := w.WriteDocument(d); err != nil {
+				return c, err
+			}
+			docIDs = append(docIDs, d.ID)
+			c.Documents++
+		}
+		if !p.HasMore {
+			break
+		}
+		after = p.EndCursor
+	}
+	// Nodes first, then walk them again for their claims, so that a reader
+	// meets every node before any claim that joins it.
+	if err := eachNodePage(ctx, s, func(ns []graph.Node) error {
+		for _, n := range ns {
+			if err := w.WriteNode(n); err != nil {
+				return err
+			}
+			c.Nodes++
+		}
+		return nil
+	}); err != nil {
+		return c, err
+	}
+	if err := eachNodePage(ctx, s, func(ns []graph.Node) error {
+		ids := make([]string, len(ns))
+		for i, n := range ns {
+			ids[i] = n.ID
+		}
+		for after := ""; ; {
+			p, err := s.Relationships(ctx, graph.RelationshipsQuery{NodeIDs: ids, Direction: graph.Outgoing, First: exportPage, After: after})
+			if err != nil {
+				return fmt.Errorf("reading claims: %w", err)
+			}
+			for _, r := range p.Relationships {
+				if err := w.WriteClaim(r); err != nil {
+					return err
+				}
+				c.Claims++
+			}
+			if !p.HasMore {
+				return nil
+			}
+			after = p.EndCursor
+		}
+	}); err != nil {
+		return c, err
+	}
+	for _, id := range docIDs {
+		evs, err := s.EvidenceOfDocument(ctx, id)
+		if err != nil {
+			return c, fmt.Errorf("reading evidence of %s: %w", id, err)
+		}
+		slices.SortFunc(evs, func(a, b graph.Evidence) int {
+			return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End),
+				cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.ID, b.ID))
+		})
+		for _, e := range evs {
+			if err := w.WriteEvidence(e); err != nil {
+				return c, err
+			}
+			c.Evidence++
+		}
+	}
+	return c, w.Flush()
+}
+
+func eachNodePage(ctx context.Context, s graph.Store, fn func([]graph.Node) error) error {
+	for after := ""; ; {
+		p, err := s.ListNodes(ctx, graph.ListNodesQuery{First: exportPage, After: after})
+		if err != nil {
+			return fmt.Errorf("listing nodes: %w", err)
+		}
+		if err := fn(p.Nodes); err != nil {
+			return err
+		}
+		if !p.HasMore {
+			return nil
+		}
+		after = p.EndCursor
+	}
+}
+
+// graphFile is a whole file in memory, in file order.
+type graphFile struct {
+	docs   []graph.Document
+	nodes  []graph.Node
+	claims []graph.Relationship
+	evs    []graph.Evidence
+}
+
+// readAll reads every item of r.
+func readAll(r *Reader) (graphFile, Counts, error) {
+	var g graphFile
+	var c Counts
+	for {
+		it, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return g, c, nil
+		}
+		if err != nil {
+			return g, c, err
+		}
+		switch {
+		case it.Document != nil:
+			g.docs = append(g.docs, *it.Document)
+			c.Documents++
+		case it.Node != nil:
+			g.nodes = append(g.nodes, *it.Node)
+			c.Nodes++
+		case it.Claim != nil:
+			g.claims = append(g.claims, *it.Claim)
+			c.Claims++
+		case it.Evidence != nil:
+			g.evs = append(g.evs, *it.Evidence)
+			c.Evidence++
+		}
+	}
+}
+
+// ImportBatchSize is how many nodes without evidence go into one batch.
+const ImportBatchSize = 500
+
+// Import reads a graph from r and writes it into s through Store.Upsert, so
+// it is checked like any other write and importing the same file again
+// changes nothing. The file is read whole first, because a claim can only be
+// written once its endpoints and some evidence are, and the file is ordered
+// by kind, not by dependency. Batches are then:
+//
+//  1. nodes that need no evidence of their own (entities), in batches;
+//  2. one batch per document, in file order: the document, the claim-nodes
+//     and claims it is the first to cite, and all the evidence into it;
+//     a claim whose endpoint is a claim-node first cited by a later
+//     document waits, and goes with that document's batch;
+//  3. whatever is left (evidence into documents stored earlier, or items
+//     that cannot be written), as a last batch, so Upsert either writes it
+//     or says what is wrong with it.
+//
+// It returns the sum of what the batches created.
+func Import(ctx context.Context, s graph.Store, r *Reader) (graph.UpsertResult, error) {
+	var total graph.UpsertResult
+	g, _, err := readAll(r)
+	if err != nil {
+		return total, err
+	}
+	upsert := func(what string, b graph.Batch) error {
+		if b.Empty() {
+			return nil
+		}
+		res, err := s.Upsert(ctx, b)
+		if err != nil {
+			return fmt.Errorf("importing %s: %w", what, err)
+		}
+		total = total.Add(res)
+		return nil
+	}
+
+	nodeKind := map[string]graph.NodeKind{}
+	written := map[string]bool{} // node and claim ids stored by now
+	var entities []graph.Node
+	var claimNodes = map[string]graph.Node{}
+	for _, n := range g.nodes {
+		nodeKind[n.ID] = n.Kind
+		if n.Kind.IsClaim() {
+			claimNodes[n.ID] = n
+		} else {
+			entities = append(entities, n)
+		}
+	}
+	for start := 0; start < len(entities); start += ImportBatchSize {
+		part := entities[start:min(start+ImportBatchSize, len(entities))]
+		if err := upsert(fmt.Sprintf("nodes %d to %d", start+1, start+len(part)), graph.Batch{Nodes: part}); err != nil {
+			return total, err
+		}
+		for _, n := range part {
+			written[n.ID] = true
+		}
+	}
+
+	claims := map[string]graph.Relationship{}
+	for _, c := range g.claims {
+		claims[c.ID] = c
+	}
+	evByDoc := map[string][]graph.Evidence{}
+	for _, e := range g.evs {
+		evByDoc[e.DocumentID] = append(evByDoc[e.DocumentID], e)
+	}
+	docStored := map[string]bool{}
+	var waiting []graph.Evidence // evidence whose subject is not written yet
+	var pending []string         // claims cited but waiting for an endpoint
+
+	for _, d := range g.docs {
+		b := graph.Batch{Documents: []graph.Document{d}}
+		inBatch := map[string]bool{}
+		// Claim-nodes first cited here.
+		for _, e := range evByDoc[d.ID] {
+			if n, ok := claimNodes[e.Subject]; ok && !written[n.ID] && !inBatch[n.ID] {
+				b.Nodes = append(b.Nodes, n)
+				inBatch[n.ID] = true
+			}
+		}
+		ready := func(id string) bool { return written[id] || inBatch[id] }
+		// Claims first cited here, and those waiting for an endpoint.
+		for _, e := range evByDoc[d.ID] {
+			if c, ok := claims[e.Subject]; ok && !written[c.ID] && !inBatch[c.ID] && !slices.Contains(pending, c.ID) {
+				pending = append(pending, c.ID)
+			}
+		}
+		var still []string
+		for _, id := range pending {
+			c := claims[id]
+			if ready(c.From) && ready(c.To) {
+				b.Relationships = append(b.Relationships, c)
+				inBatch[c.ID] = true
+			} else {
+				still = append(still, id)
+			}
+		}
+		pending = still
+		// Evidence: this document's, and earlier evidence whose subject is
+		// written now.
+		var later []graph.Evidence
+		for _, e := range append(waiting, evByDoc[d.ID]...) {
+			if ready(e.Subject) && (docStored[e.DocumentID] || e.DocumentID == d.ID) {
+				b.Evidence = append(b.Evidence, e)
+			} else {
+				later = append(later, e)
+			}
+		}
+		waiting = later
+		if err := upsert("document "+d.ID, b); err != nil {
+			return total, err
+		}
+		docStored[d.ID] = true
+		for id := range inBatch {
+			written[id] = true
+		}
+	}
+
+	// Leftovers: evidence into documents the target already holds, or
+	// items that nothing in the file made writable. Upsert decides.
+	var last graph.Batch
+	for _, n := range g.nodes {
+		if !written[n.ID] {
+			last.Nodes = append(last.Nodes, n)
+		}
+	}
+	for _, c := range g.claims {
+		if !written[c.ID] {
+			last.Relationships = append(last.Relationships, c)
+		}
+	}
+	var indexed = map[string]bool{}
+	for _, d := range g.docs {
+		indexed[d.ID] = true
+	}
+	for _, e := range g.evs {
+		if !indexed[e.DocumentID] {
+			waiting = append(waiting, e)
+		}
+	}
+	last.Evidence = waiting
+	return total, upsert("the remaining items", last)
+}

@@ -1,0 +1,3 @@
+MATCH (e:Evidence)
+WHERE e.documentId = $id
+DELETE e

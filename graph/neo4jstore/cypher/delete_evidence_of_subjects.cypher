@@ -1,0 +1,3 @@
+MATCH (e:Evidence)
+WHERE e.subject IN $ids
+DELETE e

@@ -1,0 +1,4 @@
+// Generated from the vocabulary (graph/vocabulary.go) by graph/neo4jstore;
+// regenerate with: go test ./graph/neo4jstore -run TestGeneratedCypherIsCurrent -update
+CREATE CONSTRAINT `claim_id_ADOPTED` IF NOT EXISTS
+FOR ()-[r:`ADOPTED`]-() REQUIRE r.id IS UNIQUE

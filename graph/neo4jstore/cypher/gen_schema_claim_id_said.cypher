@@ -1,0 +1,4 @@
+// Generated from the vocabulary (graph/vocabulary.go) by graph/neo4jstore;
+// regenerate with: go test ./graph/neo4jstore -run TestGeneratedCypherIsCurrent -update
+CREATE CONSTRAINT `claim_id_SAID` IF NOT EXISTS
+FOR ()-[r:`SAID`]-() REQUIRE r.id IS UNIQUE

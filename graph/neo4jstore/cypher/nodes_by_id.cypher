@@ -1,0 +1,4 @@
+// The stored nodes among $ids.
+MATCH (n:Entity)
+WHERE n.id IN $ids
+RETURN n

@@ -1,0 +1,2 @@
+CREATE CONSTRAINT evidence_id IF NOT EXISTS
+FOR (e:Evidence) REQUIRE e.id IS UNIQUE
