@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -142,4 +143,14 @@ func FuzzSpan(f *testing.F) {
 			t.Fatalf("Span(%q, %d, %d) = %q, want %q", text, start, end, got, string(r[start:end]))
 		}
 	})
+}
+
+func TestReadOnlyRefusesWrites(t *testing.T) {
+	ro := ReadOnly(nil)
+	if _, err := ro.Upsert(context.Background(), Batch{}); !HasCode(err, CodeInvalid) || !strings.Contains(err.Error(), "read-only") {
+		t.Fatalf("Upsert: %v", err)
+	}
+	if _, err := ro.DeleteDocument(context.Background(), "doc:x"); !HasCode(err, CodeInvalid) {
+		t.Fatalf("DeleteDocument: %v", err)
+	}
 }

@@ -6,12 +6,17 @@ package httpserver
 
 import (
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
+
+	"github.com/rs/cors"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -26,12 +31,24 @@ type Config struct {
 	Logger    *slog.Logger
 	// Mount adds further routes (GraphQL, UI) to the mux.
 	Mount func(mux *http.ServeMux)
+	// Token, when set, is required on every request (Authorization: Bearer
+	// TOKEN); /healthz answers without it but then says only "ok".
+	Token string
+	// CORSOrigins lists the origins allowed to call the API from a browser;
+	// empty means no CORS headers at all (same-origin only).
+	CORSOrigins []string
 }
 
 // Handler returns the root handler with every route and header.
 func Handler(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if cfg.Token != "" && !authorized(r, cfg.Token) {
+			// Liveness for probes, nothing about the contents.
+			w.Header().Set("Content-Type", "application/json")
+			json.NewEncoder(w).Encode(map[string]any{"status": "ok"})
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "application/json")
@@ -54,7 +71,51 @@ func Handler(cfg Config) http.Handler {
 	if cfg.Mount != nil {
 		cfg.Mount(mux)
 	}
-	return securityHeaders(mux)
+	var h http.Handler = mux
+	if cfg.Token != "" {
+		h = requireToken(cfg.Token, h)
+	}
+	if len(cfg.CORSOrigins) > 0 {
+		h = cors.New(cors.Options{
+			AllowedOrigins: cfg.CORSOrigins,
+			AllowedMethods: []string{http.MethodGet, http.MethodPost},
+			AllowedHeaders: []string{"Content-Type", "Authorization"},
+			MaxAge:         600,
+		}).Handler(h)
+	}
+	return securityHeaders(h)
+}
+
+// requireToken refuses every request without the token, except /healthz
+// (which then reveals nothing) and the UI's static files (which hold no
+// data and must load so the UI can ask for the token).
+func requireToken(token string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" || authorized(r, token) || isStaticUI(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("WWW-Authenticate", `Bearer realm="actorgraph"`)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprintln(w, `{"errors":[{"message":"this server needs a token: send the header Authorization: Bearer TOKEN","extensions":{"code":"UNAUTHENTICATED"}}]}`)
+	})
+}
+
+// isStaticUI reports whether a request is for the web UI's own files, which
+// the UI needs before it can ask the user for the token. The data lives
+// behind /graphql, which always needs the token.
+func isStaticUI(r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return false
+	}
+	p := r.URL.Path
+	return p == "/" || p == "/index.html" || strings.HasPrefix(p, "/assets/") || p == "/favicon.svg"
+}
+
+func authorized(r *http.Request, token string) bool {
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(token)) == 1
 }
 
 // securityHeaders sets what every response carries. The CSP allows only our

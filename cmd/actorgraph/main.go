@@ -36,6 +36,7 @@ func commands() []command {
 		{"serve", "serve the graph over HTTP (GraphQL API, web UI, /healthz)", runServe},
 		{"load", "load articles and their curated annotations", runLoad},
 		{"stats", "count nodes by kind and claims by type", runStats},
+		{"check", "verify the store's integrity (provenance, indexes)", runCheck},
 		{"export", "write the whole graph as JSON Lines", runExport},
 		{"import", "read a graph written by export into the store", runImport},
 		{"version", "print the version", runVersion},

@@ -248,3 +248,11 @@ func TestReadmeCurlExamples(t *testing.T) {
 		}
 	}
 }
+
+func mkdir(t *testing.T, p string) string {
+	t.Helper()
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

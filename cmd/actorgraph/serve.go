@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/actorgraph/actorgraph/data"
@@ -20,6 +21,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	var sf storeFlags
 	sf.register(fs, e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port; port 0 picks a free one)")
+	token := fs.String("token", "", "require this API `token` on every request (Authorization: Bearer TOKEN); env ACTORGRAPH_TOKEN")
+	readOnly := fs.Bool("read-only", false, "refuse every write: no demo load, and the store refuses writes")
+	var corsOrigins listFlag
+	fs.Var(&corsOrigins, "cors-origin", "allow browser calls from this `origin` (repeat for more; default: none, same-origin only)")
 	dev := fs.Bool("dev", false, "development mode: GraphQL introspection and GraphiQL at /graphql in a browser")
 	noDemo := fs.Bool("no-demo", false, "do not load the demo corpus into an empty store")
 	grace := fs.Duration("grace", 10*time.Second, "how long shutdown waits for requests in flight")
@@ -37,13 +42,24 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer store.Close()
 	logger.Info("store opened", "store", name)
-	if !*noDemo {
+	if *readOnly {
+		store = graph.ReadOnly(store)
+		logger.Info("read-only: every write is refused")
+	}
+	if *token == "" {
+		*token = e.getenv("ACTORGRAPH_TOKEN")
+	}
+	if *token == "" && !isLoopback(*addr) {
+		logger.Warn("serving on a non-loopback address without --token: anyone who can reach it can read the graph", "addr", *addr)
+	}
+	if !*noDemo && !*readOnly {
 		if err := loadDemoIfEmpty(ctx, store, logger); err != nil {
 			return err
 		}
 	}
 	api := schema.Handler(schema.Options{Store: store, Logger: logger, Dev: *dev})
 	h := httpserver.Handler(httpserver.Config{Store: store, StoreName: name, Version: versionString(), Logger: logger,
+		Token: *token, CORSOrigins: corsOrigins,
 		Mount: func(mux *http.ServeMux) { mux.Handle("/graphql", api) }})
 	return httpserver.Serve(ctx, *addr, h, logger, *grace, func(a net.Addr) {
 		logger.Info("listening", "addr", a.String(), "url", "http://"+a.String()+"/")
@@ -74,4 +90,32 @@ func loadDemoIfEmpty(ctx context.Context, store graph.Store, logger *slog.Logger
 	logger.Info("store was empty: loaded the demo corpus", "documents", sum.New.Documents, "nodes", sum.New.Nodes,
 		"claims", sum.New.Relationships, "evidence", sum.New.Evidence)
 	return nil
+}
+
+// listFlag collects a repeatable flag; commas separate values too.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*l = append(*l, p)
+		}
+	}
+	return nil
+}
+
+// isLoopback reports whether a listen address only accepts local
+// connections.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

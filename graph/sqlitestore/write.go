@@ -492,3 +492,5 @@ func decodeMap(s string) map[string]string {
 	_ = json.Unmarshal([]byte(s), &m)
 	return m
 }
+
+func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
