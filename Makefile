@@ -9,7 +9,7 @@ ADDR     ?= 127.0.0.1:8080
 
 CYPHERLINT := tools/cypherlint
 
-.PHONY: run build test fmt-check vet gotest lint-cypher bench clean generate check-generated
+.PHONY: soak run build test fmt-check vet gotest lint-cypher bench clean generate check-generated
 
 ## run: build and serve on the embedded store (http://127.0.0.1:8080)
 run: build
@@ -58,6 +58,11 @@ lint-cypher: $(CYPHERLINT)/node_modules/.package-lock.json
 # is missing or older than the lock.
 $(CYPHERLINT)/node_modules/.package-lock.json: $(CYPHERLINT)/package-lock.json
 	cd $(CYPHERLINT) && npm ci --no-audit --no-fund
+
+## soak: the long reliability runs: 200 clients for 30 s while 500 articles
+## load into the same store, and 20 loads killed with SIGKILL
+soak:
+	ACTORGRAPH_SOAK=1 $(GO) test -count=1 -v -timeout 30m -run 'TestLoadUnderTraffic|TestLoadSurvivesKill9' ./cmd/actorgraph
 
 ## bench: store benchmarks (reported, never asserted)
 bench:

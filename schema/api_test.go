@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -252,10 +253,18 @@ func TestLimits(t *testing.T) {
 	for i := 0; i < 20; i++ {
 		deep = "relations { edges { node { from { " + deep + " } } } }"
 	}
-	var aliases strings.Builder
+	deep50 := "id"
+	for i := 0; i < 50; i++ {
+		deep50 = "relations { edges { node { from { " + deep50 + " } } } }"
+	}
+	var aliases, aliases1000 strings.Builder
 	for i := 0; i < 500; i++ {
 		fmt.Fprintf(&aliases, "a%d: node(id: \"country:US\") { name } ", i)
 	}
+	for i := 0; i < 1000; i++ {
+		fmt.Fprintf(&aliases1000, "a%d: stats { nodes } ", i)
+	}
+	directives := "{ stats " + strings.Repeat("@a ", 100_000) + "{ nodes } }"
 	for _, tc := range []struct {
 		name   string
 		body   []byte
@@ -265,6 +274,11 @@ func TestLimits(t *testing.T) {
 	}{
 		{"nested 20 deep", jsonQuery(`{ node(id: "country:US") { ` + deep + ` } }`), 200, "LIMIT_EXCEEDED", "levels deep"},
 		{"500 aliases", jsonQuery("{ " + aliases.String() + "}"), 200, "LIMIT_EXCEEDED", "fields"},
+		{"nested 50 deep", jsonQuery(`{ node(id: "country:US") { ` + deep50 + ` } }`), 200, "LIMIT_EXCEEDED", "levels deep"},
+		{"1000 aliases", jsonQuery("{ " + aliases1000.String() + "}"), 200, "LIMIT_EXCEEDED", "fields"},
+		{"first 1000000", jsonQuery(`{ entities(first: 1000000) { totalCount } }`), 200, "LIMIT_EXCEEDED", "complexity"},
+		{"100000 repeated directives", jsonQuery(directives), 422, "LIMIT_EXCEEDED", "token limit"},
+		{"50 MB body", bytes.Repeat([]byte("a"), 50<<20), 413, "LIMIT_EXCEEDED", "at most 1048576"},
 		{"first 100000", jsonQuery(`{ search(query: "Russia", first: 100000) { score } }`), 200, "LIMIT_EXCEEDED", ""},
 		{"first 101 on a cheap field", jsonQuery(`{ entities(first: 101) { totalCount } }`), 200, "LIMIT_EXCEEDED", "at most 100"},
 		{"10 MB body", bytes.Repeat([]byte("a"), 10<<20), 413, "LIMIT_EXCEEDED", "at most 1048576"},
@@ -294,6 +308,13 @@ func TestLimits(t *testing.T) {
 			}
 			if ok := s.query(t, `{ stats { nodes } }`); ok.Status != 200 || len(ok.Errors) > 0 {
 				t.Fatalf("the next ordinary query failed: %s", ok.Raw)
+			}
+			// Memory stays bounded: what a refused request made is garbage.
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc > 400<<20 {
+				t.Fatalf("heap holds %d MiB after %s", ms.HeapAlloc>>20, tc.name)
 			}
 		})
 	}

@@ -49,6 +49,9 @@ type Store struct {
 	path  string
 	write *sql.DB // exactly one connection: SQLite has one writer anyway
 	read  *sql.DB
+	// faultHook, set only by tests, runs before every write statement of
+	// Upsert and may fail it.
+	faultHook func() error
 }
 
 var _ graph.Store = (*Store)(nil)

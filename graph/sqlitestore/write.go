@@ -30,6 +30,7 @@ func (s *Store) Upsert(ctx context.Context, b graph.Batch) (graph.UpsertResult, 
 		if err != nil {
 			return err
 		}
+		w.faultHook = s.faultHook
 		defer w.close()
 		res, err = w.write(ctx, b)
 		return err
@@ -56,9 +57,10 @@ func (s *Store) inWriteTx(ctx context.Context, doing string, fn func(*sql.Tx) er
 
 // batchWriter holds the prepared statements of one write transaction.
 type batchWriter struct {
-	stmts map[string]*sql.Stmt
-	nids  map[string]int64
-	tx    *sql.Tx
+	stmts     map[string]*sql.Stmt
+	nids      map[string]int64
+	tx        *sql.Tx
+	faultHook func() error
 }
 
 var writeSQL = map[string]string{
@@ -90,6 +92,17 @@ func newBatchWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
 	return w, nil
 }
 
+// exec runs one prepared write. faultHook lets tests fail the Nth write of
+// a transaction, to show that a failure anywhere leaves nothing behind.
+func (w *batchWriter) exec(ctx context.Context, name string, args ...any) (sql.Result, error) {
+	if w.faultHook != nil {
+		if err := w.faultHook(); err != nil {
+			return nil, err
+		}
+	}
+	return w.stmts[name].ExecContext(ctx, args...)
+}
+
 func (w *batchWriter) close() {
 	for _, st := range w.stmts {
 		st.Close()
@@ -99,7 +112,7 @@ func (w *batchWriter) close() {
 func (w *batchWriter) write(ctx context.Context, b graph.Batch) (graph.UpsertResult, error) {
 	var res graph.UpsertResult
 	for _, d := range b.Documents {
-		r, err := w.stmts["docInsert"].ExecContext(ctx, d.ID, d.Title, d.Publisher, d.URL, d.Published, d.Source, d.Text)
+		r, err := w.exec(ctx, "docInsert", d.ID, d.Title, d.Publisher, d.URL, d.Published, d.Source, d.Text)
 		if err != nil {
 			return res, err
 		}
@@ -107,7 +120,7 @@ func (w *batchWriter) write(ctx context.Context, b graph.Batch) (graph.UpsertRes
 			res.Documents++
 			continue
 		}
-		if _, err := w.stmts["docUpdate"].ExecContext(ctx, d.Title, d.Publisher, d.URL, d.Published, d.Source, d.ID,
+		if _, err := w.exec(ctx, "docUpdate", d.Title, d.Publisher, d.URL, d.Published, d.Source, d.ID,
 			d.Title, d.Publisher, d.URL, d.Published, d.Source); err != nil {
 			return res, err
 		}
@@ -131,7 +144,7 @@ func (w *batchWriter) write(ctx context.Context, b graph.Batch) (graph.UpsertRes
 		}
 	}
 	for _, e := range b.Evidence {
-		r, err := w.stmts["evIns"].ExecContext(ctx, e.ID, e.Subject, e.DocumentID, e.Start, e.End, e.Quote)
+		r, err := w.exec(ctx, "evIns", e.ID, e.Subject, e.DocumentID, e.Start, e.End, e.Quote)
 		if err != nil {
 			return res, err
 		}
@@ -143,7 +156,7 @@ func (w *batchWriter) write(ctx context.Context, b graph.Batch) (graph.UpsertRes
 		if err != nil {
 			return res, err
 		}
-		if _, err := w.stmts["evFts"].ExecContext(ctx, eid, e.Quote); err != nil {
+		if _, err := w.exec(ctx, "evFts", eid, e.Quote); err != nil {
 			return res, err
 		}
 	}
@@ -160,7 +173,7 @@ func (w *batchWriter) upsertNode(ctx context.Context, n graph.Node) (created boo
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		al := encodeList(n.Aliases)
-		r, err := w.stmts["nodeIns"].ExecContext(ctx, n.ID, string(n.Kind), n.Name, al, encodeMap(n.Props), n.Source)
+		r, err := w.exec(ctx, "nodeIns", n.ID, string(n.Kind), n.Name, al, encodeMap(n.Props), n.Source)
 		if err != nil {
 			return false, err
 		}
@@ -169,7 +182,7 @@ func (w *batchWriter) upsertNode(ctx context.Context, n graph.Node) (created boo
 			return false, err
 		}
 		w.nids[n.ID] = nid
-		_, err = w.stmts["ftsIns"].ExecContext(ctx, nid, n.Name, strings.Join(n.Aliases, " "), nodeBody(n))
+		_, err = w.exec(ctx, "ftsIns", nid, n.Name, strings.Join(n.Aliases, " "), nodeBody(n))
 		return true, err
 	case err != nil:
 		return false, err
@@ -181,13 +194,13 @@ func (w *batchWriter) upsertNode(ctx context.Context, n graph.Node) (created boo
 	if name == n.Name && aliases == mergedAliases && props == mergedProps && src == n.Source {
 		return false, nil
 	}
-	if _, err := w.stmts["nodeUpd"].ExecContext(ctx, n.Name, mergedAliases, mergedProps, n.Source, nid); err != nil {
+	if _, err := w.exec(ctx, "nodeUpd", n.Name, mergedAliases, mergedProps, n.Source, nid); err != nil {
 		return false, err
 	}
-	if _, err := w.stmts["ftsDel"].ExecContext(ctx, nid); err != nil {
+	if _, err := w.exec(ctx, "ftsDel", nid); err != nil {
 		return false, err
 	}
-	_, err = w.stmts["ftsIns"].ExecContext(ctx, nid, n.Name, strings.Join(merged.Aliases, " "), nodeBody(merged))
+	_, err = w.exec(ctx, "ftsIns", nid, n.Name, strings.Join(merged.Aliases, " "), nodeBody(merged))
 	return false, err
 }
 
@@ -225,7 +238,7 @@ func (w *batchWriter) upsertRel(ctx context.Context, r graph.Relationship) (crea
 		if err != nil {
 			return false, err
 		}
-		_, err = w.stmts["relIns"].ExecContext(ctx, r.ID, string(r.Type), src, dst, r.Method, r.Confidence,
+		_, err = w.exec(ctx, "relIns", r.ID, string(r.Type), src, dst, r.Method, r.Confidence,
 			string(r.Modality), r.Date, r.Published, encodeMap(r.Props))
 		return err == nil, err
 	case err != nil:
@@ -241,7 +254,7 @@ func (w *batchWriter) upsertRel(ctx context.Context, r graph.Relationship) (crea
 		date == r.Date && pub == published && props == newProps {
 		return false, nil
 	}
-	_, err = w.stmts["relUpd"].ExecContext(ctx, r.Method, r.Confidence, string(r.Modality), r.Date, published, newProps, rid)
+	_, err = w.exec(ctx, "relUpd", r.Method, r.Confidence, string(r.Modality), r.Date, published, newProps, rid)
 	return false, err
 }
 
