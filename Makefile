@@ -66,7 +66,7 @@ soak:
 
 ## bench: store benchmarks (reported, never asserted)
 bench:
-	$(GO) test -run '^$$' -bench . -benchtime 2s ./graph/sqlitestore
+	$(GO) test -run '^$$' -bench . -benchtime 200x -timeout 60m ./graph/sqlitestore
 
 clean:
 	rm -rf bin

@@ -256,3 +256,29 @@ func mkdir(t *testing.T, p string) string {
 	}
 	return p
 }
+
+// --read-only writes nothing, not even the demo corpus into an empty store,
+// and --token guards the API of the real binary.
+func TestServeReadOnlyAndToken(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "g.db")
+	base, _, _ := startServe(t, "--db", db, "--read-only", "--token", "t0k")
+	req, _ := http.NewRequest("GET", base+"/healthz", nil)
+	req.Header.Set("Authorization", "Bearer t0k")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), `"nodes":0`) {
+		t.Fatalf("read-only serve loaded something: %s", body)
+	}
+	resp, err = http.Post(base+"/graphql", "application/json", strings.NewReader(`{"query":"{ stats { nodes } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Fatalf("no token: %d", resp.StatusCode)
+	}
+}

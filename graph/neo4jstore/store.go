@@ -61,6 +61,9 @@ type Store struct {
 	cfg    Config
 	st     statements
 	closed atomic.Bool
+	// runTx, set only by tests, replaces the driver's managed transaction
+	// (with its retries) so a test can fail an attempt and watch the retry.
+	runTx func(ctx context.Context, mode neo4j.AccessMode, fn neo4j.ManagedTransactionWork) error
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -223,6 +226,10 @@ func (s *Store) exec(ctx context.Context, mode neo4j.AccessMode, doing string, t
 	}
 	tctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	if s.runTx != nil {
+		fn := func(tx neo4j.ManagedTransaction) (any, error) { return nil, work(tctx, tx) }
+		return s.wrap(tctx, doing, s.runTx(tctx, mode, fn))
+	}
 	sess := s.driver.NewSession(tctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
 	defer func() {
 		// Closing returns the connection to the pool; it must run even when
