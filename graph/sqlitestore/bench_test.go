@@ -150,3 +150,34 @@ func BenchmarkSearch(b *testing.B) {
 	}
 	percentiles(b, lat)
 }
+
+// BenchmarkBulkUpsert measures a bulk load: 100 documents (2000 claims with
+// their evidence) per transaction into a fresh store.
+func BenchmarkBulkUpsert(b *testing.B) {
+	ctx := context.Background()
+	g := synth.Generate(synth.Config{Seed: 4, Nodes: 20_000, RelsPerNode: 10})
+	s, err := sqlitestore.Open(ctx, filepath.Join(b.TempDir(), "bulk.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Upsert(ctx, g.Batches[0]); err != nil {
+		b.Fatal(err)
+	}
+	docs := g.Batches[1:]
+	claims := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var batch graph.Batch
+		for _, d := range docs[(i*100)%len(docs) : min((i*100)%len(docs)+100, len(docs))] {
+			batch.Documents = append(batch.Documents, d.Documents...)
+			batch.Relationships = append(batch.Relationships, d.Relationships...)
+			batch.Evidence = append(batch.Evidence, d.Evidence...)
+		}
+		if _, err := s.Upsert(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+		claims += len(batch.Relationships)
+	}
+	b.ReportMetric(float64(claims)/b.Elapsed().Seconds(), "claims/s")
+}

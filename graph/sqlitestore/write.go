@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"maps"
 	"slices"
 	"strings"
@@ -26,12 +25,8 @@ func (s *Store) Upsert(ctx context.Context, b graph.Batch) (graph.UpsertResult, 
 		if err := graph.CheckBatch(ctx, b, txLookup{tx}); err != nil {
 			return err
 		}
-		w, err := newBatchWriter(ctx, tx)
-		if err != nil {
-			return err
-		}
-		w.faultHook = s.faultHook
-		defer w.close()
+		w := &batchWriter{tx: tx, faultHook: s.faultHook}
+		var err error
 		res, err = w.write(ctx, b)
 		return err
 	})
@@ -55,64 +50,39 @@ func (s *Store) inWriteTx(ctx context.Context, doing string, fn func(*sql.Tx) er
 	return s.wrap(ctx, doing, tx.Commit())
 }
 
-// batchWriter holds the prepared statements of one write transaction.
+// batchWriter writes one normalized, checked batch inside a transaction.
+//
+// It is set-based: each table takes a whole batch in one statement, the rows
+// passed as one JSON array and unpacked with json_each, so a batch costs a
+// dozen statements whatever its size. (The pure-Go driver prepares a
+// statement on every execution; a statement per row made parsing SQL the
+// main cost of a load.)
 type batchWriter struct {
-	stmts     map[string]*sql.Stmt
-	nids      map[string]int64
 	tx        *sql.Tx
 	faultHook func() error
 }
 
-var writeSQL = map[string]string{
-	"docInsert": `INSERT INTO documents(id, title, publisher, url, published, source, text) VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`,
-	"docUpdate": `UPDATE documents SET title=?, publisher=?, url=?, published=?, source=? WHERE id=? AND (title, publisher, url, published, source) IS NOT (?,?,?,?,?)`,
-	"nodeGet":   `SELECT nid, kind, name, aliases, props, source FROM nodes WHERE id=?`,
-	"nodeIns":   `INSERT INTO nodes(id, kind, name, aliases, props, source) VALUES(?,?,?,?,?,?)`,
-	"nodeUpd":   `UPDATE nodes SET name=?, aliases=?, props=?, source=? WHERE nid=?`,
-	"ftsDel":    `DELETE FROM node_fts WHERE rowid=?`,
-	"ftsIns":    `INSERT INTO node_fts(rowid, name, aliases, body) VALUES(?,?,?,?)`,
-	"relGet":    `SELECT rid, method, confidence, modality, date, published, props FROM rels WHERE id=?`,
-	"relIns":    `INSERT INTO rels(id, type, src, dst, method, confidence, modality, date, published, props) VALUES(?,?,?,?,?,?,?,?,?,?)`,
-	"relUpd":    `UPDATE rels SET method=?, confidence=?, modality=?, date=?, published=?, props=? WHERE rid=?`,
-	"evIns":     `INSERT INTO evidence(id, subject, doc_id, start, end, quote) VALUES(?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`,
-	"evFts":     `INSERT INTO evidence_fts(rowid, quote) VALUES(?,?)`,
-	"nidOf":     `SELECT nid FROM nodes WHERE id=?`,
-}
-
-func newBatchWriter(ctx context.Context, tx *sql.Tx) (*batchWriter, error) {
-	w := &batchWriter{stmts: map[string]*sql.Stmt{}, nids: map[string]int64{}, tx: tx}
-	for name, q := range writeSQL {
-		st, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			w.close()
-			return nil, err
-		}
-		w.stmts[name] = st
-	}
-	return w, nil
-}
-
-// exec runs one prepared write. faultHook lets tests fail the Nth write of
-// a transaction, to show that a failure anywhere leaves nothing behind.
-func (w *batchWriter) exec(ctx context.Context, name string, args ...any) (sql.Result, error) {
+// exec runs one write. faultHook lets tests fail the Nth write of a
+// transaction, to show that a failure anywhere leaves nothing behind.
+func (w *batchWriter) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	if w.faultHook != nil {
 		if err := w.faultHook(); err != nil {
 			return nil, err
 		}
 	}
-	return w.stmts[name].ExecContext(ctx, args...)
+	return w.tx.ExecContext(ctx, q, args...)
 }
 
-func (w *batchWriter) close() {
-	for _, st := range w.stmts {
-		st.Close()
-	}
+func jsonRows(rows []map[string]any) string {
+	b, _ := json.Marshal(rows)
+	return string(b)
 }
 
 func (w *batchWriter) write(ctx context.Context, b graph.Batch) (graph.UpsertResult, error) {
 	var res graph.UpsertResult
 	for _, d := range b.Documents {
-		r, err := w.exec(ctx, "docInsert", d.ID, d.Title, d.Publisher, d.URL, d.Published, d.Source, d.Text)
+		r, err := w.exec(ctx, `INSERT INTO documents(id, title, publisher, url, published, source, text) VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`,
+			d.ID, d.Title, d.Publisher, d.URL, d.Published, d.Source, d.Text)
 		if err != nil {
 			return res, err
 		}
@@ -120,88 +90,88 @@ func (w *batchWriter) write(ctx context.Context, b graph.Batch) (graph.UpsertRes
 			res.Documents++
 			continue
 		}
-		if _, err := w.exec(ctx, "docUpdate", d.Title, d.Publisher, d.URL, d.Published, d.Source, d.ID,
-			d.Title, d.Publisher, d.URL, d.Published, d.Source); err != nil {
+		if _, err := w.exec(ctx, `UPDATE documents SET title=?, publisher=?, url=?, published=?, source=? WHERE id=? AND (title, publisher, url, published, source) IS NOT (?,?,?,?,?)`,
+			d.Title, d.Publisher, d.URL, d.Published, d.Source, d.ID, d.Title, d.Publisher, d.URL, d.Published, d.Source); err != nil {
 			return res, err
 		}
 	}
-	for _, n := range b.Nodes {
-		created, err := w.upsertNode(ctx, n)
-		if err != nil {
-			return res, err
-		}
-		if created {
-			res.Nodes++
-		}
+	var err error
+	if res.Nodes, err = w.writeNodes(ctx, b.Nodes); err != nil {
+		return res, err
 	}
-	for _, r := range b.Relationships {
-		created, err := w.upsertRel(ctx, r)
-		if err != nil {
-			return res, err
-		}
-		if created {
-			res.Relationships++
-		}
+	if res.Relationships, err = w.writeRels(ctx, b.Relationships); err != nil {
+		return res, err
 	}
-	for _, e := range b.Evidence {
-		r, err := w.exec(ctx, "evIns", e.ID, e.Subject, e.DocumentID, e.Start, e.End, e.Quote)
-		if err != nil {
-			return res, err
-		}
-		if n, _ := r.RowsAffected(); n == 0 {
-			continue
-		}
-		res.Evidence++
-		eid, err := r.LastInsertId()
-		if err != nil {
-			return res, err
-		}
-		if _, err := w.exec(ctx, "evFts", eid, e.Quote); err != nil {
-			return res, err
-		}
-	}
-	return res, nil
+	res.Evidence, err = w.writeEvidence(ctx, b.Evidence)
+	return res, err
 }
 
-func (w *batchWriter) upsertNode(ctx context.Context, n graph.Node) (created bool, err error) {
-	var (
-		nid                      int64
-		kind, name, aliases, src string
-		props                    string
-	)
-	err = w.stmts["nodeGet"].QueryRowContext(ctx, n.ID).Scan(&nid, &kind, &name, &aliases, &props, &src)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		al := encodeList(n.Aliases)
-		r, err := w.exec(ctx, "nodeIns", n.ID, string(n.Kind), n.Name, al, encodeMap(n.Props), n.Source)
-		if err != nil {
-			return false, err
+type storedNode struct{ name, aliases, props, source string }
+
+// writeNodes inserts new nodes and updates changed ones (aliases are the
+// union of old and new), keeping the name index in step; it returns how
+// many were new.
+func (w *batchWriter) writeNodes(ctx context.Context, nodes []graph.Node) (int, error) {
+	if len(nodes) == 0 {
+		return 0, nil
+	}
+	ids := make([]string, len(nodes))
+	for i, n := range nodes {
+		ids[i] = n.ID
+	}
+	stored := map[string]storedNode{}
+	err := queryEach(ctx, w.tx, `SELECT id, name, aliases, props, source FROM nodes WHERE id IN (SELECT value FROM json_each(?))`,
+		[]any{jsonArray(ids)}, func(rows *sql.Rows) error {
+			var id string
+			var sn storedNode
+			err := rows.Scan(&id, &sn.name, &sn.aliases, &sn.props, &sn.source)
+			stored[id] = sn
+			return err
+		})
+	if err != nil {
+		return 0, err
+	}
+	var fresh, changed []map[string]any
+	for _, n := range nodes {
+		row := map[string]any{"id": n.ID, "kind": string(n.Kind), "name": n.Name, "props": encodeMap(n.Props), "source": n.Source}
+		old, ok := stored[n.ID]
+		aliases := n.Aliases
+		if ok {
+			aliases = graph.MergeAliases(n.Name, decodeList(old.aliases), n.Aliases)
 		}
-		nid, err = r.LastInsertId()
-		if err != nil {
-			return false, err
+		row["aliases"], row["ftsAliases"] = encodeList(aliases), strings.Join(aliases, " ")
+		row["body"] = nodeBody(graph.Node{Props: n.Props})
+		switch {
+		case !ok:
+			fresh = append(fresh, row)
+		case old != storedNode{n.Name, row["aliases"].(string), row["props"].(string), n.Source}:
+			changed = append(changed, row)
 		}
-		w.nids[n.ID] = nid
-		_, err = w.exec(ctx, "ftsIns", nid, n.Name, strings.Join(n.Aliases, " "), nodeBody(n))
-		return true, err
-	case err != nil:
-		return false, err
 	}
-	w.nids[n.ID] = nid
-	merged := n
-	merged.Aliases = graph.MergeAliases(n.Name, decodeList(aliases), n.Aliases)
-	mergedAliases, mergedProps := encodeList(merged.Aliases), encodeMap(n.Props)
-	if name == n.Name && aliases == mergedAliases && props == mergedProps && src == n.Source {
-		return false, nil
+	if len(changed) > 0 {
+		rows := jsonRows(changed)
+		if _, err := w.exec(ctx, `UPDATE nodes SET name = v.name, aliases = v.aliases, props = v.props, source = v.source
+			FROM (SELECT value->>'id' AS id, value->>'name' AS name, value->>'aliases' AS aliases, value->>'props' AS props, value->>'source' AS source FROM json_each(?)) AS v
+			WHERE nodes.id = v.id`, rows); err != nil {
+			return 0, err
+		}
+		if _, err := w.exec(ctx, `DELETE FROM node_fts WHERE rowid IN (SELECT n.nid FROM json_each(?) j JOIN nodes n ON n.id = j.value->>'id')`, rows); err != nil {
+			return 0, err
+		}
 	}
-	if _, err := w.exec(ctx, "nodeUpd", n.Name, mergedAliases, mergedProps, n.Source, nid); err != nil {
-		return false, err
+	if len(fresh) > 0 {
+		if _, err := w.exec(ctx, `INSERT INTO nodes(id, kind, name, aliases, props, source)
+			SELECT value->>'id', value->>'kind', value->>'name', value->>'aliases', value->>'props', value->>'source' FROM json_each(?)`, jsonRows(fresh)); err != nil {
+			return 0, err
+		}
 	}
-	if _, err := w.exec(ctx, "ftsDel", nid); err != nil {
-		return false, err
+	if all := append(fresh, changed...); len(all) > 0 {
+		if _, err := w.exec(ctx, `INSERT INTO node_fts(rowid, name, aliases, body)
+			SELECT n.nid, j.value->>'name', j.value->>'ftsAliases', j.value->>'body' FROM json_each(?) j JOIN nodes n ON n.id = j.value->>'id'`, jsonRows(all)); err != nil {
+			return 0, err
+		}
 	}
-	_, err = w.exec(ctx, "ftsIns", nid, n.Name, strings.Join(merged.Aliases, " "), nodeBody(merged))
-	return false, err
+	return len(fresh), nil
 }
 
 // nodeBody is the text of a node that search looks at besides its names.
@@ -209,53 +179,102 @@ func nodeBody(n graph.Node) string {
 	return strings.TrimSpace(n.Props["text"] + " " + n.Props["description"])
 }
 
-func (w *batchWriter) nid(ctx context.Context, id string) (int64, error) {
-	if nid, ok := w.nids[id]; ok {
-		return nid, nil
-	}
-	var nid int64
-	if err := w.stmts["nidOf"].QueryRowContext(ctx, id).Scan(&nid); err != nil {
-		return 0, err
-	}
-	w.nids[id] = nid
-	return nid, nil
+type storedRel struct {
+	method, modality, date, published, props string
+	confidence                               float64
 }
 
-func (w *batchWriter) upsertRel(ctx context.Context, r graph.Relationship) (created bool, err error) {
-	var (
-		rid                                int64
-		method, modality, date, pub, props string
-		confidence                         float64
-	)
-	err = w.stmts["relGet"].QueryRowContext(ctx, r.ID).Scan(&rid, &method, &confidence, &modality, &date, &pub, &props)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		src, err := w.nid(ctx, r.From)
-		if err != nil {
-			return false, err
+// writeRels inserts new claims and updates changed ones (the earliest known
+// publication date is kept); it returns how many were new.
+func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) (int, error) {
+	if len(rels) == 0 {
+		return 0, nil
+	}
+	ids := make([]string, len(rels))
+	for i, r := range rels {
+		ids[i] = r.ID
+	}
+	stored := map[string]storedRel{}
+	err := queryEach(ctx, w.tx, `SELECT id, method, confidence, modality, date, published, props FROM rels WHERE id IN (SELECT value FROM json_each(?))`,
+		[]any{jsonArray(ids)}, func(rows *sql.Rows) error {
+			var id string
+			var sr storedRel
+			err := rows.Scan(&id, &sr.method, &sr.confidence, &sr.modality, &sr.date, &sr.published, &sr.props)
+			stored[id] = sr
+			return err
+		})
+	if err != nil {
+		return 0, err
+	}
+	var fresh, changed []map[string]any
+	for _, r := range rels {
+		published := r.Published
+		old, ok := stored[r.ID]
+		if ok && old.published != "" && (published == "" || old.published < published) {
+			published = old.published
 		}
-		dst, err := w.nid(ctx, r.To)
-		if err != nil {
-			return false, err
+		now := storedRel{r.Method, string(r.Modality), r.Date, published, encodeMap(r.Props), r.Confidence}
+		row := map[string]any{"id": r.ID, "type": string(r.Type), "from": r.From, "to": r.To, "method": now.method,
+			"confidence": now.confidence, "modality": now.modality, "date": now.date, "published": now.published, "props": now.props}
+		switch {
+		case !ok:
+			fresh = append(fresh, row)
+		case old != now:
+			changed = append(changed, row)
 		}
-		_, err = w.exec(ctx, "relIns", r.ID, string(r.Type), src, dst, r.Method, r.Confidence,
-			string(r.Modality), r.Date, r.Published, encodeMap(r.Props))
-		return err == nil, err
-	case err != nil:
-		return false, err
 	}
-	// The earliest known publication date of any source is kept.
-	published := r.Published
-	if pub != "" && (published == "" || pub < published) {
-		published = pub
+	if len(fresh) > 0 {
+		if _, err := w.exec(ctx, `INSERT INTO rels(id, type, src, dst, method, confidence, modality, date, published, props)
+			SELECT j.value->>'id', j.value->>'type', a.nid, b.nid, j.value->>'method', j.value->>'confidence', j.value->>'modality',
+				j.value->>'date', j.value->>'published', j.value->>'props'
+			FROM json_each(?) j JOIN nodes a ON a.id = j.value->>'from' JOIN nodes b ON b.id = j.value->>'to'`, jsonRows(fresh)); err != nil {
+			return 0, err
+		}
 	}
-	newProps := encodeMap(r.Props)
-	if method == r.Method && confidence == r.Confidence && modality == string(r.Modality) &&
-		date == r.Date && pub == published && props == newProps {
-		return false, nil
+	if len(changed) > 0 {
+		if _, err := w.exec(ctx, `UPDATE rels SET method = v.method, confidence = v.confidence, modality = v.modality, date = v.date, published = v.published, props = v.props
+			FROM (SELECT value->>'id' AS id, value->>'method' AS method, value->>'confidence' AS confidence, value->>'modality' AS modality,
+				value->>'date' AS date, value->>'published' AS published, value->>'props' AS props FROM json_each(?)) AS v
+			WHERE rels.id = v.id`, jsonRows(changed)); err != nil {
+			return 0, err
+		}
 	}
-	_, err = w.exec(ctx, "relUpd", r.Method, r.Confidence, string(r.Modality), r.Date, published, newProps, rid)
-	return false, err
+	return len(fresh), nil
+}
+
+// writeEvidence adds the evidence not yet stored (evidence is never
+// replaced) and indexes its quotes; it returns how much was new.
+func (w *batchWriter) writeEvidence(ctx context.Context, evs []graph.Evidence) (int, error) {
+	if len(evs) == 0 {
+		return 0, nil
+	}
+	ids := make([]string, len(evs))
+	for i, e := range evs {
+		ids[i] = e.ID
+	}
+	have, err := txLookup{w.tx}.existing(ctx, `SELECT id FROM evidence WHERE id IN (SELECT value FROM json_each(?))`, ids)
+	if err != nil {
+		return 0, err
+	}
+	var fresh []map[string]any
+	var freshIDs []string
+	for _, e := range evs {
+		if !have[e.ID] {
+			fresh = append(fresh, map[string]any{"id": e.ID, "subject": e.Subject, "doc": e.DocumentID, "start": e.Start, "end": e.End, "quote": e.Quote})
+			freshIDs = append(freshIDs, e.ID)
+		}
+	}
+	if len(fresh) == 0 {
+		return 0, nil
+	}
+	if _, err := w.exec(ctx, `INSERT INTO evidence(id, subject, doc_id, start, end, quote)
+		SELECT value->>'id', value->>'subject', value->>'doc', value->>'start', value->>'end', value->>'quote' FROM json_each(?)`, jsonRows(fresh)); err != nil {
+		return 0, err
+	}
+	if _, err := w.exec(ctx, `INSERT INTO evidence_fts(rowid, quote) SELECT eid, quote FROM evidence WHERE id IN (SELECT value FROM json_each(?))`, jsonArray(freshIDs)); err != nil {
+		return 0, err
+	}
+	return len(fresh), nil
 }
 
 // txLookup answers graph.CheckBatch from inside the write transaction, so
