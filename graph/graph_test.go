@@ -154,3 +154,25 @@ func TestReadOnlyRefusesWrites(t *testing.T) {
 		t.Fatalf("DeleteDocument: %v", err)
 	}
 }
+
+func TestNameTier(t *testing.T) {
+	ru := Node{Name: "Russia", Aliases: []string{"Russian Federation", "the Kremlin"}}
+	for _, c := range []struct {
+		node    Node
+		query   string
+		tier    int
+		matched string
+	}{
+		{ru, "russia", TierExact, "name"},
+		{ru, "Russian  Federation", TierExact, "alias"},
+		{ru, "Kremlin", TierName, "alias"},
+		{Node{Name: "Bank of Estonia"}, "Estonia", TierName, "name"},
+		{Node{Name: "John Sullivan"}, "Sull", TierName, "name"},
+		{Node{Name: "Sullivan at the UN", Props: map[string]string{"text": "accountable"}}, "accountable", TierText, "text"},
+	} {
+		tier, matched := NameTier(c.node, c.query)
+		if tier != c.tier || matched != c.matched {
+			t.Errorf("NameTier(%q, %q) = %d %s, want %d %s", c.node.Name, c.query, tier, matched, c.tier, c.matched)
+		}
+	}
+}

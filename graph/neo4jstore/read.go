@@ -8,20 +8,6 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-const (
-	defaultPage = 20
-	// maxPage caps every page, as in the SQLite store, so no request makes
-	// the database materialize an unbounded result.
-	maxPage = 1000
-)
-
-func pageSize(first int) int {
-	if first <= 0 {
-		return defaultPage
-	}
-	return min(first, maxPage)
-}
-
 // nodesByID reads nodes within tx, keyed by id.
 func (s *Store) nodesByID(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (map[string]graph.Node, error) {
 	out := map[string]graph.Node{}
@@ -78,7 +64,7 @@ func (s *Store) ListNodes(ctx context.Context, q graph.ListNodesQuery) (graph.No
 	if err != nil {
 		return page, err
 	}
-	n := pageSize(q.First)
+	n := graph.PageSize(q.First)
 	err = s.read(ctx, "listing nodes", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		page = graph.NodePage{}
 		params := map[string]any{"kind": string(q.Kind), "after": after, "limit": n + 1}
@@ -161,7 +147,7 @@ func (s *Store) Relationships(ctx context.Context, q graph.RelationshipsQuery) (
 	if err != nil {
 		return page, err
 	}
-	n := pageSize(q.First)
+	n := graph.PageSize(q.First)
 	err = s.read(ctx, "reading claims", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		page = graph.RelationshipPage{}
 		params := filterParams(q.Filter, map[string]any{"ids": stringsToAny(q.NodeIDs),
@@ -286,7 +272,7 @@ func (s *Store) ListDocuments(ctx context.Context, q graph.ListDocumentsQuery) (
 	if err != nil {
 		return page, err
 	}
-	n := pageSize(q.First)
+	n := graph.PageSize(q.First)
 	err = s.read(ctx, "listing documents", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		page = graph.DocumentPage{}
 		if _, err := run(ctx, tx, s.st.get("list_documents"), map[string]any{"after": after, "limit": n + 1}, func(rec *neo4j.Record) error {

@@ -12,17 +12,8 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// Search ranks in tiers, as the SQLite store does, then by Lucene's score
-// within a tier: the name (or an alias) equal to the query, then the words
-// found in the name or an alias, then in the node's own text, then only in
-// evidence. Tiers make "exact name above passing mention" hold whatever the
-// scores say about field lengths.
-const (
-	tierEvidence = iota
-	tierText
-	tierName
-	tierExact
-)
+// Search ranks in tiers (graph.NameTier), as the SQLite store does, then by
+// Lucene's score within a tier.
 
 // maxQueryWords caps the words of one search: every word is a clause, and
 // Lucene refuses a query of more than 1024 clauses.
@@ -72,12 +63,6 @@ func luceneQuery(text string) string {
 	return strings.Join(terms, " ")
 }
 
-// queryWords splits a query into lower-case words for deciding the tier of
-// a hit (see nameTier).
-func queryWords(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !isWordRune(r) })
-}
-
 // Search implements graph.Store.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
 	kinds := make([]any, len(q.Kinds))
@@ -91,8 +76,8 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	if query == "" {
 		return nil, nil
 	}
-	words := queryWords(q.Text)
-	limit := pageSize(q.First)
+	words := graph.SearchWords(q.Text)
+	limit := graph.PageSize(q.First)
 
 	type hit struct {
 		graph.SearchHit
@@ -118,8 +103,8 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 			}
 			score, err := recordValue[float64](rec, "score")
 			h := &hit{SearchHit: graph.SearchHit{Node: n}, score: score}
-			h.tier, h.Matched = nameTier(n, q.Text, words)
-			if h.tier == tierText {
+			h.tier, h.Matched = graph.NameTier(n, q.Text)
+			if h.tier == graph.TierText {
 				h.Snippet = snippet(strings.TrimSpace(n.Props["text"]+" "+n.Props["description"]), words)
 			}
 			consider(h)
@@ -161,7 +146,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 			}
 			if len(kinds) == 0 || slices.Contains(q.Kinds, n.Kind) {
 				consider(&hit{SearchHit: graph.SearchHit{Node: n, Matched: "evidence", Snippet: snippet(qh.quote, words)},
-					tier: tierEvidence, score: qh.score})
+					tier: graph.TierEvidence, score: qh.score})
 			}
 			return nil
 		}); err != nil {
@@ -192,7 +177,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 					continue
 				}
 				consider(&hit{SearchHit: graph.SearchHit{Node: n, Matched: "evidence", Snippet: snippet(qh.quote, words)},
-					tier: tierEvidence, score: qh.score})
+					tier: graph.TierEvidence, score: qh.score})
 			}
 		}
 		return nil
@@ -219,44 +204,6 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	return out, nil
 }
 
-// nameTier decides whether a node matched by name, by alias or only by its
-// text, comparing the query's words with the words of each name.
-func nameTier(n graph.Node, query string, words []string) (int, string) {
-	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-	if norm(n.Name) == norm(query) {
-		return tierExact, "name"
-	}
-	for _, a := range n.Aliases {
-		if norm(a) == norm(query) {
-			return tierExact, "alias"
-		}
-	}
-	if containsWords(n.Name, words) {
-		return tierName, "name"
-	}
-	for _, a := range n.Aliases {
-		if containsWords(a, words) {
-			return tierName, "alias"
-		}
-	}
-	return tierText, "text"
-}
-
-// containsWords reports whether every word occurs as a word of s, the last
-// as a prefix (as the Lucene query does).
-func containsWords(s string, words []string) bool {
-	have := queryWords(s)
-	for i, w := range words {
-		found := slices.ContainsFunc(have, func(h string) bool {
-			return h == w || i == len(words)-1 && strings.HasPrefix(h, w)
-		})
-		if !found {
-			return false
-		}
-	}
-	return len(words) > 0
-}
-
 // snippetWords is how many words a snippet shows around the first match.
 const snippetWords = 16
 
@@ -265,7 +212,7 @@ const snippetWords = 16
 func snippet(text string, words []string) string {
 	fields := strings.Fields(text)
 	at := slices.IndexFunc(fields, func(f string) bool {
-		fw := queryWords(f)
+		fw := graph.SearchWords(f)
 		return slices.ContainsFunc(fw, func(x string) bool {
 			return slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(x, w) })
 		})

@@ -3,8 +3,6 @@ package neo4jstore
 import (
 	"strings"
 	"testing"
-
-	"github.com/actorgraph/actorgraph/graph"
 )
 
 func TestLuceneQuery(t *testing.T) {
@@ -68,28 +66,6 @@ func FuzzLuceneQuery(f *testing.F) {
 			}
 		}
 	})
-}
-
-func TestNameTier(t *testing.T) {
-	ru := graph.Node{Name: "Russia", Aliases: []string{"Russian Federation", "the Kremlin"}}
-	for _, c := range []struct {
-		node    graph.Node
-		query   string
-		tier    int
-		matched string
-	}{
-		{ru, "russia", tierExact, "name"},
-		{ru, "Russian  Federation", tierExact, "alias"},
-		{ru, "Kremlin", tierName, "alias"},
-		{graph.Node{Name: "Bank of Estonia"}, "Estonia", tierName, "name"},
-		{graph.Node{Name: "John Sullivan"}, "Sull", tierName, "name"},
-		{graph.Node{Name: "Sullivan at the UN", Props: map[string]string{"text": "accountable"}}, "accountable", tierText, "text"},
-	} {
-		tier, matched := nameTier(c.node, c.query, queryWords(c.query))
-		if tier != c.tier || matched != c.matched {
-			t.Errorf("nameTier(%q, %q) = %d %s, want %d %s", c.node.Name, c.query, tier, matched, c.tier, c.matched)
-		}
-	}
 }
 
 func TestSnippet(t *testing.T) {

@@ -25,28 +25,16 @@ type step struct {
 // run in one read transaction.
 func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (graph.Subgraph, error) {
 	var sub graph.Subgraph
-	if q.Depth < 1 || q.Depth > 3 {
-		return sub, graph.Invalidf("depth %d is not between 1 and 3", q.Depth)
-	}
-	if err := q.Filter.Validate(); err != nil {
+	q, err := q.Normalize()
+	if err != nil {
 		return sub, err
 	}
 	kinds := make([]any, len(q.Kinds))
 	for i, k := range q.Kinds {
-		if !k.Valid() {
-			return sub, graph.Invalidf("unknown node kind %q", k)
-		}
 		kinds[i] = string(k)
 	}
-	perNode := q.PerNode
-	if perNode <= 0 {
-		perNode = 50
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 500
-	}
-	err := s.read(ctx, "expanding the neighborhood", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+	perNode, limit := q.PerNode, q.Limit
+	err = s.read(ctx, "expanding the neighborhood", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		sub = graph.Subgraph{}
 		seeds, err := s.nodesByID(ctx, tx, q.Seeds)
 		if err != nil {
@@ -140,13 +128,7 @@ func (s *Store) expand(ctx context.Context, tx neo4j.ManagedTransaction, frontie
 // store, which follows one claim per pair of neighbours, two claims between
 // the same two nodes make two paths here.
 func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
-	if q.MaxHops < 1 || q.MaxHops > 6 {
-		return nil, graph.Invalidf("maxHops %d is not between 1 and 6", q.MaxHops)
-	}
-	if q.K < 1 || q.K > 10 {
-		return nil, graph.Invalidf("k %d is not between 1 and 10", q.K)
-	}
-	if err := q.Filter.Validate(); err != nil {
+	if err := q.Validate(); err != nil {
 		return nil, err
 	}
 	var out []graph.Path

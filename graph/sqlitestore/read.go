@@ -8,20 +8,6 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-const (
-	defaultPage = 20
-	// maxPage caps every page a caller can ask for, so no request can make
-	// the store materialize an unbounded result.
-	maxPage = 1000
-)
-
-func pageSize(first int) int {
-	if first <= 0 {
-		return defaultPage
-	}
-	return min(first, maxPage)
-}
-
 const nodeCols = `n.id, n.kind, n.name, n.aliases, n.props, n.source`
 
 func scanNode(rows interface{ Scan(...any) error }) (graph.Node, error) {
@@ -87,7 +73,7 @@ func (s *Store) ListNodes(ctx context.Context, q graph.ListNodesQuery) (graph.No
 	if err != nil {
 		return page, err
 	}
-	n := pageSize(q.First)
+	n := graph.PageSize(q.First)
 	where := `(:kind = '' OR n.kind = :kind)`
 	args := []any{sql.Named("kind", string(q.Kind)), sql.Named("after", after), sql.Named("lim", n+1)}
 	err = queryEach(ctx, s.read, `SELECT `+nodeCols+` FROM nodes n WHERE `+where+` AND n.id > :after ORDER BY n.id LIMIT :lim`,
@@ -154,7 +140,7 @@ func (s *Store) Relationships(ctx context.Context, q graph.RelationshipsQuery) (
 	if err != nil {
 		return page, err
 	}
-	n := pageSize(q.First)
+	n := graph.PageSize(q.First)
 	seeds := `(SELECT nid FROM nodes WHERE id IN (SELECT value FROM json_each(:ids)))`
 	var parts []string
 	if q.Direction != graph.Incoming {
@@ -270,7 +256,7 @@ func (s *Store) ListDocuments(ctx context.Context, q graph.ListDocumentsQuery) (
 	if err != nil {
 		return page, err
 	}
-	n := pageSize(q.First)
+	n := graph.PageSize(q.First)
 	err = queryEach(ctx, s.read, `SELECT `+docCols+` FROM documents WHERE id > ? ORDER BY id LIMIT ?`,
 		[]any{after, n + 1}, func(rows *sql.Rows) error {
 			d, err := scanDoc(rows)

@@ -5,29 +5,15 @@ import (
 	"database/sql"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
-)
-
-// Search ranks in tiers, then by BM25 within a tier: the name (or an alias)
-// equal to the query, then the words found in the name or an alias, then in
-// the node's own text, then only in evidence. Tiers make "exact name above
-// passing mention" hold whatever BM25 thinks of document lengths.
-const (
-	tierEvidence = iota
-	tierText
-	tierName
-	tierExact
 )
 
 // ftsQuery turns plain words into an FTS5 query: every word is a quoted
 // string (so operators, quotes and parentheses are data), all must match,
 // and the last may be a prefix. It returns "" when there is no word.
 func ftsQuery(text string) (string, []string) {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
-	})
+	words := graph.SearchWords(text)
 	if len(words) == 0 {
 		return "", nil
 	}
@@ -41,16 +27,14 @@ func ftsQuery(text string) (string, []string) {
 
 // Search implements graph.Store.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
-	for _, k := range q.Kinds {
-		if !k.Valid() {
-			return nil, graph.Invalidf("unknown node kind %q", k)
-		}
+	if err := q.Validate(); err != nil {
+		return nil, err
 	}
-	match, words := ftsQuery(q.Text)
+	match, _ := ftsQuery(q.Text)
 	if match == "" {
 		return nil, nil
 	}
-	limit := pageSize(q.First)
+	limit := graph.PageSize(q.First)
 	kinds := make([]string, len(q.Kinds))
 	for i, k := range q.Kinds {
 		kinds[i] = string(k)
@@ -82,8 +66,8 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 				return err
 			}
 			h.Node.Kind, h.Node.Aliases, h.Node.Props = graph.NodeKind(kind), decodeList(aliases), decodeMap(props)
-			h.tier, h.Matched = nameTier(h.Node, q.Text, words)
-			if h.tier != tierText {
+			h.tier, h.Matched = graph.NameTier(h.Node, q.Text)
+			if h.tier != graph.TierText {
 				h.Snippet = ""
 			}
 			consider(&h)
@@ -111,7 +95,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 				return err
 			}
 			h.Node.Kind, h.Node.Aliases, h.Node.Props = graph.NodeKind(kind), decodeList(aliases), decodeMap(props)
-			h.tier, h.Matched = tierEvidence, "evidence"
+			h.tier, h.Matched = graph.TierEvidence, "evidence"
 			consider(&h)
 			return nil
 		})
@@ -142,48 +126,4 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		out[i] = h.SearchHit
 	}
 	return out, nil
-}
-
-// nameTier decides whether a node matched by name, by alias or only by its
-// text, comparing the query's words with the words of each name.
-func nameTier(n graph.Node, query string, words []string) (int, string) {
-	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-	if norm(n.Name) == norm(query) {
-		return tierExact, "name"
-	}
-	for _, a := range n.Aliases {
-		if norm(a) == norm(query) {
-			return tierExact, "alias"
-		}
-	}
-	if containsWords(n.Name, words) {
-		return tierName, "name"
-	}
-	for _, a := range n.Aliases {
-		if containsWords(a, words) {
-			return tierName, "alias"
-		}
-	}
-	return tierText, "text"
-}
-
-// containsWords reports whether every word occurs as a word of s, the last
-// as a prefix (as the FTS query does).
-func containsWords(s string, words []string) bool {
-	have := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
-	})
-	for i, w := range words {
-		found := false
-		for _, h := range have {
-			if h == w || i == len(words)-1 && strings.HasPrefix(h, w) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
 }

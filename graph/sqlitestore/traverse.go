@@ -144,25 +144,11 @@ func (s *Store) relsByRID(ctx context.Context, rids []int64) (map[int64]graph.Re
 // Neighborhood implements graph.Store.
 func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (graph.Subgraph, error) {
 	var sub graph.Subgraph
-	if q.Depth < 1 || q.Depth > 3 {
-		return sub, graph.Invalidf("depth %d is not between 1 and 3", q.Depth)
-	}
-	if err := q.Filter.Validate(); err != nil {
+	q, err := q.Normalize()
+	if err != nil {
 		return sub, err
 	}
-	for _, k := range q.Kinds {
-		if !k.Valid() {
-			return sub, graph.Invalidf("unknown node kind %q", k)
-		}
-	}
-	perNode := q.PerNode
-	if perNode <= 0 {
-		perNode = 50
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 500
-	}
+	perNode, limit := q.PerNode, q.Limit
 	seedNIDs, err := s.nidsOf(ctx, q.Seeds)
 	if err != nil {
 		return sub, s.wrap(ctx, "reading seeds", err)
@@ -288,13 +274,7 @@ func (p *pathSearch) load(nids []int64) error {
 
 // Paths implements graph.Store.
 func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
-	if q.MaxHops < 1 || q.MaxHops > 6 {
-		return nil, graph.Invalidf("maxHops %d is not between 1 and 6", q.MaxHops)
-	}
-	if q.K < 1 || q.K > 10 {
-		return nil, graph.Invalidf("k %d is not between 1 and 10", q.K)
-	}
-	if err := q.Filter.Validate(); err != nil {
+	if err := q.Validate(); err != nil {
 		return nil, err
 	}
 	ends, err := s.nidsOf(ctx, append([]string{q.From, q.To}, q.Exclude...))
