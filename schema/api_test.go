@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/actorgraph/actorgraph/data"
 	"github.com/actorgraph/actorgraph/graph"
@@ -396,7 +397,9 @@ func TestGETServesQueriesOnly(t *testing.T) {
 // The store round trips of a request grow with the depth of the query, not
 // with the number of results: 5 countries or 40, the same number of calls.
 func TestStoreCallsBoundedByDepth(t *testing.T) {
-	s := newServer(t, schema.Options{})
+	// A generous gathering window, so that a busy test machine cannot split
+	// one level of the query into two batches.
+	s := newServer(t, schema.Options{LoaderWait: 50 * time.Millisecond})
 	q := func(n int) int {
 		s.store.reset()
 		r := s.query(t, fmt.Sprintf(`{ entities(kind: Country, first: %d) { edges { node { name

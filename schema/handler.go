@@ -41,6 +41,9 @@ type Options struct {
 	MaxFields int
 	// TokenLimit bounds how many tokens the parser reads (default 15000).
 	TokenLimit int
+	// LoaderWait is how long dataloaders gather keys before a batched store
+	// call (default 2ms); tests on a loaded machine raise it.
+	LoaderWait time.Duration
 	// PanicHook, if set, runs inside every field resolver; tests use it to
 	// inject a panic and check that it becomes a clean INTERNAL error.
 	PanicHook func(ctx context.Context)
@@ -64,6 +67,9 @@ func (o *Options) defaults() {
 	}
 	if o.TokenLimit == 0 {
 		o.TokenLimit = 15000
+	}
+	if o.LoaderWait == 0 {
+		o.LoaderWait = defaultLoaderWait
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
@@ -126,7 +132,7 @@ func Handler(o Options) http.Handler {
 		r.Body = http.MaxBytesReader(w, r.Body, o.MaxBodyBytes)
 		ctx, cancel := context.WithTimeout(r.Context(), o.Timeout)
 		defer cancel()
-		srv.ServeHTTP(w, r.WithContext(withLoaders(ctx, o.Store)))
+		srv.ServeHTTP(w, r.WithContext(withLoaders(ctx, o.Store, o.LoaderWait)))
 	})
 }
 

@@ -10,10 +10,10 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// loaderWait is how long a loader collects keys before one batched store
-// call. Resolvers of one level of a query run concurrently and ask within
-// microseconds of each other, so a short wait gathers a whole level.
-const loaderWait = 2 * time.Millisecond
+// defaultLoaderWait is how long a loader collects keys before one batched
+// store call. Resolvers of one level of a query run concurrently and ask
+// within microseconds of each other, so a short wait gathers a whole level.
+const defaultLoaderWait = 2 * time.Millisecond
 
 // batchClaimsMax bounds the claims one batched read gathers for a level of
 // a query. Typed fields (Attribution.by, Event.attendees, ...) are lists of a
@@ -38,8 +38,8 @@ type loaders struct {
 	pages    *dataloadgen.Loader[pageKey, graph.RelationshipPage]
 }
 
-func newLoaders(s graph.Store) *loaders {
-	opt := dataloadgen.WithWait(loaderWait)
+func newLoaders(s graph.Store, wait time.Duration) *loaders {
+	opt := dataloadgen.WithWait(wait)
 	return &loaders{
 		nodes: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*graph.Node, []error) {
 			ns, err := s.Nodes(ctx, ids)
@@ -259,8 +259,8 @@ type loadersKey struct{}
 
 // withLoaders gives a request its own loaders: caches must not outlive a
 // request, or one user's view would leak stale data into another's.
-func withLoaders(ctx context.Context, s graph.Store) context.Context {
-	return context.WithValue(ctx, loadersKey{}, newLoaders(s))
+func withLoaders(ctx context.Context, s graph.Store, wait time.Duration) context.Context {
+	return context.WithValue(ctx, loadersKey{}, newLoaders(s, wait))
 }
 
 func loadersFrom(ctx context.Context) *loaders {
