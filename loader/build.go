@@ -48,13 +48,15 @@ func (b *builder) build() (graph.Batch, error) {
 			return graph.Batch{}, err
 		}
 	}
-	for _, s := range f.Statements {
-		if err := b.statement(s); err != nil {
+	// Attributions before statements: a statement may be about an
+	// attribution ("rejected the accusations"), never the other way round.
+	for _, a := range f.Attributions {
+		if err := b.attribution(a); err != nil {
 			return graph.Batch{}, err
 		}
 	}
-	for _, a := range f.Attributions {
-		if err := b.attribution(a); err != nil {
+	for _, s := range f.Statements {
+		if err := b.statement(s); err != nil {
 			return graph.Batch{}, err
 		}
 	}
