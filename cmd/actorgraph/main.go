@@ -33,6 +33,8 @@ func commands() []command {
 	return []command{
 		{"serve", "serve the graph over HTTP (GraphQL API, web UI, /healthz)", runServe},
 		{"load", "load articles and their curated annotations", runLoad},
+		{"extract", "print the annotations extraction proposes for an article", runExtract},
+		{"eval", "score extraction against gold annotations", runEval},
 		{"stats", "count nodes by kind and claims by type", runStats},
 		{"version", "print the version", runVersion},
 	}
