@@ -42,6 +42,7 @@ const (
 	methodCriticism      = "rule:criticism@1"
 	methodQuote          = "rule:quote@1"
 	methodReported       = "rule:reported-speech@1"
+	methodResponse       = "rule:response@1"
 )
 
 // Confidences: how often, on the demo and evaluation sets, what the rule
@@ -133,9 +134,19 @@ type findings struct {
 	// agentless blames ("Russia blamed for cyber attack"), attached at the
 	// end to an attribution that blames the same actor.
 	agentless []finding
+	// who imposed sanctions, for "The sanctions target ..."
+	sanctioners []sanctioner
+	// the operation a reported attribution in a sentence concerns: what
+	// "Britain said Chinese state-backed groups were responsible" is about
+	implied map[int]string
 }
 
-func newFindings() *findings { return &findings{} }
+type sanctioner struct {
+	sent int
+	ids  []string
+}
+
+func newFindings() *findings { return &findings{implied: map[int]string{}} }
 
 func (f *findings) add(c finding) {
 	if c.subj == "" || c.obj == "" || c.subj == c.obj {

@@ -56,7 +56,8 @@ var personPronouns = newSet([]string{"he", "she"})
 // verbAt reports whether a phrase of the verb class starts at token i of s
 // (outside quotes), and returns where it ends.
 func (d *document) verbAt(s *sentence, i int, class string) (int, bool) {
-	if i < 0 || i >= len(s.toks) || s.toks[i].inQuote || s.toks[i].kind != tWord {
+	// A verb is never part of a name: "the United States" does not state.
+	if i < 0 || i >= len(s.toks) || s.toks[i].inQuote || s.toks[i].kind != tWord || s.at[i] != nil {
 		return i, false
 	}
 	for _, p := range d.x.lx.verbs[class] {
@@ -279,9 +280,18 @@ func (d *document) actorsAfter(s *sentence, j int) ([]*mention, int) {
 			return out, k
 		}
 		if m.how != howDemonym || d.demonymAgent(s, m) {
-			out = append(out, m)
+			// "a Chinese state-sponsored group it calls Hafnium", "a North
+			// Korean hacking group known as the Lazarus Group": the group
+			// named is the actor.
+			if n := d.namedAs(s, m.j); n != nil {
+				out = append(out, n)
+				k = n.j
+				m = n
+			} else {
+				out = append(out, m)
+			}
 		}
-		k = m.j
+		k = max(k, m.j)
 		if s.tok(k).lower == "’s" && len(out) > 0 && out[len(out)-1] == m {
 			// "China’s Ministry of State Security": the possessed body is the
 			// actor, not the state.
@@ -308,6 +318,29 @@ func (d *document) actorsAfter(s *sentence, j int) ([]*mention, int) {
 		}
 		k = n
 	}
+}
+
+// namedAs finds "known as X", "it calls X", "dubbed X" within a few words
+// after token j and returns the organization named.
+func (d *document) namedAs(s *sentence, j int) *mention {
+	for k := j; k < len(s.toks) && k < j+5; k++ {
+		if s.toks[k].kind != tWord {
+			return nil
+		}
+		if e, ok := d.verbAt(s, k, "name"); ok {
+			if s.tok(e).is("the") {
+				e++
+			}
+			if m := s.mentionAt(e); m != nil && m.ent != nil && m.ent.kind == graph.KindOrganization {
+				return m
+			}
+			return nil
+		}
+		if s.at[k] != nil {
+			return nil
+		}
+	}
+	return nil
 }
 
 // mentionsIn returns the mentions whose first token is in [i, j).

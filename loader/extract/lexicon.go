@@ -115,7 +115,7 @@ func phrases(ps []string, lower bool) [][]string {
 // one of them is a broken lexicon, not a quiet rule that never fires.
 var requiredVerbClasses = []string{"speech", "blame", "accuse", "attribute", "finger", "back",
 	"solidarity", "adopt", "propose", "convene", "attend", "participate", "warn", "threaten",
-	"sanction", "impose", "deny", "react", "call", "target", "charge", "belong", "criticize", "name"}
+	"sanction", "impose", "deny", "react", "call", "target", "charge", "belong", "criticize", "name", "conclude"}
 
 func loadLexicon(data []byte) (*lexicon, error) {
 	var f lexiconFile

@@ -32,8 +32,12 @@ func (d *document) rules() {
 		d.ruleMembership(s)
 		d.rulePartOf(s)
 		d.ruleCriticism(s)
+		d.ruleSimilar(s)
+		d.ruleResponse(s)
 	}
+	d.foldAttributions()
 	d.ruleStatements()
+	d.partOfFromClaims()
 	for _, s := range d.sents {
 		d.ruleDenial(s)
 	}
@@ -107,12 +111,22 @@ func (d *document) mainSubject(s *sentence, before int) []*mention {
 		if m.i >= before {
 			break
 		}
-		if m.actor() && !m.s.toks[m.i].inQuote {
-			if subj := d.subject(s, m.j); len(subj) > 0 {
+		if !m.actor() || m.s.toks[m.i].inQuote {
+			continue
+		}
+		// The subject is what stands before the first verb after this
+		// actor: "Kremlin spokesman Dmitry Peskov rejected ...".
+		for k := m.j; k < before; k++ {
+			t := s.toks[k]
+			if s.at[k] != nil || t.kind != tWord || t.capitalized() || d.isTitleWord(s, k) || t.lower == "’s" || t.is("and") {
+				continue
+			}
+			if subj := d.subject(s, k); len(subj) > 0 {
 				return subj
 			}
-			return []*mention{m}
+			break
 		}
+		return []*mention{m}
 	}
 	return nil
 }
@@ -161,14 +175,14 @@ func (d *document) attributionAt(s *sentence, h hit, class string) {
 		if !s.tok(k).is("of", "over") {
 			return
 		}
-		ops = opsIn(s, k, end)
+		ops = d.opsAfter(s, k)
 		if len(ops) == 0 {
 			return
 		}
 		blamed = objs
 	case len(objs) > 0:
 		blamed = objs
-		ops = opsIn(s, k, end)
+		ops = d.opsAfter(s, k)
 	default:
 		// "blamed the intrusions on Y", "that the U.S. blamed on foreign
 		// countries": the operation comes first, or before "that".
@@ -192,7 +206,7 @@ func (d *document) attributionAt(s *sentence, h hit, class string) {
 				ops = opsIn(s, 0, h.i)
 			}
 		case s.tok(n).is("for"):
-			ops = opsIn(s, n, end)
+			ops = d.opsAfter(s, n)
 		}
 	}
 	if len(ops) == 0 {
@@ -221,6 +235,27 @@ func (d *document) attributionAt(s *sentence, h hit, class string) {
 	}
 }
 
+// opsAfter returns the operations of the "for/of/over ..." phrase that
+// starts at or after token k, across an apposition ("blamed Russia’s
+// Foreign Intelligence Service, the SVR, for the SolarWinds hacking
+// campaign") and through a list ("for a string of other attacks,
+// including the BadRabbit ransomware outbreak and the leak of ...").
+func (d *document) opsAfter(s *sentence, k int) []*entity {
+	for n := k; n < len(s.toks) && n < k+8; n++ {
+		if s.toks[n].is("for", "of", "over") && !s.toks[n].inQuote {
+			end := s.endOfClause(n + 1)
+			if s.tok(end).text == "," && s.tok(end+1).is("including", "among") {
+				end = s.endOfClause(end + 2)
+			}
+			return opsIn(s, n, end)
+		}
+		if t := s.toks[n]; t.kind == tPunct && t.text != "," || t.kind == tQuote {
+			break
+		}
+	}
+	return opsIn(s, k, s.endOfClause(k))
+}
+
 // agentless keeps "Y blamed for Z" to add as evidence to an attribution
 // that blames Y (attachAgentless).
 func (d *document) agentless(s *sentence, h hit, blamed []*mention, ops []*entity) {
@@ -246,7 +281,7 @@ func (d *document) agentless(s *sentence, h hit, blamed []*mention, ops []*entit
 // involvement".
 func (d *document) ruleReportedAttribution(s *sentence) {
 	lx := d.x.lx
-	for _, h := range d.verbs(s, "speech") {
+	for _, h := range append(d.verbs(s, "speech"), d.verbs(s, "conclude")...) {
 		speakers := d.speakers(s, h)
 		if len(speakers) == 0 {
 			continue
@@ -306,6 +341,7 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 			conf: confFor(confReportedBlame, mod), method: methodReportedBlame}
 		if op != nil {
 			a.concerns = op.id
+			d.out.implied[s.n] = op.id
 		}
 		d.out.attribution(a)
 	}
@@ -437,7 +473,7 @@ func (d *document) ruleBacking(s *sentence) {
 		}
 		end := min(len(s.toks), h.j+12)
 		for k := h.j; k < end; k++ {
-			if t := s.toks[k]; t.kind == tPunct && t.text != "," || t.is("and", "but", "while") && k > h.j+1 {
+			if t := s.toks[k]; t.kind == tPunct && t.text != "," || t.is("but", "while", "which", "that") {
 				break
 			}
 			m := s.mentionAt(k)
@@ -456,7 +492,11 @@ func (d *document) ruleBacking(s *sentence) {
 						whose = append(whose, d.countryOf(q.ent), q.ent.id)
 					}
 				}
-				if a := d.latestAttribution(s.n, whose); a != nil {
+				a := d.latestAttribution(s.n, whose)
+				if len(whose) == 0 {
+					a = d.leadAttribution(s.n)
+				}
+				if a != nil {
 					for _, b := range ids(backers) {
 						if slices.Contains(a.by, b) {
 							continue
@@ -488,6 +528,26 @@ func (d *document) latestAttribution(n int, whose []string) *attrFinding {
 		return d.latestAttribution(n, nil)
 	}
 	return best
+}
+
+// leadAttribution is the attribution allies back when the text does not
+// say whose: the first one made by a state, else the first one.
+func (d *document) leadAttribution(n int) *attrFinding {
+	for _, a := range d.out.attrs {
+		if a.sent <= n {
+			for _, b := range a.by {
+				if strings.HasPrefix(b, "country:") {
+					return a
+				}
+			}
+		}
+	}
+	for _, a := range d.out.attrs {
+		if a.sent <= n {
+			return a
+		}
+	}
+	return nil
 }
 
 // ruleSolidarity: "NATO said it stood in solidarity with the Dutch and
@@ -805,34 +865,66 @@ func (d *document) ruleAccusation(s *sentence) {
 // its officers": the GRU is not sanctioned).
 func (d *document) sanctionObjects(s *sentence, j int) []*mention {
 	var out []*mention
-	end := s.endOfClause(j)
-	for k := j; k < end; k++ {
-		t := s.toks[k]
-		if t.is("head", "chief", "officer", "officers", "member", "members", "leader", "director", "one") && s.tok(k+1).is("of") {
-			// skip "of X" and a possessive after it
-			k += 2
-			for k < end && (s.toks[k].is("the", "its") || s.at[k] != nil || s.toks[k].lower == "’s" || s.toks[k].kind == tWord && !s.toks[k].is("and")) {
-				if s.toks[k].is("and") {
-					break
-				}
+	k := j
+	for k < len(s.toks) {
+		// One item of the list: a few words, then a mention.
+		start := k
+		for k < len(s.toks) && k < start+5 && s.at[k] == nil && s.toks[k].kind == tWord &&
+			!s.toks[k].is("and", "or", "over", "for", "because", "after", "amid", "which", "who", "that", "as") {
+			k++
+		}
+		// "the head of Russia’s GRU", "one of its officers": a person,
+		// not the body.
+		if k > start && s.toks[k-1].is("of") {
+			for k < len(s.toks) && (s.at[k] != nil || s.toks[k].lower == "’s" || s.toks[k].kind == tWord && !s.toks[k].is("and", "as", "over", "for")) {
 				k++
 			}
-			continue
-		}
-		if m := s.mentionAt(k); m != nil && m.actor() {
-			if m.how == howDemonym && !d.demonymAgent(s, m) {
-				k = m.j - 1
-				continue
+		} else if m := s.mentionAt(k); m != nil && m.actor() && !m.media {
+			k = m.j
+			switch {
+			case s.tok(k).lower == "’s":
+				if n := s.mentionAt(k + 1); n != nil && n.actor() {
+					out = append(out, n)
+					k = n.j
+				}
+			case m.how == howDemonym && (!d.demonymAgent(s, m) || d.personHead(s, m.j)):
+				// "Russian technology companies", "Russian intelligence officers"
+			default:
+				out = append(out, m)
 			}
-			if s.tok(m.j).lower == "’s" {
-				k = m.j
-				continue
+			for k < len(s.toks) && s.at[k] == nil && s.toks[k].kind == tWord && !s.toks[k].is("and", "or", "as", "over", "for", "that", "which", "who") {
+				k++ // the rest of the item: "organisations", "itself"
 			}
-			out = append(out, m)
-			k = m.j - 1
+		} else {
+			return out
 		}
+		// The next item: ", ", "and", ", and", "as well as".
+		n := k
+		if s.tok(n).text == "," {
+			n++
+		}
+		switch {
+		case s.tok(n).is("and", "or"):
+			n++
+		case s.tok(n).is("as") && s.tok(n+1).is("well") && s.tok(n+2).is("as"):
+			n += 3
+		}
+		if n == k {
+			return out
+		}
+		k = n
 	}
 	return out
+}
+
+// personHead reports whether the noun phrase starting at j ends in a noun
+// for people ("intelligence officers", "ten officials").
+func (d *document) personHead(s *sentence, j int) bool {
+	k := j
+	for k < len(s.toks) && s.toks[k].kind == tWord && s.at[k] == nil && !prepositions.has(s.toks[k].lower) && !s.toks[k].is("and") {
+		k++
+	}
+	return k > j && d.x.lx.personNouns.has(s.toks[k-1].lower)
 }
 
 // ruleSanction: "X imposed sanctions on Y", "X sanctioned Y", "US
@@ -877,6 +969,9 @@ func (d *document) ruleSanction(s *sentence) {
 		default:
 			continue
 		}
+		if len(who) > 0 {
+			d.out.sanctioners = append(d.out.sanctioners, sanctioner{sent: s.n, ids: ids(who)})
+		}
 		for _, a := range ids(who) {
 			for _, b := range ids(objs) {
 				d.out.add(finding{subj: a, typ: graph.RelSanctioned, obj: b, quote: s.text, sent: s.n, conf: confSanction, method: methodSanction})
@@ -892,11 +987,18 @@ func (d *document) isVerb(s *sentence, i int, class string) bool {
 
 // lastSanctioner returns who imposed the last sanctions found.
 func (d *document) lastSanctioner(n int) []*mention {
-	for k := len(d.out.claims) - 1; k >= 0; k-- {
-		c := d.out.claims[k]
-		if c.typ == graph.RelSanctioned && c.sent <= n {
-			return []*mention{{ent: d.ents[c.subj]}}
+	for k := len(d.out.sanctioners) - 1; k >= 0; k-- {
+		sc := d.out.sanctioners[k]
+		if sc.sent > n {
+			continue
 		}
+		var out []*mention
+		for _, id := range sc.ids {
+			if e := d.entityByID(id); e != nil {
+				out = append(out, &mention{ent: e})
+			}
+		}
+		return out
 	}
 	return nil
 }
@@ -1125,15 +1227,27 @@ func (d *document) opSubject(s *sentence, i int) *entity {
 func (d *document) targetsIn(s *sentence, i, j int) []string {
 	var out []string
 	for k := i; k < j && k < len(s.toks); k++ {
+		if s.toks[k].is("before", "after", "as", "when", "while", "until", "since") && s.at[k] == nil {
+			break // "... an hour before Russian troops invaded"
+		}
 		if m := s.mentionAt(k); m != nil {
-			if m.ent != nil && (m.actor() || m.ent.kind == graph.KindEvent) && !m.media {
-				if s.tok(m.j).lower == "’s" {
-					k = m.j
-					continue
-				}
-				out = append(out, m.ent.id)
-			}
 			k = m.j - 1
+			if m.ent == nil || !(m.actor() || m.ent.kind == graph.KindEvent) || m.media {
+				continue
+			}
+			if s.tok(m.j).lower == "’s" {
+				k = m.j
+				continue
+			}
+			// "the American company Viasat": the company, not America.
+			if m.how == howDemonym && d.orgWithin(s, m.j, 3) {
+				continue
+			}
+			// "Microsoft Exchange Server" is a product, not Microsoft.
+			if m.ent.kind == graph.KindOrganization && s.tok(m.j).capitalized() && s.tok(m.j).kind == tWord && s.at[m.j] == nil {
+				continue
+			}
+			out = append(out, m.ent.id)
 			continue
 		}
 		t := s.toks[k]
@@ -1154,6 +1268,17 @@ func (d *document) targetsIn(s *sentence, i, j int) []string {
 		}
 	}
 	return uniq(out)
+}
+
+// orgWithin reports whether an organization is mentioned within n tokens
+// from j.
+func (d *document) orgWithin(s *sentence, j, n int) bool {
+	for k := j; k < len(s.toks) && k < j+n; k++ {
+		if m := s.at[k]; m != nil {
+			return m.ent != nil && m.ent.kind == graph.KindOrganization
+		}
+	}
+	return false
 }
 
 // ruleMembership: "the two men, Zhu Hua and Zhang Shilong, belonged to a
@@ -1226,6 +1351,136 @@ func (d *document) attachAgentless() {
 			a.extra = append(a.extra, finding{subj: a.id, typ: graph.RelBlames, obj: f.obj, quote: f.quote, sent: f.sent,
 				modality: f.modality, conf: f.conf, method: f.method})
 			break
+		}
+	}
+}
+
+// ruleSimilar: "Canada and Australia issued similar statements", "Japan
+// followed suit": the same attribution as the last one, by them.
+func (d *document) ruleSimilar(s *sentence) {
+	for i := 0; i+1 < len(s.toks); i++ {
+		t := s.toks[i]
+		ok := false
+		switch {
+		case t.is("issued", "made", "released", "published") && s.tok(i+1).is("similar", "parallel", "matching") ||
+			t.is("issued", "made") && s.tok(i+2).is("similar", "parallel", "matching"):
+			ok = true
+		case t.is("followed", "follows") && s.tok(i+1).is("suit"):
+			ok = true
+		}
+		if !ok || t.inQuote {
+			continue
+		}
+		a := d.latestStateAttribution(s.n)
+		who := d.subject(s, i)
+		if a == nil || len(who) == 0 {
+			continue
+		}
+		d.out.attribution(&attrFinding{by: ids(who), blames: slices.Clone(a.blames), concerns: a.concerns, quote: s.text,
+			sent: s.n, modality: a.modality, conf: confReportedBlame - 0.1, method: methodAttribution})
+	}
+}
+
+// latestStateAttribution returns the last attribution made by a state or
+// an international organization (what other states echo), else the last.
+func (d *document) latestStateAttribution(n int) *attrFinding {
+	var best *attrFinding
+	for _, a := range d.out.attrs {
+		if a.sent > n {
+			continue
+		}
+		for _, b := range a.by {
+			if e := d.entityByID(b); e != nil && (e.kind == graph.KindCountry || e.orgKind == "igo" || e.orgKind == "alliance") {
+				best = a
+			}
+		}
+	}
+	if best == nil {
+		return d.latestAttribution(n, nil)
+	}
+	return best
+}
+
+// ruleResponse: "In response to alleged Russian interference ..., the US
+// backed a new international doctrine", "an executive order ..., the first
+// aspect of its response to the cyber-attack on Sony Pictures": the
+// doctrine responds to what it answers.
+func (d *document) ruleResponse(s *sentence) {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if !s.toks[i].is("response", "responses", "retaliation") || !s.toks[i+1].is("to", "for") || s.toks[i].inQuote {
+			continue
+		}
+		var to *entity
+		for k := i + 2; k < len(s.toks) && k < i+8; k++ {
+			if m := s.at[k]; m != nil && m.ent != nil && (m.ent.kind == graph.KindCyberOperation || m.ent.kind == graph.KindEvent || m.ent.kind == graph.KindDoctrine) {
+				to = m.ent
+				break
+			}
+		}
+		if to == nil {
+			continue
+		}
+		for _, m := range s.ments {
+			if m.ent != nil && m.ent.kind == graph.KindDoctrine && m.ent != to && (m.i < i || m.i > i+1) {
+				d.out.add(finding{subj: m.ent.id, typ: graph.RelRespondsTo, obj: to.id, quote: s.text, sent: s.n,
+					modality: d.modality(s, to), conf: confProposal, method: methodResponse})
+				break
+			}
+		}
+	}
+}
+
+// foldAttributions folds an attribution that names no operation ("US
+// charges GRU officers") into one that does and blames the same actor, by
+// the same attributor or a body of its state: the headline and the text
+// report one attribution.
+func (d *document) foldAttributions() {
+	var keep []*attrFinding
+	for _, a := range d.out.attrs {
+		if a.concerns != "" {
+			keep = append(keep, a)
+			continue
+		}
+		var into *attrFinding
+		for _, b := range d.out.attrs {
+			if b == a || b.concerns == "" || !intersects(a.blames, b.blames) {
+				continue
+			}
+			for _, x := range b.by {
+				if slices.Contains(a.by, x) || slices.Contains(a.by, d.countryOf(d.entityByID(x))) {
+					into = b
+				}
+			}
+		}
+		if into == nil {
+			keep = append(keep, a)
+			continue
+		}
+		for _, bl := range a.blames {
+			into.extra = append(into.extra, finding{subj: into.id, typ: graph.RelBlames, obj: bl, quote: a.quote, sent: a.sent,
+				modality: a.modality, conf: a.conf, method: a.method})
+		}
+		for k, c := range d.out.claims {
+			if c.obj == a.id {
+				d.out.claims[k].obj = into.id
+			}
+			if c.subj == a.id {
+				d.out.claims[k].subj = into.id
+			}
+		}
+	}
+	d.out.attrs = keep
+}
+
+// partOfFromClaims lets "the agency’s Unit 26165" (PART_OF) tell whose a
+// body is, for the rules that follow.
+func (d *document) partOfFromClaims() {
+	for _, c := range d.out.claims {
+		if c.typ != graph.RelPartOf {
+			continue
+		}
+		if e := d.ents[c.subj]; e != nil && e.partOf == "" {
+			e.partOf = c.obj
 		}
 	}
 }

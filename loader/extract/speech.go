@@ -31,6 +31,13 @@ func (d *document) speakers(s *sentence, h hit) []string {
 	if subj := d.subject(s, h.i); len(subj) > 0 {
 		return ids(subj)
 	}
+	// "Merkel called the attack “outrageous” and said ...": the subject
+	// of the first verb.
+	if prev.is("and") {
+		if subj := d.mainSubject(s, h.i); len(subj) > 0 {
+			return ids(subj)
+		}
+	}
 	if sp := d.docNounSpeakers(s, s.clauseStart(h.i), h.i); len(sp) > 0 {
 		return sp
 	}
@@ -98,10 +105,14 @@ func (d *document) statementAt(s *sentence, h hit) {
 	qc := -1
 	for k := h.i - 1; k >= 0 && k >= h.i-14; k-- {
 		if s.toks[k].kind == tQuote && !s.toks[k].open {
-			qc = k
+			// A quote is attributed with a comma: ",” X said", "”, said X".
+			if s.tok(k-1).text == "," || s.tok(k+1).text == "," {
+				qc = k
+			}
 			break
 		}
-		if _, ok := d.verbAt(s, k, "speech"); ok {
+		// "... and said": this verb has its own clause.
+		if _, ok := d.verbAt(s, k, "speech"); ok || k == h.i-1 && s.toks[k].is("and", "but") {
 			break
 		}
 	}
@@ -133,6 +144,7 @@ func (d *document) statementAt(s *sentence, h hit) {
 			}
 		} else {
 			c = d.complementStart(s, h.j)
+			end = d.reportEnd(s, c)
 		}
 		if end-c < 3 || c >= len(s.toks) {
 			return
@@ -182,7 +194,33 @@ func (d *document) statementAt(s *sentence, h hit) {
 		}
 	}
 	st.about = d.aboutIn(aboutSpans, speakers, st.madeAt, qc >= 0 || st.method == methodQuote)
+	// Who is responsible for what: the statement is about the operation
+	// even when it says only "were responsible".
+	if op, ok := d.out.implied[s.n]; ok && st.method == methodReported {
+		st.about = uniq(append(st.about, op))
+	}
 	d.out.statement(st)
+}
+
+// reportEnd returns where reported speech starting at c ends: at the end
+// of the sentence, or before ", and <someone> ..." (a new clause with its
+// own subject) or ", in which ..." (the reporter's aside).
+func (d *document) reportEnd(s *sentence, c int) int {
+	for k := c; k+1 < len(s.toks); k++ {
+		if s.toks[k].text != "," || s.toks[k].inQuote {
+			continue
+		}
+		n := k + 1
+		if s.toks[n].is("and", "but") {
+			if m := s.mentionAt(n + 1); m != nil && m.actor() {
+				return k
+			}
+		}
+		if s.toks[n].is("which", "who", "in", "including") && (s.toks[n].lower != "in" || s.tok(n+1).is("which")) {
+			return k
+		}
+	}
+	return len(s.toks)
 }
 
 // span is a range of tokens of a sentence; lead says whether the words

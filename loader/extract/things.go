@@ -51,7 +51,7 @@ func (d *document) operations(s *sentence) {
 			d.attemptOp(s, i)
 			continue
 		}
-		if !lx.opNouns.has(t.lower) {
+		if !lx.opNouns.has(t.lower) && !lx.opAnaphors.has(t.lower) {
 			continue
 		}
 		d.opPhrase(s, i)
@@ -78,8 +78,11 @@ func (d *document) opPhrase(s *sentence, h int) {
 	for start > 0 && s.at[start-1] == nil && lx.cyberWords.has(s.toks[start-1].lower) {
 		start--
 	}
-	isHead := lx.opHeads.has(w) || (w == "campaign" || w == "operation") && start < h
-	if !isHead && !lx.opAnaphors.has(w) {
+	// "attack" alone is any attack (a "nerve agent attack"); it makes an
+	// operation only with a cyber word before it or a name.
+	isHead := lx.opHeads.has(w) && (w != "attack" || start < h) || (w == "campaign" || w == "operation") && start < h
+	named := w == "attack" && start == h && d.nameToken(s, h-1)
+	if !isHead && !named && !lx.opAnaphors.has(w) {
 		return
 	}
 	// A name before it: "Microsoft Exchange hack", "Viasat satellite hack",
@@ -100,7 +103,7 @@ func (d *document) opPhrase(s *sentence, h int) {
 	if modStart < start && !d.nameToken(s, modStart) {
 		modStart = start
 	}
-	if modStart < start && d.nameToken(s, modStart) {
+	if modStart < start && d.nameToken(s, modStart) && (isHead || named) {
 		if m := s.at[modStart]; m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation {
 			return // "WannaCry ransomware attack" is the named operation's
 		}
@@ -134,6 +137,21 @@ func (d *document) opPhrase(s *sentence, h int) {
 	hedged := d.hedged(s, max(k, 0), start)
 	// A complement: "on X", "of X", "against X", "into X".
 	comp := s.tok(h + 1)
+	if w == "attack" && start == h && comp.is("on", "against") {
+		// "the attack on the Bundestag": the operation of the story when it
+		// names what that one hit; otherwise not a cyber operation.
+		end := d.complementEnd(s, h+2, w)
+		inner := map[string]bool{}
+		for _, m := range s.mentionsIn(h+2, end) {
+			if m.ent != nil && m.ent.kind != graph.KindCountry {
+				inner[m.ent.id] = true
+			}
+		}
+		if cur := d.current(graph.KindCyberOperation); cur != nil && overlaps(cur, inner, contentWords(s.span(h, end))) {
+			d.addMention(s, h, h+1, cur, howAnaphor)
+		}
+		return
+	}
 	if isHead && comp.is("on", "of", "against", "into", "targeting") && !comp.inQuote == !s.toks[h].inQuote {
 		end := d.complementEnd(s, h+2, w)
 		if end > h+2 {
@@ -151,7 +169,10 @@ func (d *document) opPhrase(s *sentence, h int) {
 	// attacks", not "salvo tank attacks").
 	plural := strings.HasSuffix(w, "s") && w != "compromise"
 	closeDef := start > 0 && s.toks[start-1].is("the", "these", "those", "this")
-	if definite && lx.opAnaphors.has(w) && (!plural && !s.toks[h].inQuote || closeDef) || w == "actions" && s.tok(h-1).is("these", "those") {
+	// Inside a quote a speaker often names the operation of the story
+	// descriptively: "a deliberate and malicious attack by Russia".
+	quotedRef := s.toks[h].inQuote && !plural && lx.opAnaphors.has(w) && (det || start < h)
+	if definite && lx.opAnaphors.has(w) && (!plural || closeDef) && w != "actions" || quotedRef || w == "actions" && s.tok(h-1).is("these", "those") {
 		if cur := d.current(graph.KindCyberOperation); cur != nil {
 			d.addMention(s, start, h+1, cur, howAnaphor)
 			if hedged {
@@ -162,6 +183,16 @@ func (d *document) opPhrase(s *sentence, h int) {
 		if definite && w != "actions" {
 			if m := d.addMention(s, start, h+1, nil, howAnaphor); m != nil {
 				d.pending = append(d.pending, m)
+			}
+		}
+		return
+	}
+	// "alleged Russian interference": the operation of the story.
+	if !isHead && (hedged || d.demonymBefore(s, start)) && lx.opAnaphors.has(w) {
+		if cur := d.current(graph.KindCyberOperation); cur != nil {
+			d.addMention(s, start, h+1, cur, howAnaphor)
+			if hedged {
+				cur.hedged = true
 			}
 		}
 		return
@@ -356,7 +387,17 @@ func (d *document) namingBefore(s *sentence, i int) bool {
 // already in the document is that operation ("a hack of Microsoft Exchange
 // email servers" after "Microsoft Exchange hack").
 func (d *document) registerDescribedOp(s *sentence, mi, mj, innerEnd, ni, nj, rank int) *entity {
-	return d.registerDescribedOpAt(s, mi, mj, innerEnd, s.textOf(ni, nj), rank)
+	e := d.registerDescribedOpAt(s, mi, mj, max(innerEnd, nj), s.textOf(ni, nj), rank)
+	// The name's own entities ("Bundestag" in "Bundestag hack") tell this
+	// operation apart as well as its complement does.
+	if e != nil {
+		for _, m := range s.mentionsIn(ni, nj) {
+			if m.ent != nil && m.ent.kind != graph.KindCountry && m.ent != e {
+				e.inner[m.ent.id] = true
+			}
+		}
+	}
+	return e
 }
 
 // registerDescribedOpAt registers an operation whose mention is tokens
@@ -835,7 +876,9 @@ func (d *document) references(s *sentence) {
 			for d.isTitleWord(s, k) {
 				k++
 			}
-			if !s.tok(k).capitalized() {
+			// "the president said"; not "the head of the GRU", which
+			// describes with its own body.
+			if !s.tok(k).capitalized() && !s.tok(k).is("of", "for", "at", "in", "to") {
 				if p := d.personByTitle(s, s.span(i+1, k)); p != nil {
 					d.addMention(s, i, k, p, howTitle)
 					i = k - 1
@@ -854,7 +897,8 @@ func (d *document) references(s *sentence) {
 		// State Department’s plan"
 		if lx.doctrineAnaphors.has(t.lower) && !s.tok(i+1).is("for", "to") {
 			k := i - 1
-			for k >= 0 && k >= i-3 && s.at[k] == nil && s.toks[k].kind == tWord && !determiners.has(s.toks[k].lower) && !s.toks[k].capitalized() {
+			for k >= 0 && k >= i-3 && s.at[k] == nil && s.toks[k].kind == tWord && !determiners.has(s.toks[k].lower) &&
+				!s.toks[k].capitalized() && s.toks[k].lower != "’s" {
 				k--
 			}
 			if k >= 0 && (determiners.has(s.toks[k].lower) || s.toks[k].lower == "’s") {
