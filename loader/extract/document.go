@@ -188,7 +188,7 @@ func (d *document) addMention(s *sentence, i, j int, e *entity, how mentionHow) 
 		return nil
 	}
 	for k := i; k < j; k++ {
-		if s.at[k] != nil {
+		if s.mat(k) != nil {
 			return nil
 		}
 	}
@@ -214,7 +214,7 @@ func (d *document) addMention(s *sentence, i, j int, e *entity, how mentionHow) 
 // meeting").
 func (d *document) replaceMention(s *sentence, i, j int, e *entity, how mentionHow) *mention {
 	for k := i; k < j; k++ {
-		if m := s.at[k]; m != nil {
+		if m := s.mat(k); m != nil {
 			for t := m.i; t < m.j; t++ {
 				s.at[t] = nil
 			}
@@ -232,12 +232,21 @@ func (s *sentence) span(i, j int) string {
 	return s.text[s.toks[i].start:s.toks[j-1].end]
 }
 
+// mat returns the mention covering token k, or nil (also outside the
+// sentence).
+func (s *sentence) mat(k int) *mention {
+	if k < 0 || k >= len(s.at) {
+		return nil
+	}
+	return s.at[k]
+}
+
 // mentionAt returns the mention that starts at token i, or nil.
 func (s *sentence) mentionAt(i int) *mention {
 	if i < 0 || i >= len(s.toks) {
 		return nil
 	}
-	if m := s.at[i]; m != nil && m.i == i {
+	if m := s.mat(i); m != nil && m.i == i {
 		return m
 	}
 	return nil

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"runtime/debug"
 	"slices"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -41,7 +40,7 @@ func (x *Extractor) Extract(doc graph.Document) (f *annotation.File, err error) 
 		// loader down with it: the document then loads with what the
 		// annotation file says, and the error says which document.
 		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("extracting %s: internal error: %v\n%s", doc.Source, r, debug.Stack())
+			f, err = nil, fmt.Errorf("extracting %s: internal error (please report it with the article): %v", doc.Source, r)
 		}
 	}()
 	d := x.newDocument(doc)

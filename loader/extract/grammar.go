@@ -57,7 +57,7 @@ var personPronouns = newSet([]string{"he", "she"})
 // (outside quotes), and returns where it ends.
 func (d *document) verbAt(s *sentence, i int, class string) (int, bool) {
 	// A verb is never part of a name: "the United States" does not state.
-	if i < 0 || i >= len(s.toks) || s.toks[i].inQuote || s.toks[i].kind != tWord || s.at[i] != nil {
+	if i < 0 || i >= len(s.toks) || s.toks[i].inQuote || s.toks[i].kind != tWord || s.mat(i) != nil {
 		return i, false
 	}
 	for _, p := range d.x.lx.verbs[class] {
@@ -123,8 +123,8 @@ func (s *sentence) isBoundary(k int) bool {
 			for n < len(s.toks) && (s.toks[n].is("and", "the")) {
 				n++
 			}
-			if m := s.at[n]; m != nil && m.actor() {
-				if p := s.at[k-1]; k > 0 && p != nil && p.actor() {
+			if m := s.mat(n); m != nil && m.actor() {
+				if p := s.mat(k - 1); k > 0 && p != nil && p.actor() {
 					return false
 				}
 			}
@@ -132,7 +132,7 @@ func (s *sentence) isBoundary(k int) bool {
 		}
 		return false
 	}
-	return clauseWords.has(t.lower) && s.at[k] == nil
+	return clauseWords.has(t.lower) && s.mat(k) == nil
 }
 
 // clauseStart returns the first token of the clause that ends at token
@@ -173,7 +173,7 @@ func (d *document) subject(s *sentence, vi int) []*mention {
 	inPP := false
 	for k := start; k < vi; k++ {
 		t := s.toks[k]
-		if t.kind == tWord && prepositions.has(t.lower) && s.at[k] == nil {
+		if t.kind == tWord && prepositions.has(t.lower) && s.mat(k) == nil {
 			// "of" inside a title ("Deputy Secretary of State John
 			// Sullivan") starts no prepositional phrase.
 			if !(t.is("of", "for", "and") && d.isTitleWord(s, k-1) && d.isTitleWord(s, k+1)) {
@@ -216,7 +216,7 @@ func (d *document) subject(s *sentence, vi int) []*mention {
 func (d *document) demonymAgent(s *sentence, m *mention) bool {
 	for k, n := m.j, 0; k < len(s.toks) && n < 5; k++ {
 		t := s.toks[k]
-		if x := s.at[k]; x != nil {
+		if x := s.mat(k); x != nil {
 			if x.how == howDemonym {
 				k = x.j - 1
 				continue
@@ -270,7 +270,7 @@ func (d *document) actorsAfter(s *sentence, j int) ([]*mention, int) {
 		skip := 0
 		// Skip a few words before the actor: "a resurgent Russia",
 		// "President Donald Trump".
-		for k < len(s.toks) && skip < 4 && s.at[k] == nil && s.toks[k].kind == tWord &&
+		for k < len(s.toks) && skip < 4 && s.mat(k) == nil && s.toks[k].kind == tWord &&
 			!prepositions.has(s.toks[k].lower) && (!s.toks[k].capitalized() || d.isTitleWord(s, k)) && s.toks[k].lower != "and" {
 			k++
 			skip++
@@ -302,7 +302,7 @@ func (d *document) actorsAfter(s *sentence, j int) ([]*mention, int) {
 		}
 		// A demonym needs its noun: "North Korean hackers".
 		if m.how == howDemonym {
-			for k < len(s.toks) && s.at[k] == nil && s.toks[k].kind == tWord && !prepositions.has(s.toks[k].lower) && s.toks[k].lower != "and" && k < m.j+3 {
+			for k < len(s.toks) && s.mat(k) == nil && s.toks[k].kind == tWord && !prepositions.has(s.toks[k].lower) && s.toks[k].lower != "and" && k < m.j+3 {
 				k++
 			}
 		}
@@ -336,7 +336,7 @@ func (d *document) namedAs(s *sentence, j int) *mention {
 			}
 			return nil
 		}
-		if s.at[k] != nil {
+		if s.mat(k) != nil {
 			return nil
 		}
 	}
@@ -368,7 +368,7 @@ func (s *sentence) endOfClause(i int) int {
 		if t.kind == tPunct && t.text == "," && s.isBoundary(k) {
 			return k
 		}
-		if t.kind == tWord && (t.lower == "which" || t.lower == "who" || t.lower == "while") && s.at[k] == nil {
+		if t.kind == tWord && (t.lower == "which" || t.lower == "who" || t.lower == "while") && s.mat(k) == nil {
 			return k
 		}
 	}

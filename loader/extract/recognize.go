@@ -68,8 +68,8 @@ func (d *document) gazetteerPass(s *sentence) {
 			}
 			d.addMention(s, i, j, d.entityByID(e.id), howName)
 		}
-		if s.at[i] != nil {
-			i = s.at[i].j - 1
+		if s.mat(i) != nil {
+			i = s.mat(i).j - 1
 		}
 	}
 }
@@ -97,7 +97,7 @@ func (d *document) publisherAt(s *sentence, i int) bool {
 func (d *document) coordinatedOrgs(s *sentence) {
 	for i := 0; i+3 < len(s.toks); i++ {
 		a, and, b, head := s.toks[i], s.toks[i+1], s.toks[i+2], s.toks[i+3]
-		if s.at[i] != nil || and.lower != "and" || !a.capitalized() || !b.capitalized() || !head.capitalized() {
+		if s.mat(i) != nil || and.lower != "and" || !a.capitalized() || !b.capitalized() || !head.capitalized() {
 			continue
 		}
 		sing := singular(head.text)
@@ -129,7 +129,7 @@ func singular(w string) string {
 func (d *document) companies(s *sentence) {
 	lx := d.x.lx
 	for i := 0; i+1 < len(s.toks); i++ {
-		if !lx.companyNouns.has(s.toks[i].lower) || s.at[i] != nil || s.toks[i].inQuote {
+		if !lx.companyNouns.has(s.toks[i].lower) || s.mat(i) != nil || s.toks[i].inQuote {
 			continue
 		}
 		// A determiner within three words before the descriptor.
@@ -162,7 +162,7 @@ func (d *document) companies(s *sentence) {
 // words starting at i.
 func (d *document) capRun(s *sentence, i, max int) (int, bool) {
 	j := i
-	for j < len(s.toks) && j-i < max && s.at[j] == nil && s.toks[j].kind == tWord && s.toks[j].capitalized() &&
+	for j < len(s.toks) && j-i < max && s.mat(j) == nil && s.toks[j].kind == tWord && s.toks[j].capitalized() &&
 		!capStops.has(s.toks[j].lower) {
 		j++
 	}
@@ -175,7 +175,7 @@ func (d *document) orgAnaphors(s *sentence) {
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
 		kinds, ok := d.x.lx.orgAnaphors[t.lower]
-		if !ok || s.at[i] != nil {
+		if !ok || s.mat(i) != nil {
 			continue
 		}
 		// "the bureau" or sentence-initial "Prosecutors"; not "German
@@ -229,12 +229,12 @@ func (d *document) persons(s *sentence) {
 		case s.tok(i-1).text == "," && d.titleBefore(s, i-1) != nil:
 			p := d.registerPerson(s, i, j, name)
 			d.role(s, p, d.titleBefore(s, i-1), methodRoleApposition, confRoleApposition)
-		case d.afterPersonNoun(s, i) || d.speechNear(s, i, j):
+		case d.afterPersonNoun(s, i) || d.speechNear(s, i, j) || d.chargedBefore(s, i):
 			if j-i >= 2 {
 				d.registerPerson(s, i, j, name)
 			}
 		}
-		if m := s.at[i]; m != nil {
+		if m := s.mat(i); m != nil {
 			i = m.j - 1
 		}
 	}
@@ -246,12 +246,12 @@ func (d *document) persons(s *sentence) {
 func (d *document) nameAt(s *sentence, i int) (int, bool) {
 	lx := d.x.lx
 	t := s.tok(i)
-	if t.kind != tWord || s.at[i] != nil || !t.capitalized() || t.inQuote && false {
+	if t.kind != tWord || s.mat(i) != nil || !t.capitalized() || t.inQuote && false {
 		return i, false
 	}
 	isNameWord := func(k int) bool {
 		w := s.tok(k)
-		if w.kind != tWord || s.at[k] != nil || !w.capitalized() || capStops.has(w.lower) {
+		if w.kind != tWord || s.mat(k) != nil || !w.capitalized() || capStops.has(w.lower) {
 			return false
 		}
 		if lx.titleHeads.has(w.lower) || lx.titleMods.has(w.lower) {
@@ -326,7 +326,7 @@ func (t *titleSpan) title() string { return titleCase(t.s.span(t.i, t.j)) }
 // isTitleWord reports whether token k can be part of a title.
 func (d *document) isTitleWord(s *sentence, k int) bool {
 	t := s.tok(k)
-	return t.kind == tWord && s.at[k] == nil && (d.x.lx.titleHeads.has(t.lower) || d.x.lx.titleMods.has(t.lower))
+	return t.kind == tWord && s.mat(k) == nil && (d.x.lx.titleHeads.has(t.lower) || d.x.lx.titleMods.has(t.lower))
 }
 
 // titleBefore reads the title that ends right before token i ("U.S. Deputy
@@ -357,7 +357,7 @@ func (d *document) titleBefore(s *sentence, i int) *titleSpan {
 		q--
 	}
 	if q >= 0 {
-		if m := s.at[q]; m != nil && m.actor() {
+		if m := s.mat(q); m != nil && m.actor() {
 			ts.qualifier = m
 		}
 	}
@@ -432,10 +432,20 @@ func (d *document) afterPersonNoun(s *sentence, i int) bool {
 	if s.tok(k).lower == "and" || s.tok(k).text == "," {
 		k--
 	}
-	if m := s.at[k]; m != nil && m.ent != nil && m.ent.kind == graph.KindPerson {
+	if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindPerson {
 		return d.afterPersonNoun(s, m.i)
 	}
 	return d.x.lx.personNouns.has(s.tok(k).lower)
+}
+
+// chargedBefore reports whether the name at i is whom a charge names:
+// "an arrest warrant for Dmitry Badin", "charged Zhu Hua".
+func (d *document) chargedBefore(s *sentence, i int) bool {
+	if s.tok(i-1).is("for", "against") && s.tok(i-2).is("warrant", "warrants", "indictment", "charges") {
+		return true
+	}
+	_, ok := d.verbAt(s, i-1, "charge")
+	return ok
 }
 
 // speechNear reports whether the name [i, j) is the subject of a speech
@@ -522,7 +532,7 @@ func (d *document) contextActor(s *sentence, i int) string {
 		return e.kind == graph.KindOrganization && e.orgKind != "company" && e.orgKind != "media" && e.orgKind != "threat-group" && e.orgKind != "academic"
 	}
 	for k := i - 1; k >= 0; k-- {
-		if m := s.at[k]; m != nil && !s.toks[k].inQuote && govKind(m.ent) {
+		if m := s.mat(k); m != nil && !s.toks[k].inQuote && govKind(m.ent) {
 			return m.ent.id
 		}
 	}

@@ -118,7 +118,7 @@ func (d *document) mainSubject(s *sentence, before int) []*mention {
 		// actor: "Kremlin spokesman Dmitry Peskov rejected ...".
 		for k := m.j; k < before; k++ {
 			t := s.toks[k]
-			if s.at[k] != nil || t.kind != tWord || t.capitalized() || d.isTitleWord(s, k) || t.lower == "’s" || t.is("and") {
+			if s.mat(k) != nil || t.kind != tWord || t.capitalized() || d.isTitleWord(s, k) || t.lower == "’s" || t.is("and") {
 				continue
 			}
 			if subj := d.subject(s, k); len(subj) > 0 {
@@ -196,7 +196,7 @@ func (d *document) attributionAt(s *sentence, h hit, class string) {
 				n = m.j
 			}
 		}
-		for n < end && s.toks[n].kind == tWord && s.at[n] == nil && !s.toks[n].is("on", "to", "for") && n < h.j+4 {
+		for n < end && s.toks[n].kind == tWord && s.mat(n) == nil && !s.toks[n].is("on", "to", "for") && n < h.j+4 {
 			n++ // "blamed the intrusions in March on ..."
 		}
 		switch {
@@ -293,7 +293,7 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 		var blamed []string
 		var op *entity
 		for k := c; k < len(s.toks); k++ {
-			if j, ok := anyPhraseAt(s, k, lx.responsibility); ok && s.at[k] == nil {
+			if j, ok := anyPhraseAt(s, k, lx.responsibility); ok && s.mat(k) == nil {
 				blamed = d.responsible(s, c, k)
 				after, _ := d.actorsAfter(s, j)
 				if s.tok(j).is("by", "from") || strings.HasSuffix(s.span(k, j), "of") {
@@ -321,7 +321,7 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 			}
 			// "evidence of Russian involvement"
 			if s.toks[k].is("involvement", "responsibility") && !s.tok(k-1).is("any", "no") {
-				if m := s.at[k-1]; m != nil && m.actor() {
+				if m := s.mat(k - 1); m != nil && m.actor() {
 					blamed = []string{m.ent.id}
 				}
 			}
@@ -599,7 +599,7 @@ func (d *document) ruleAdoption(s *sentence) {
 // doctrineAfter returns the doctrine mentioned within three tokens after j.
 func (d *document) doctrineAfter(s *sentence, j int) *entity {
 	for k := j; k < len(s.toks) && k < j+4; k++ {
-		if m := s.at[k]; m != nil {
+		if m := s.mat(k); m != nil {
 			if m.ent != nil && m.ent.kind == graph.KindDoctrine {
 				return m.ent
 			}
@@ -653,9 +653,9 @@ func (d *document) ruleModel(s *sentence) {
 			}
 			hedged = true
 		case s.toks[i].is("modeled", "modelled", "based") && s.tok(i+1).is("on"):
-			if m := s.at[i+2]; m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
+			if m := s.mat(i + 2); m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
 				model = m.ent
-			} else if m := s.at[i+3]; m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
+			} else if m := s.mat(i + 3); m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
 				model = m.ent
 			}
 		}
@@ -687,7 +687,7 @@ func (d *document) ruleConvening(s *sentence) {
 	for _, h := range d.verbs(s, "convene") {
 		var ev *entity
 		for k := h.j; k < len(s.toks) && k < h.j+4; k++ {
-			if m := s.at[k]; m != nil && m.ent != nil && m.ent.kind == graph.KindEvent {
+			if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindEvent {
 				ev = m.ent
 				break
 			}
@@ -733,7 +733,7 @@ func (d *document) ruleAttendance(s *sentence) {
 
 func (d *document) eventAfter(s *sentence, j int) *entity {
 	for k := j; k < len(s.toks) && k < j+5; k++ {
-		if m := s.at[k]; m != nil && m.ent != nil && m.ent.kind == graph.KindEvent {
+		if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindEvent {
 			return m.ent
 		}
 	}
@@ -869,14 +869,14 @@ func (d *document) sanctionObjects(s *sentence, j int) []*mention {
 	for k < len(s.toks) {
 		// One item of the list: a few words, then a mention.
 		start := k
-		for k < len(s.toks) && k < start+5 && s.at[k] == nil && s.toks[k].kind == tWord &&
+		for k < len(s.toks) && k < start+5 && s.mat(k) == nil && s.toks[k].kind == tWord &&
 			!s.toks[k].is("and", "or", "over", "for", "because", "after", "amid", "which", "who", "that", "as") {
 			k++
 		}
 		// "the head of Russia’s GRU", "one of its officers": a person,
 		// not the body.
-		if k > start && s.toks[k-1].is("of") {
-			for k < len(s.toks) && (s.at[k] != nil || s.toks[k].lower == "’s" || s.toks[k].kind == tWord && !s.toks[k].is("and", "as", "over", "for")) {
+		if slices.ContainsFunc(s.toks[start:k], func(t token) bool { return t.is("of") }) {
+			for k < len(s.toks) && (s.mat(k) != nil || s.toks[k].lower == "’s" || s.toks[k].kind == tWord && !s.toks[k].is("and", "as", "over", "for")) {
 				k++
 			}
 		} else if m := s.mentionAt(k); m != nil && m.actor() && !m.media {
@@ -892,12 +892,13 @@ func (d *document) sanctionObjects(s *sentence, j int) []*mention {
 			default:
 				out = append(out, m)
 			}
-			for k < len(s.toks) && s.at[k] == nil && s.toks[k].kind == tWord && !s.toks[k].is("and", "or", "as", "over", "for", "that", "which", "who") {
+			for k < len(s.toks) && s.mat(k) == nil && s.toks[k].kind == tWord && !s.toks[k].is("and", "or", "as", "over", "for", "that", "which", "who") {
 				k++ // the rest of the item: "organisations", "itself"
 			}
-		} else {
+		} else if k == start {
 			return out
 		}
+		// An item that names no actor ("ten officials") is passed over.
 		// The next item: ", ", "and", ", and", "as well as".
 		n := k
 		if s.tok(n).text == "," {
@@ -921,7 +922,7 @@ func (d *document) sanctionObjects(s *sentence, j int) []*mention {
 // for people ("intelligence officers", "ten officials").
 func (d *document) personHead(s *sentence, j int) bool {
 	k := j
-	for k < len(s.toks) && s.toks[k].kind == tWord && s.at[k] == nil && !prepositions.has(s.toks[k].lower) && !s.toks[k].is("and") {
+	for k < len(s.toks) && s.toks[k].kind == tWord && s.mat(k) == nil && !prepositions.has(s.toks[k].lower) && !s.toks[k].is("and") {
 		k++
 	}
 	return k > j && d.x.lx.personNouns.has(s.toks[k-1].lower)
@@ -953,7 +954,7 @@ func (d *document) ruleSanction(s *sentence) {
 				who = d.mainSubject(s, v)
 			}
 			objs = d.sanctionObjects(s, i+2)
-		case t.is("sanctioned", "sanctions", "sanction") && s.at[i] == nil && (len(d.subject(s, i)) > 0 && !s.tok(i-1).is("the", "of", "new")):
+		case t.is("sanctioned", "sanctions", "sanction") && s.mat(i) == nil && (len(d.subject(s, i)) > 0 && !s.tok(i-1).is("the", "of", "new")):
 			// "The Treasury Department sanctioned six ...", "US sanctions Russia"
 			objs = d.sanctionObjects(s, i+1)
 			if len(objs) == 0 {
@@ -1019,7 +1020,7 @@ func (d *document) ruleDenial(s *sentence) {
 		for k := h.j; k < len(s.toks) && k < h.j+5; k++ {
 			w := s.toks[k].lower
 			if lx.attributionNouns.has(w) || w == "involvement" || w == "role" || w == "responsibility" || w == "carrying" ||
-				w == "participation" || w == "wrongdoing" || s.at[k] != nil && s.at[k].ent != nil && s.at[k].ent.kind == graph.KindCyberOperation {
+				w == "participation" || w == "wrongdoing" || s.mat(k) != nil && s.mat(k).ent != nil && s.mat(k).ent.kind == graph.KindCyberOperation {
 				ok = true
 				legal = lx.legalNouns.has(w)
 				break
@@ -1087,7 +1088,7 @@ func (d *document) ruleReaction(s *sentence) {
 		var target string
 		if k := h.j; s.tok(k).is("to") || s.tok(k+1).is("to") {
 			for n := k; n < len(s.toks) && n < k+6; n++ {
-				if m := s.at[n]; m != nil && m.ent != nil {
+				if m := s.mat(n); m != nil && m.ent != nil {
 					target = m.ent.id
 					break
 				}
@@ -1198,7 +1199,7 @@ func (d *document) ruleTargeting(s *sentence) {
 func (d *document) opSubject(s *sentence, i int) *entity {
 	start := s.clauseStart(i)
 	for k := i - 1; k >= start; k-- {
-		if m := s.at[k]; m != nil && m.ent != nil {
+		if m := s.mat(k); m != nil && m.ent != nil {
 			if m.ent.kind == graph.KindCyberOperation {
 				return m.ent
 			}
@@ -1209,7 +1210,7 @@ func (d *document) opSubject(s *sentence, i int) *entity {
 		if t.is("it", "which") {
 			if t.lower == "which" {
 				for n := k - 1; n >= 0; n-- {
-					if m := s.at[n]; m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation {
+					if m := s.mat(n); m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation {
 						return m.ent
 					}
 				}
@@ -1227,7 +1228,7 @@ func (d *document) opSubject(s *sentence, i int) *entity {
 func (d *document) targetsIn(s *sentence, i, j int) []string {
 	var out []string
 	for k := i; k < j && k < len(s.toks); k++ {
-		if s.toks[k].is("before", "after", "as", "when", "while", "until", "since") && s.at[k] == nil {
+		if s.toks[k].is("before", "after", "as", "when", "while", "until", "since") && s.mat(k) == nil {
 			break // "... an hour before Russian troops invaded"
 		}
 		if m := s.mentionAt(k); m != nil {
@@ -1244,7 +1245,7 @@ func (d *document) targetsIn(s *sentence, i, j int) []string {
 				continue
 			}
 			// "Microsoft Exchange Server" is a product, not Microsoft.
-			if m.ent.kind == graph.KindOrganization && s.tok(m.j).capitalized() && s.tok(m.j).kind == tWord && s.at[m.j] == nil {
+			if m.ent.kind == graph.KindOrganization && s.tok(m.j).capitalized() && s.tok(m.j).kind == tWord && s.mat(m.j) == nil {
 				continue
 			}
 			out = append(out, m.ent.id)
@@ -1274,7 +1275,7 @@ func (d *document) targetsIn(s *sentence, i, j int) []string {
 // from j.
 func (d *document) orgWithin(s *sentence, j, n int) bool {
 	for k := j; k < len(s.toks) && k < j+n; k++ {
-		if m := s.at[k]; m != nil {
+		if m := s.mat(k); m != nil {
 			return m.ent != nil && m.ent.kind == graph.KindOrganization
 		}
 	}
@@ -1293,7 +1294,7 @@ func (d *document) ruleMembership(s *sentence) {
 		}
 		var org *entity
 		for k := h.j; k < len(s.toks) && k < h.j+8; k++ {
-			if m := s.at[k]; m != nil && m.ent != nil && m.ent.kind == graph.KindOrganization {
+			if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindOrganization {
 				org = m.ent
 				break
 			}
@@ -1412,7 +1413,7 @@ func (d *document) ruleResponse(s *sentence) {
 		}
 		var to *entity
 		for k := i + 2; k < len(s.toks) && k < i+8; k++ {
-			if m := s.at[k]; m != nil && m.ent != nil && (m.ent.kind == graph.KindCyberOperation || m.ent.kind == graph.KindEvent || m.ent.kind == graph.KindDoctrine) {
+			if m := s.mat(k); m != nil && m.ent != nil && (m.ent.kind == graph.KindCyberOperation || m.ent.kind == graph.KindEvent || m.ent.kind == graph.KindDoctrine) {
 				to = m.ent
 				break
 			}

@@ -120,7 +120,12 @@ func (d *document) statementAt(s *sentence, h hit) {
 	case qc >= 0 && !according:
 		first, open := d.quoteOpening(s, qc)
 		st.first = first.n
-		st.text = d.quoteText(first, open, s, qc)
+		if open < 0 {
+			// A closing mark with no opening one: the words before it.
+			st.text = s.textOf(0, qc)
+		} else {
+			st.text = d.quoteText(first, open, s, qc)
+		}
 		for n := first.n; n <= s.n; n++ {
 			x := d.sents[n]
 			from, to := 0, len(x.toks)

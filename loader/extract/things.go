@@ -27,14 +27,14 @@ func (d *document) operations(s *sentence) {
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
 		// A CamelCase name before an operation noun: "BadRabbit outbreak".
-		if s.at[i] == nil && t.kind == tWord && isCamel(t.text) && lx.opNouns.has(s.tok(i+1).lower) {
+		if s.mat(i) == nil && t.kind == tWord && isCamel(t.text) && lx.opNouns.has(s.tok(i+1).lower) {
 			d.registerNamedOp(s, i, i+1, t.text)
 		}
 		// A named operation takes the operation nouns after it:
 		// "WannaCry ransomware attack".
 		if m := s.mentionAt(i); m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation && m.how == howName {
 			j := m.j
-			for j < len(s.toks) && s.at[j] == nil && (lx.opNouns.has(s.toks[j].lower) || lx.cyberWords.has(s.toks[j].lower)) {
+			for j < len(s.toks) && s.mat(j) == nil && (lx.opNouns.has(s.toks[j].lower) || lx.cyberWords.has(s.toks[j].lower)) {
 				j++
 			}
 			if j > m.j {
@@ -44,7 +44,7 @@ func (d *document) operations(s *sentence) {
 			i = m.j - 1
 			continue
 		}
-		if s.at[i] != nil || t.kind != tWord {
+		if s.mat(i) != nil || t.kind != tWord {
 			continue
 		}
 		if opVerbs.has(t.lower) && s.tok(i-1).lower == "to" {
@@ -55,8 +55,8 @@ func (d *document) operations(s *sentence) {
 			continue
 		}
 		d.opPhrase(s, i)
-		if s.at[i] != nil {
-			i = s.at[i].j - 1
+		if s.mat(i) != nil {
+			i = s.mat(i).j - 1
 		}
 	}
 }
@@ -75,7 +75,7 @@ func (d *document) opPhrase(s *sentence, h int) {
 	w := s.toks[h].lower
 	start := h
 	// "hacking campaign", "cyber attack", "ransomware attack"
-	for start > 0 && s.at[start-1] == nil && lx.cyberWords.has(s.toks[start-1].lower) {
+	for start > 0 && s.mat(start-1) == nil && lx.cyberWords.has(s.toks[start-1].lower) {
 		start--
 	}
 	// "attack" alone is any attack (a "nerve agent attack"); it makes an
@@ -89,13 +89,13 @@ func (d *document) opPhrase(s *sentence, h int) {
 	// "SolarWinds hacking campaign", "Bundestag hack".
 	modStart := start
 	k := start - 1
-	if k >= 0 && s.at[k] == nil && s.toks[k].kind == tWord && !s.toks[k].capitalized() &&
+	if k >= 0 && s.mat(k) == nil && s.toks[k].kind == tWord && !s.toks[k].capitalized() &&
 		!determiners.has(s.toks[k].lower) && !lx.hedges.has(s.toks[k].lower) && k-1 >= 0 && d.nameToken(s, k-1) {
 		k-- // one noun between the name and the head: "Viasat satellite hack"
 	}
 	for k >= 0 && d.nameToken(s, k) {
 		modStart = k
-		if m := s.at[k]; m != nil {
+		if m := s.mat(k); m != nil {
 			k = m.i
 		}
 		k--
@@ -104,7 +104,7 @@ func (d *document) opPhrase(s *sentence, h int) {
 		modStart = start
 	}
 	if modStart < start && d.nameToken(s, modStart) && (isHead || named) {
-		if m := s.at[modStart]; m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation {
+		if m := s.mat(modStart); m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation {
 			return // "WannaCry ransomware attack" is the named operation's
 		}
 		// The name's words stay what they are (an organization, a capital
@@ -120,7 +120,7 @@ func (d *document) opPhrase(s *sentence, h int) {
 		if isYear(tk.text) {
 			year = k
 		}
-		if determiners.has(tk.lower) || s.at[k] != nil && s.at[k].how != howDemonym {
+		if determiners.has(tk.lower) || s.mat(k) != nil && s.mat(k).how != howDemonym {
 			break
 		}
 		k--
@@ -209,8 +209,8 @@ func (d *document) opPhrase(s *sentence, h int) {
 		}
 		// Named after who is blamed: "Russian cyber-attack".
 		ns := start
-		for ns > 0 && s.at[ns-1] != nil && s.at[ns-1].how == howDemonym {
-			ns = s.at[ns-1].i
+		for ns > 0 && s.mat(ns-1) != nil && s.mat(ns-1).how == howDemonym {
+			ns = s.mat(ns - 1).i
 		}
 		op := d.registerDescribedOp(s, start, h+1, h+1, ns, h+1, 1)
 		if op != nil && hedged {
@@ -226,7 +226,7 @@ func (d *document) nameToken(s *sentence, k int) bool {
 	if k < 0 || k >= len(s.toks) {
 		return false
 	}
-	if m := s.at[k]; m != nil {
+	if m := s.mat(k); m != nil {
 		return m.ent != nil && (m.ent.kind == graph.KindOrganization || m.ent.kind == graph.KindCyberOperation) && m.how == howName
 	}
 	t := s.toks[k]
@@ -238,7 +238,7 @@ func (d *document) nameToken(s *sentence, k int) bool {
 // that ends before token start ("the suspected Russian cyber-attack").
 func (d *document) demonymBefore(s *sentence, start int) bool {
 	for k := start - 1; k >= 0 && k >= start-3; k-- {
-		if m := s.at[k]; m != nil && m.ent != nil && m.ent.kind == graph.KindCountry {
+		if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindCountry {
 			return true
 		}
 	}
@@ -256,7 +256,7 @@ func (d *document) complementEnd(s *sentence, i int, head string) int {
 		if t.kind == tQuote || t.kind == tPunct && t.text != "’" && t.text != "'" && t.text != "-" {
 			break
 		}
-		if t.kind == tWord && s.at[k] == nil {
+		if t.kind == tWord && s.mat(k) == nil {
 			if t.is("by", "which", "that", "who", "in", "during", "before", "after", "earlier", "last", "this",
 				"with", "and", "to", "for", "as", "at", "when", "while", "over", "since", "because") {
 				break
@@ -268,7 +268,7 @@ func (d *document) complementEnd(s *sentence, i int, head string) int {
 				break
 			}
 		}
-		if m := s.at[k]; m != nil {
+		if m := s.mat(k); m != nil {
 			k = m.j
 			continue
 		}
@@ -285,7 +285,7 @@ func (d *document) complementOrg(s *sentence, i, end int) {
 	if s.tok(k).is("the") {
 		k++
 	}
-	if s.at[k] != nil {
+	if s.mat(k) != nil {
 		return
 	}
 	e, ok := d.capRun(s, k, 5)
@@ -343,8 +343,15 @@ func (d *document) attemptOp(s *sentence, v int) {
 	name := s.span(k, k+1) + " to " + s.span(v, end)
 	d.complementOrg(s, v+1, end)
 	// The mention is the noun "attempt": "an attempt by X" is where the
-	// attribution rules look for who is blamed.
-	d.registerDescribedOpAt(s, k, k+1, end, name, 1)
+	// attribution rules look for who is blamed; the verb is mentioned too,
+	// for what it hit ("hack into the OPCW").
+	if op := d.registerDescribedOpAt(s, k, k+1, end, name, 1); op != nil {
+		into := v + 1
+		if !s.tok(into).is("into", "in") {
+			into = v
+		}
+		d.addMention(s, v, into, op, howAnaphor)
+	}
 }
 
 // registerNamedOp adds a mention of the operation with a proper name over
@@ -550,7 +557,7 @@ func (d *document) events(s *sentence) {
 			continue
 		}
 		// elections
-		if t.is("elections", "election", "midterms") && s.at[i] == nil {
+		if t.is("elections", "election", "midterms") && s.mat(i) == nil {
 			d.election(s, i)
 		}
 	}
@@ -590,7 +597,15 @@ func (d *document) convenedEvent(s *sentence, j int) {
 	}
 	end := k + 1
 	if s.tok(end).is("on", "about", "of") {
-		end = d.complementEnd(s, end+1, "")
+		// "on cybersecurity": the topic, up to the next phrase.
+		n := end + 1
+		for n < len(s.toks) && n < end+5 && s.toks[n].kind == tWord && s.mat(n) == nil && !prepositions.has(s.toks[n].lower) &&
+			!s.toks[n].is("and", "with", "that", "which") {
+			n++
+		}
+		if n > end+1 {
+			end = n
+		}
 	}
 	name := s.textOf(start, end)
 	e := d.event(s, name, "")
@@ -603,7 +618,7 @@ func (d *document) election(s *sentence, i int) {
 	for k >= 0 && d.x.lx.electionKinds.has(s.toks[k].lower) {
 		k--
 	}
-	m := s.at[k]
+	m := s.mat(k)
 	if k < 0 || m == nil || m.ent == nil || m.ent.kind != graph.KindCountry {
 		return
 	}
@@ -647,7 +662,7 @@ func (d *document) doctrines(s *sentence) {
 	lx := d.x.lx
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
-		if s.at[i] != nil {
+		if s.mat(i) != nil {
 			continue
 		}
 		// A quoted name: “offender doctrine”
@@ -702,7 +717,7 @@ func allWords(s *sentence, i, j int) bool {
 // ("Proliferation Security Initiative", "Cyber Diplomacy Toolbox"), or i.
 func (d *document) capDoctrine(s *sentence, i int) int {
 	k := i
-	for k < len(s.toks) && k < i+7 && s.at[k] == nil && s.toks[k].kind == tWord &&
+	for k < len(s.toks) && k < i+7 && s.mat(k) == nil && s.toks[k].kind == tWord &&
 		(s.toks[k].capitalized() || k > i && s.toks[k].is("of", "for", "on", "and", "the")) {
 		if d.x.lx.doctrineNouns.has(s.toks[k].lower) && s.toks[k].capitalized() && k > i {
 			return k + 1
@@ -825,10 +840,10 @@ func (d *document) proposedDoctrine(s *sentence, j int) {
 	}
 	k++
 	start := k
-	for k < len(s.toks) && k < start+4 && s.toks[k].kind == tWord && s.at[k] == nil && !lx.doctrineNouns.has(s.toks[k].lower) {
+	for k < len(s.toks) && k < start+4 && s.toks[k].kind == tWord && s.mat(k) == nil && !lx.doctrineNouns.has(s.toks[k].lower) {
 		k++
 	}
-	if !lx.doctrineNouns.has(s.tok(k).lower) || s.at[k] != nil {
+	if !lx.doctrineNouns.has(s.tok(k).lower) || s.mat(k) != nil {
 		return
 	}
 	if s.tok(start).is("new") {
@@ -857,7 +872,7 @@ func (d *document) references(s *sentence) {
 	lx := d.x.lx
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
-		if s.at[i] != nil || t.kind != tWord {
+		if s.mat(i) != nil || t.kind != tWord {
 			continue
 		}
 		// Full names and surnames of people already met.
@@ -897,14 +912,14 @@ func (d *document) references(s *sentence) {
 		// State Department’s plan"
 		if lx.doctrineAnaphors.has(t.lower) && !s.tok(i+1).is("for", "to") {
 			k := i - 1
-			for k >= 0 && k >= i-3 && s.at[k] == nil && s.toks[k].kind == tWord && !determiners.has(s.toks[k].lower) &&
+			for k >= 0 && k >= i-3 && s.mat(k) == nil && s.toks[k].kind == tWord && !determiners.has(s.toks[k].lower) &&
 				!s.toks[k].capitalized() && s.toks[k].lower != "’s" {
 				k--
 			}
 			if k >= 0 && (determiners.has(s.toks[k].lower) || s.toks[k].lower == "’s") {
 				// "the State Department’s plan" is the plan it proposed.
 				if s.toks[k].lower == "’s" {
-					if owner := s.at[k-1]; owner != nil && owner.ent != nil {
+					if owner := s.mat(k - 1); owner != nil && owner.ent != nil {
 						if e := d.doctrineProposedBy(owner.ent.id); e != nil {
 							d.addMention(s, i, i+1, e, howAnaphor)
 							continue
