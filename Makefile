@@ -7,7 +7,7 @@ BIN      := bin/actorgraph
 DB       ?= actorgraph.db
 ADDR     ?= 127.0.0.1:8080
 
-.PHONY: run build test fmt-check vet gotest bench clean
+.PHONY: run build test fmt-check vet gotest bench eval clean
 
 ## run: build and serve on the embedded store (http://127.0.0.1:8080)
 run: build
@@ -30,9 +30,16 @@ vet:
 gotest:
 	$(GO) test -count=1 ./...
 
-## bench: store benchmarks (reported, never asserted)
+## bench: store and extraction benchmarks (reported, never asserted)
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./graph/sqlitestore
+	$(GO) test -run '^$$' -bench BenchmarkExtract -benchtime 2s -cpu 1 ./loader/extract
+
+## eval: extraction quality against the gold annotations of the demo corpus
+## and the evaluation set: tables, then every miss and false positive
+## (reported, never asserted; targets in README.md)
+eval:
+	$(GO) run ./cmd/actorgraph eval data/demo data/eval
 
 clean:
 	rm -rf bin

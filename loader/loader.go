@@ -231,8 +231,9 @@ func (l *Loader) printf(format string, args ...any) {
 	}
 }
 
-// loadOne reads, builds and writes one document. kind says how its claims
-// were made: "curated", "curated + extracted", "extracted". Warnings are
+// loadOne reads, builds and writes one document. kind says where its
+// claims come from: "annotations" (the file alone), "annotations +
+// extracted", "extracted". Warnings are
 // problems that did not stop the document (an extraction that failed, an
 // extracted claim that did not fit with the curated ones).
 func (l *Loader) loadOne(ctx context.Context, it item) (graph.UpsertResult, string, []string, error) {
@@ -283,13 +284,13 @@ func (l *Loader) loadOne(ctx context.Context, it item) (graph.UpsertResult, stri
 		if err != nil {
 			return graph.UpsertResult{}, "", warns, err
 		}
-		kind, batch = "curated", curated
+		kind, batch = "annotations", curated
 		if extracted != nil && f.Document.Extraction != "off" {
 			merged, err := newBuilder(doc, extract.Merge(f, extracted, doc.Text, l.Registry), l.Registry).build()
 			if err != nil {
 				warns = append(warns, fmt.Sprintf("%s: extracted claims not added to the curated ones: %v", it.display, err))
 			} else {
-				kind, batch = "curated + extracted", merged
+				kind, batch = "annotations + extracted", merged
 			}
 		}
 	}

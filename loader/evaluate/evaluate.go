@@ -50,11 +50,12 @@ type Counts struct {
 	Gold, Found, Match int
 }
 
-// Precision is Match/Found (1 when nothing was found and nothing was due).
+// Precision is Match/Found: 1 when nothing was found and nothing was due,
+// 0 when nothing was found of what was due.
 func (c Counts) Precision() float64 { return ratio(c.Match, c.Found, c.Gold) }
 
-// Recall is Match/Gold (1 when the gold has none and none was found).
-func (c Counts) Recall() float64 { return ratio(c.Match, c.Gold, c.Found) }
+// Recall is Match/Gold: 1 when the gold has none (nothing was missed).
+func (c Counts) Recall() float64 { return ratio(c.Match, c.Gold, 0) }
 
 // F1 is the harmonic mean of precision and recall.
 func (c Counts) F1() float64 {

@@ -13,6 +13,7 @@ import (
 const (
 	methodPerson         = "rule:person@1"
 	methodCompany        = "rule:company@1"
+	methodGroup          = "rule:group@1"
 	methodOperation      = "rule:operation@1"
 	methodEvent          = "rule:event@1"
 	methodDoctrine       = "rule:doctrine@1"

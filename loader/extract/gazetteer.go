@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -46,17 +48,21 @@ func newGazetteer(reg *resolve.Registry, lx *lexicon) *gazetteer {
 			g.add(name, gzEntry{id: id, kind: gzName, node: n.Kind})
 		}
 	}
-	for code := range lx.countryCodes {
+	// Sorted, so that which name wins a clash never depends on map order.
+	for _, code := range slices.Sorted(maps.Keys(lx.countryCodes)) {
 		if id, ok := reg.ByName(code); ok {
 			g.add(code, gzEntry{id: id, kind: gzName, node: graph.KindCountry})
 		}
 	}
-	for text, id := range reg.Metonyms() {
+	metonyms := reg.Metonyms()
+	for _, text := range slices.Sorted(maps.Keys(metonyms)) {
+		id := metonyms[text]
 		n, _ := reg.Node(id)
 		g.add(text, gzEntry{id: id, kind: gzMetonym, node: n.Kind})
 	}
-	for text, id := range reg.Demonyms() {
-		g.add(text, gzEntry{id: id, kind: gzDemonym, node: graph.KindCountry})
+	demonyms := reg.Demonyms()
+	for _, text := range slices.Sorted(maps.Keys(demonyms)) {
+		g.add(text, gzEntry{id: demonyms[text], kind: gzDemonym, node: graph.KindCountry})
 	}
 	for _, m := range lx.media {
 		g.add(strings.Join(m, " "), gzEntry{kind: gzMedia})

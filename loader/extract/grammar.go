@@ -60,7 +60,7 @@ func (d *document) verbAt(s *sentence, i int, class string) (int, bool) {
 	if i < 0 || i >= len(s.toks) || s.toks[i].inQuote || s.toks[i].kind != tWord || s.mat(i) != nil {
 		return i, false
 	}
-	for _, p := range d.x.lx.verbs[class] {
+	for _, p := range d.x.lx.verbFirst[class][s.toks[i].lower] {
 		if j, ok := phraseAt(s, i, p); ok {
 			return j, true
 		}

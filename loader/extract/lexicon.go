@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -14,10 +15,12 @@ var lexiconYAML []byte
 // lexiconFile is the shape of lexicon.yaml.
 type lexiconFile struct {
 	Titles struct {
-		Heads      []string `yaml:"heads"`
-		Modifiers  []string `yaml:"modifiers"`
-		Honorifics []string `yaml:"honorifics"`
-		Bodies     []struct {
+		Heads         []string `yaml:"heads"`
+		Modifiers     []string `yaml:"modifiers"`
+		Honorifics    []string `yaml:"honorifics"`
+		StateTitles   []string `yaml:"state_titles"`
+		CompanyTitles []string `yaml:"company_titles"`
+		Bodies        []struct {
 			Title   string `yaml:"title"`
 			Country string `yaml:"country"`
 			Org     string `yaml:"org"`
@@ -44,6 +47,8 @@ type lexiconFile struct {
 	DelegateNouns      []string            `yaml:"delegate_nouns"`
 	AttributionNouns   []string            `yaml:"attribution_nouns"`
 	LegalNouns         []string            `yaml:"legal_nouns"`
+	GroupNouns         []string            `yaml:"group_nouns"`
+	Negations          []string            `yaml:"negations"`
 	Hedges             []string            `yaml:"hedges"`
 	Verbs              map[string][]string `yaml:"verbs"`
 	Responsibility     []string            `yaml:"responsibility"`
@@ -61,6 +66,8 @@ type titleBody struct {
 type lexicon struct {
 	titleHeads, titleMods  set
 	honorifics             set
+	stateTitles            set // lower-case whole titles
+	companyTitles          set
 	bodies                 map[string]titleBody // lower-case title
 	media                  [][]string
 	countryCodes           set
@@ -81,8 +88,11 @@ type lexicon struct {
 	delegateNouns          set
 	attributionNouns       set
 	legalNouns             set
+	groupNouns             set
+	negations              set
 	hedges                 set
-	verbs                  map[string][][]string // class -> phrases as lower-case words
+	verbs                  map[string][][]string            // class -> phrases as lower-case words
+	verbFirst              map[string]map[string][][]string // class -> first word -> phrases, longest first
 	responsibility         [][]string
 }
 
@@ -97,7 +107,7 @@ func newSet(words []string) set {
 	return s
 }
 
-func (s set) has(w string) bool { return s[strings.ToLower(w)] }
+func (s set) has(w string) bool { return s[w] || s[strings.ToLower(w)] }
 
 // phrases splits each phrase into its words, lower-cased.
 func phrases(ps []string, lower bool) [][]string {
@@ -113,9 +123,11 @@ func phrases(ps []string, lower bool) [][]string {
 
 // requiredVerbClasses are the verb classes the rules use; a lexicon without
 // one of them is a broken lexicon, not a quiet rule that never fires.
-var requiredVerbClasses = []string{"speech", "blame", "accuse", "attribute", "finger", "back",
-	"solidarity", "adopt", "propose", "convene", "attend", "participate", "warn", "threaten",
-	"sanction", "impose", "deny", "react", "call", "target", "charge", "belong", "criticize", "name", "conclude"}
+func requiredVerbClasses() []string {
+	return []string{"speech", "blame", "accuse", "attribute", "finger", "back",
+		"solidarity", "adopt", "propose", "convene", "attend", "participate", "warn", "threaten",
+		"sanction", "impose", "deny", "react", "call", "target", "charge", "belong", "criticize", "name", "conclude"}
+}
 
 func loadLexicon(data []byte) (*lexicon, error) {
 	var f lexiconFile
@@ -127,6 +139,8 @@ func loadLexicon(data []byte) (*lexicon, error) {
 	lx := &lexicon{
 		titleHeads: newSet(f.Titles.Heads), titleMods: newSet(f.Titles.Modifiers),
 		honorifics: set{}, bodies: map[string]titleBody{},
+		stateTitles: newSet(f.Titles.StateTitles), companyTitles: newSet(f.Titles.CompanyTitles),
+		groupNouns: newSet(f.GroupNouns), negations: newSet(f.Negations),
 		media: phrases(f.Media, false), countryCodes: set{}, ambiguousCountries: set{},
 		locative: newSet(f.Locative), operations: phrases(f.Operations, false),
 		opNouns: newSet(f.OperationNouns), opHeads: newSet(f.OperationHeads),
@@ -137,7 +151,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		companyNouns: newSet(f.CompanyNouns), orgAnaphors: f.OrgAnaphors,
 		personNouns: newSet(f.PersonNouns), delegateNouns: newSet(f.DelegateNouns),
 		attributionNouns: newSet(f.AttributionNouns), legalNouns: newSet(f.LegalNouns),
-		hedges: newSet(f.Hedges), verbs: map[string][][]string{},
+		hedges: newSet(f.Hedges), verbs: map[string][][]string{}, verbFirst: map[string]map[string][][]string{},
 		responsibility: phrases(f.Responsibility, true),
 	}
 	// Case matters for these: "Lord" is an honorific, "lord" a word.
@@ -155,8 +169,18 @@ func loadLexicon(data []byte) (*lexicon, error) {
 	}
 	for class, vs := range f.Verbs {
 		lx.verbs[class] = phrases(vs, true)
+		// Indexed by first word, longest phrase first: the rules ask "does
+		// a verb of this class start here?" at every token.
+		idx := map[string][][]string{}
+		for _, p := range lx.verbs[class] {
+			idx[p[0]] = append(idx[p[0]], p)
+		}
+		for _, ps := range idx {
+			sort.SliceStable(ps, func(i, j int) bool { return len(ps[i]) > len(ps[j]) })
+		}
+		lx.verbFirst[class] = idx
 	}
-	for _, c := range requiredVerbClasses {
+	for _, c := range requiredVerbClasses() {
 		if len(lx.verbs[c]) == 0 {
 			return nil, fmt.Errorf("extraction lexicon: verb class %q is missing or empty", c)
 		}

@@ -18,6 +18,7 @@ func (d *document) recognize() {
 		d.gazetteerPass(s)
 		d.coordinatedOrgs(s)
 		d.companies(s)
+		d.groups(s)
 		d.orgAnaphors(s)
 		d.persons(s)
 		d.operations(s)
@@ -158,6 +159,17 @@ func (d *document) companies(s *sentence) {
 	}
 }
 
+// capRunBefore returns the start of a run of capitalized, unmarked words
+// that ends right before token j (j itself when there is none).
+func (d *document) capRunBefore(s *sentence, j int) (int, int) {
+	k := j
+	for k > 0 && k > j-4 && s.mat(k-1) == nil && s.toks[k-1].kind == tWord && s.toks[k-1].capitalized() &&
+		!capStops.has(s.toks[k-1].lower) && !d.isTitleWord(s, k-1) {
+		k--
+	}
+	return j, k
+}
+
 // capRun returns the end of a run of at most max capitalized, unmarked
 // words starting at i.
 func (d *document) capRun(s *sentence, i, max int) (int, bool) {
@@ -167,6 +179,44 @@ func (d *document) capRun(s *sentence, i, max int) (int, bool) {
 		j++
 	}
 	return j, j > i
+}
+
+// groups finds hacking groups the reference data does not know: "a
+// criminal group called DarkSide", "the DarkSide gang", "a group known as
+// Evil Corp".
+func (d *document) groups(s *sentence) {
+	lx := d.x.lx
+	register := func(i, j int) {
+		name := s.span(i, j)
+		id := "org:" + slug(name)
+		e := d.entityByID(id)
+		if e == nil {
+			e = d.mint(id, graph.KindOrganization, name, s, methodGroup)
+			e.orgKind = "threat-group"
+		}
+		d.addMention(s, i, j, e, howName)
+	}
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if s.mat(i) != nil || t.kind != tWord {
+			continue
+		}
+		// "<group noun> called|known as|dubbed X"
+		if lx.groupNouns.has(t.lower) || t.is("hackers") {
+			if e, ok := d.verbAt(s, i+1, "name"); ok {
+				if j, ok := d.capRun(s, e, 3); ok {
+					register(e, j)
+					i = j - 1
+				}
+			}
+			continue
+		}
+		// "the DarkSide gang": a CamelCase or capitalized name before a
+		// group noun, not a state ("the Chinese group") nor a known body.
+		if (isCamel(t.text) || t.capitalized() && i > 0) && !capStops.has(t.lower) && lx.groupNouns.has(s.tok(i+1).lower) && s.tok(i+1).lower != "group" {
+			register(i, i+1)
+		}
+	}
 }
 
 // orgAnaphors resolves "the bureau", "the agency’s", "the bloc",
@@ -506,8 +556,27 @@ func (d *document) role(s *sentence, p *entity, t *titleSpan, method string, con
 	if body == "" && qualCountry != "" {
 		body = qualCountry
 	}
+	// "Colonial Pipeline chief executive Joseph Blount": a company the
+	// reference data does not know, named before a company title.
+	if body == "" && d.x.lx.companyTitles.has(lower) {
+		if e, ok := d.capRunBefore(s, t.i); ok < t.i {
+			name := s.span(ok, t.i)
+			org := d.entityByID("org:" + slug(name))
+			if org == nil {
+				org = d.mint("org:"+slug(name), graph.KindOrganization, name, s, methodCompany)
+				org.orgKind = "company"
+			}
+			d.addMention(s, ok, t.i, org, howName)
+			body = org.id
+			_ = e
+		}
+	}
 	if body == "" {
 		body = d.contextActor(s, t.i)
+	}
+	// A head of state serves a state, whatever body the text names near.
+	if d.x.lx.stateTitles.has(lower) && body != "" && !strings.HasPrefix(body, "country:") {
+		body = d.countryOf(d.entityByID(body))
 	}
 	if body == "" || d.entityByID(body) == nil {
 		return

@@ -293,6 +293,11 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 		var blamed []string
 		var op *entity
 		for k := c; k < len(s.toks); k++ {
+			// "no evidence that the Russian government was involved"
+			if lx.negations.has(s.toks[k].lower) {
+				blamed = nil
+				break
+			}
 			if j, ok := anyPhraseAt(s, k, lx.responsibility); ok && s.mat(k) == nil {
 				blamed = d.responsible(s, c, k)
 				after, _ := d.actorsAfter(s, j)
@@ -910,8 +915,8 @@ func (d *document) sanctionObjects(s *sentence, j int) []*mention {
 		case s.tok(n).is("as") && s.tok(n+1).is("well") && s.tok(n+2).is("as"):
 			n += 3
 		}
-		if n == k {
-			return out
+		if n == k || d.anyVerbAt(s, n) {
+			return out // "... and names SVR as ...": a new clause
 		}
 		k = n
 	}
@@ -979,6 +984,16 @@ func (d *document) ruleSanction(s *sentence) {
 			}
 		}
 	}
+}
+
+// anyVerbAt reports whether a verb of any class of the lexicon starts at i.
+func (d *document) anyVerbAt(s *sentence, i int) bool {
+	for class := range d.x.lx.verbs {
+		if d.isVerb(s, i, class) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *document) isVerb(s *sentence, i int, class string) bool {
