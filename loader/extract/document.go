@@ -67,17 +67,16 @@ type entity struct {
 	quote   string // sentence that introduces a minted entity
 	method  string
 	// persons
-	surname   string
-	titles    []string // titles held in this document, lower-case
-	roleBody  string   // body of the last role found
-	partOf    string   // for bodies: the state or body they belong to
-	rank      int      // quality of the name: 3 proper name, 2 named by its modifier, 1 described
-	hedged    bool     // described with a hedge ("suspected")
-	words     set      // content words of the phrases that named it (operations)
-	inner     map[string]bool
-	country   string // an election's country
-	proposer  string // who the text says proposes a doctrine
-	titleCase bool
+	surname  string
+	titles   []string // titles held in this document, lower-case
+	roleBody string   // body of the last role found
+	partOf   string   // for bodies: the state or body they belong to
+	rank     int      // quality of the name: 3 proper name, 2 named by its modifier, 1 described
+	hedged   bool     // described with a hedge ("suspected")
+	words    set      // content words of the phrases that named it (operations)
+	inner    map[string]bool
+	country  string // an election's country
+	proposer string // who the text says proposes a doctrine
 }
 
 func (e *entity) addAlias(a string) {

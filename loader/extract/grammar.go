@@ -15,15 +15,6 @@ import (
 var determiners = newSet([]string{"the", "a", "an", "its", "their", "his", "her", "our", "this",
 	"these", "those", "that", "some", "any", "all", "both", "other", "another", "each"})
 
-var auxiliaries = newSet([]string{"has", "have", "had", "is", "are", "was", "were", "be", "been",
-	"will", "would", "could", "should", "may", "might", "must", "can", "did", "does", "do",
-	"also", "not", "later", "then", "first", "already", "jointly", "again", "now", "since",
-	"on", "last", "this", "week", "month", "year", "hours", "earlier", "today", "yesterday",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight",
-	"separately", "together", "immediately", "subsequently", "previously", "quickly", "once",
-	"finally", "eventually", "initially", "originally", "recently", "officially", "all", "both",
-	"itself", "themselves", "repeatedly", "openly", "effectively", "strongly", "had", "reportedly"})
-
 var prepositions = newSet([]string{"of", "from", "in", "at", "to", "for", "with", "on", "by",
 	"over", "against", "during", "including", "about", "into", "between", "among", "after",
 	"before", "under", "via", "like", "than", "toward", "towards", "across", "behind", "outside"})
@@ -33,9 +24,6 @@ var prepositions = newSet([]string{"of", "from", "in", "at", "to", "for", "with"
 var clauseWords = newSet([]string{"that", "which", "who", "whom", "whose", "as", "while", "when",
 	"after", "before", "because", "although", "though", "if", "but", "where", "since", "until",
 	"whether", "so"})
-
-var months = newSet([]string{"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december"})
 
 // capStops are capitalized words that never start a name.
 var capStops = newSet([]string{"the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "of",

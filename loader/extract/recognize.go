@@ -161,13 +161,13 @@ func (d *document) companies(s *sentence) {
 
 // capRunBefore returns the start of a run of capitalized, unmarked words
 // that ends right before token j (j itself when there is none).
-func (d *document) capRunBefore(s *sentence, j int) (int, int) {
+func (d *document) capRunBefore(s *sentence, j int) int {
 	k := j
 	for k > 0 && k > j-4 && s.mat(k-1) == nil && s.toks[k-1].kind == tWord && s.toks[k-1].capitalized() &&
 		!capStops.has(s.toks[k-1].lower) && !d.isTitleWord(s, k-1) {
 		k--
 	}
-	return j, k
+	return k
 }
 
 // capRun returns the end of a run of at most max capitalized, unmarked
@@ -296,7 +296,7 @@ func (d *document) persons(s *sentence) {
 func (d *document) nameAt(s *sentence, i int) (int, bool) {
 	lx := d.x.lx
 	t := s.tok(i)
-	if t.kind != tWord || s.mat(i) != nil || !t.capitalized() || t.inQuote && false {
+	if t.kind != tWord || s.mat(i) != nil || !t.capitalized() {
 		return i, false
 	}
 	isNameWord := func(k int) bool {
@@ -559,16 +559,15 @@ func (d *document) role(s *sentence, p *entity, t *titleSpan, method string, con
 	// "Colonial Pipeline chief executive Joseph Blount": a company the
 	// reference data does not know, named before a company title.
 	if body == "" && d.x.lx.companyTitles.has(lower) {
-		if e, ok := d.capRunBefore(s, t.i); ok < t.i {
-			name := s.span(ok, t.i)
+		if start := d.capRunBefore(s, t.i); start < t.i {
+			name := s.span(start, t.i)
 			org := d.entityByID("org:" + slug(name))
 			if org == nil {
 				org = d.mint("org:"+slug(name), graph.KindOrganization, name, s, methodCompany)
 				org.orgKind = "company"
 			}
-			d.addMention(s, ok, t.i, org, howName)
+			d.addMention(s, start, t.i, org, howName)
 			body = org.id
-			_ = e
 		}
 	}
 	if body == "" {

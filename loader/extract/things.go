@@ -230,8 +230,7 @@ func (d *document) nameToken(s *sentence, k int) bool {
 		return m.ent != nil && (m.ent.kind == graph.KindOrganization || m.ent.kind == graph.KindCyberOperation) && m.how == howName
 	}
 	t := s.toks[k]
-	return t.kind == tWord && t.capitalized() && !capStops.has(t.lower) && !d.x.lx.titleHeads.has(t.lower) &&
-		!(k == 0 && !isCamel(t.text) && !isAcronym(t.text) && len(s.toks) > 1 && false)
+	return t.kind == tWord && t.capitalized() && !capStops.has(t.lower) && !d.x.lx.titleHeads.has(t.lower)
 }
 
 // demonymBefore reports whether a demonym or state qualifies the noun phrase
