@@ -9,7 +9,7 @@ ADDR     ?= 127.0.0.1:8080
 
 CYPHERLINT := tools/cypherlint
 
-.PHONY: soak run build test fmt-check vet gotest lint-cypher bench clean generate check-generated
+.PHONY: soak run build test fmt-check vet gotest lint-cypher bench eval clean generate check-generated
 
 ## run: build and serve on the embedded store (http://127.0.0.1:8080)
 run: build
@@ -64,9 +64,16 @@ $(CYPHERLINT)/node_modules/.package-lock.json: $(CYPHERLINT)/package-lock.json
 soak:
 	ACTORGRAPH_SOAK=1 $(GO) test -count=1 -v -timeout 30m -run 'TestLoadUnderTraffic|TestLoadSurvivesKill9' ./cmd/actorgraph
 
-## bench: store benchmarks (reported, never asserted)
+## bench: store and extraction benchmarks (reported, never asserted)
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 200x -timeout 60m ./graph/sqlitestore
+	$(GO) test -run '^$$' -bench BenchmarkExtract -benchtime 2s -cpu 1 ./loader/extract
+
+## eval: extraction quality against the gold annotations of the demo corpus
+## and the evaluation set: tables, then every miss and false positive
+## (reported, never asserted; targets in README.md)
+eval:
+	$(GO) run ./cmd/actorgraph eval data/demo data/eval
 
 clean:
 	rm -rf bin

@@ -48,13 +48,15 @@ func (b *builder) build() (graph.Batch, error) {
 			return graph.Batch{}, err
 		}
 	}
-	for _, s := range f.Statements {
-		if err := b.statement(s); err != nil {
+	// Attributions before statements: a statement may be about an
+	// attribution ("rejected the accusations"), never the other way round.
+	for _, a := range f.Attributions {
+		if err := b.attribution(a); err != nil {
 			return graph.Batch{}, err
 		}
 	}
-	for _, a := range f.Attributions {
-		if err := b.attribution(a); err != nil {
+	for _, s := range f.Statements {
+		if err := b.statement(s); err != nil {
 			return graph.Batch{}, err
 		}
 	}
@@ -102,7 +104,15 @@ func (b *builder) entity(e annotation.Entity) error {
 			return b.errAt(at("properties"), "entity %q: %s", e.ID, err.(*graph.Error).Msg)
 		}
 	}
-	n := graph.Node{ID: e.ID, Kind: kind, Name: name, Aliases: e.Aliases, Props: e.Properties, Source: "annotation:" + b.file.Name}
+	source := "annotation:" + b.file.Name
+	if e.Method != "" && e.Method != graph.MethodCurated {
+		if err := graph.CheckMethod(e.Method); err != nil {
+			return b.errAt(at("method"), "entity %q: %s", e.ID, err.(*graph.Error).Msg)
+		}
+		// Found by a rule: the article is its source, not a person's file.
+		source = "extraction:" + b.doc.Source
+	}
+	n := graph.Node{ID: e.ID, Kind: kind, Name: name, Aliases: e.Aliases, Props: e.Properties, Source: source}
 	if kind.IsClaim() {
 		// A claim-node's provenance is its evidence, not the file.
 		n.Source = ""
@@ -198,6 +208,7 @@ type relSpec struct {
 	modality   graph.Modality
 	confidence float64
 	props      map[string]string
+	method     string // "" is curated
 }
 
 // rel adds one claim with its evidence, checking endpoints against the
@@ -214,8 +225,12 @@ func (b *builder) rel(s relSpec) error {
 	if err := graph.CheckEndpoints(s.typ, fk, tk); err != nil {
 		return b.errAt(s.fromPos, "%s -%s-> %s: %s", s.from, s.typ, s.to, err.(*graph.Error).Msg)
 	}
+	method := s.method
+	if method == "" {
+		method = graph.MethodCurated
+	}
 	r := graph.Relationship{ID: graph.ClaimID(s.from, s.typ, s.to), Type: s.typ, From: s.from, To: s.to,
-		Method: graph.MethodCurated, Confidence: s.confidence, Modality: s.modality, Date: s.date,
+		Method: method, Confidence: s.confidence, Modality: s.modality, Date: s.date,
 		Published: b.doc.Published, Props: s.props}
 	if r.Modality == "" {
 		r.Modality = graph.Asserted
@@ -225,6 +240,29 @@ func (b *builder) rel(s relSpec) error {
 	}
 	b.batch.Relationships = append(b.batch.Relationships, r)
 	return b.evidence(r.ID, s.quote, s.quotePos)
+}
+
+// method checks an item's method: empty or "curated" for what a person
+// wrote or checked, "rule:<name>@<version>" for what extraction proposed.
+func (b *builder) method(m string, p annotation.Pos) (string, error) {
+	if m == "" || m == graph.MethodCurated {
+		return "", nil
+	}
+	if err := graph.CheckMethod(m); err != nil {
+		return "", b.errAt(p, "%s", err.(*graph.Error).Msg)
+	}
+	return m, nil
+}
+
+// confidence checks an item's confidence, curatedConfidence when absent.
+func (b *builder) confidence(c *float64, p annotation.Pos) (float64, error) {
+	if c == nil {
+		return curatedConfidence, nil
+	}
+	if *c < 0 || *c > 1 {
+		return 0, b.errAt(p, "confidence %v is not between 0 and 1", *c)
+	}
+	return *c, nil
 }
 
 func (b *builder) modality(s string, p annotation.Pos) (graph.Modality, error) {
@@ -261,12 +299,13 @@ func (b *builder) claim(c annotation.Claim) error {
 	if err := b.date(c.Date, at("date")); err != nil {
 		return err
 	}
-	conf := curatedConfidence
-	if c.Confidence != nil {
-		conf = *c.Confidence
-		if conf < 0 || conf > 1 {
-			return b.errAt(at("confidence"), "confidence %v is not between 0 and 1", conf)
-		}
+	conf, err := b.confidence(c.Confidence, at("confidence"))
+	if err != nil {
+		return err
+	}
+	method, err := b.method(c.Method, at("method"))
+	if err != nil {
+		return err
 	}
 	for k := range c.Properties {
 		if err := graph.CheckProperty(k); err != nil {
@@ -274,7 +313,7 @@ func (b *builder) claim(c annotation.Claim) error {
 		}
 	}
 	return b.rel(relSpec{from: c.Subject, to: c.Object, fromPos: at("subject"), toPos: at("object"), typ: t,
-		quote: c.Quote, quotePos: at("quote"), date: c.Date, modality: m, confidence: conf, props: c.Properties})
+		quote: c.Quote, quotePos: at("quote"), date: c.Date, modality: m, confidence: conf, props: c.Properties, method: method})
 }
 
 func (b *builder) statement(s annotation.Statement) error {
@@ -309,7 +348,15 @@ func (b *builder) statement(s annotation.Statement) error {
 	if err := b.evidence(id, s.Quote, at("quote")); err != nil {
 		return err
 	}
-	base := relSpec{quote: s.Quote, quotePos: at("quote"), date: s.Date, modality: graph.Asserted, confidence: curatedConfidence}
+	conf, err := b.confidence(s.Confidence, at("confidence"))
+	if err != nil {
+		return err
+	}
+	method, err := b.method(s.Method, at("method"))
+	if err != nil {
+		return err
+	}
+	base := relSpec{quote: s.Quote, quotePos: at("quote"), date: s.Date, modality: graph.Asserted, confidence: conf, method: method}
 	for _, sp := range s.Speakers {
 		r := base
 		r.from, r.fromPos, r.typ, r.to, r.toPos = sp, at("speakers"), graph.RelSaid, id, s.Pos
@@ -379,7 +426,15 @@ func (b *builder) attribution(a annotation.Attribution) error {
 	if err := b.evidence(id, a.Quote, at("quote")); err != nil {
 		return err
 	}
-	base := relSpec{quote: a.Quote, quotePos: at("quote"), date: a.Date, modality: m, confidence: curatedConfidence}
+	conf, err := b.confidence(a.Confidence, at("confidence"))
+	if err != nil {
+		return err
+	}
+	method, err := b.method(a.Method, at("method"))
+	if err != nil {
+		return err
+	}
+	base := relSpec{quote: a.Quote, quotePos: at("quote"), date: a.Date, modality: m, confidence: conf, method: method}
 	var specs []relSpec
 	for _, by := range a.By {
 		r := base
@@ -443,6 +498,14 @@ func (b *builder) role(r annotation.Role) error {
 			return err
 		}
 	}
+	conf, err := b.confidence(r.Confidence, at("confidence"))
+	if err != nil {
+		return err
+	}
+	method, err := b.method(r.Method, at("method"))
+	if err != nil {
+		return err
+	}
 	props := map[string]string{"title": r.Title}
 	if r.From != "" {
 		props["from"] = r.From
@@ -452,7 +515,7 @@ func (b *builder) role(r annotation.Role) error {
 	}
 	return b.rel(relSpec{from: r.Person, fromPos: at("person"), to: r.Organization, toPos: at("organization"),
 		typ: graph.RelHoldsRole, quote: r.Quote, quotePos: at("quote"), date: r.From,
-		modality: graph.Asserted, confidence: curatedConfidence, props: props})
+		modality: graph.Asserted, confidence: conf, props: props, method: method})
 }
 
 // slug makes an id part from an id or a name: "person:john-sullivan" gives

@@ -1,7 +1,14 @@
 // Package loader turns articles (and their curated annotation files) into
 // claims in a graph.Store: read, clean (loader/clean), segment
-// (loader/segment), resolve entities (loader/resolve), build claims from the
-// annotations (loader/annotation), and write one transaction per document.
+// (loader/segment), resolve entities (loader/resolve), extract claims with
+// rules (loader/extract), build claims from the annotations
+// (loader/annotation), and write one transaction per document.
+//
+// An article without an annotation file loads with what extraction finds,
+// each claim marked with its rule. With an annotation file, the curated
+// claims win and the extracted claims the file does not mention are added,
+// still marked with their rule (extract.Merge); "extraction: off" in the
+// file's document section loads the file alone.
 //
 // A document is written whole or not at all: every problem found while
 // building its batch refuses that document, with file:line:column and a
@@ -31,6 +38,7 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/loader/annotation"
 	"github.com/actorgraph/actorgraph/loader/clean"
+	"github.com/actorgraph/actorgraph/loader/extract"
 	"github.com/actorgraph/actorgraph/loader/resolve"
 )
 
@@ -47,8 +55,9 @@ var articleExts = map[string]bool{".txt": true, ".html": true, ".htm": true, ".m
 
 // Loader loads documents into a store.
 type Loader struct {
-	Store    graph.Store
-	Registry *resolve.Registry
+	Store     graph.Store
+	Registry  *resolve.Registry
+	Extractor *extract.Extractor
 	// Progress receives one line per document and the summary; nil is silent.
 	Progress io.Writer
 	// Strict stops at the first refused document.
@@ -84,7 +93,11 @@ func New(store graph.Store, progress io.Writer) (*Loader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Loader{Store: store, Registry: reg, Progress: progress}, nil
+	x, err := extract.New(reg)
+	if err != nil {
+		return nil, err
+	}
+	return &Loader{Store: store, Registry: reg, Extractor: x, Progress: progress}, nil
 }
 
 // LoadPaths loads files and folders (recursively) from the file system.
@@ -187,7 +200,11 @@ func (l *Loader) load(ctx context.Context, items []item, sum Summary) (Summary, 
 		}
 		sum.Documents++
 		start := time.Now()
-		res, kind, err := l.loadOne(ctx, it)
+		res, kind, warns, err := l.loadOne(ctx, it)
+		for _, w := range warns {
+			sum.Warnings = append(sum.Warnings, w)
+			l.printf("warning: %s\n", w)
+		}
 		if err != nil {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return sum, err
@@ -214,48 +231,83 @@ func (l *Loader) printf(format string, args ...any) {
 	}
 }
 
-// loadOne reads, builds and writes one document. kind says whether it was
-// annotated.
-func (l *Loader) loadOne(ctx context.Context, it item) (graph.UpsertResult, string, error) {
+// loadOne reads, builds and writes one document. kind says where its
+// claims come from: "annotations" (the file alone), "annotations +
+// extracted", "extracted". Warnings are
+// problems that did not stop the document (an extraction that failed, an
+// extracted claim that did not fit with the curated ones).
+func (l *Loader) loadOne(ctx context.Context, it item) (graph.UpsertResult, string, []string, error) {
 	doc, err := ReadArticle(it.fsys, it.name, it.display)
 	if err != nil {
-		return graph.UpsertResult{}, "", err
+		return graph.UpsertResult{}, "", nil, err
+	}
+	var warns []string
+	var extracted *annotation.File
+	if l.Extractor != nil {
+		if extracted, err = l.Extractor.Extract(doc); err != nil {
+			warns = append(warns, fmt.Sprintf("%s: no claims extracted: %v", it.display, err))
+			extracted = nil
+		}
 	}
 	annName := strings.TrimSuffix(it.name, path.Ext(it.name)) + AnnotationSuffix
 	annDisplay := strings.TrimSuffix(it.display, path.Ext(it.display)) + AnnotationSuffix
 	data, err := readLimited(it.fsys, annName, annotation.MaxFileSize)
-	kind := "curated"
 	var batch graph.Batch
+	var kind string
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		kind = "no annotations"
+		kind = "extracted"
 		batch = graph.Batch{Documents: []graph.Document{doc}}
+		if extracted != nil {
+			b, err := newBuilder(doc, extracted, l.Registry).build()
+			if err != nil {
+				// A rule made something the loader refuses: a bug in a rule,
+				// not in the article. Keep the article, say so.
+				warns = append(warns, fmt.Sprintf("%s: extracted claims not loaded: %v", it.display, err))
+			} else {
+				batch = b
+			}
+		}
 	case err != nil:
-		return graph.UpsertResult{}, "", &annotation.Error{File: annDisplay, Pos: annotation.Pos{Line: 1, Column: 1}, Msg: err.Error()}
+		return graph.UpsertResult{}, "", warns, &annotation.Error{File: annDisplay, Pos: annotation.Pos{Line: 1, Column: 1}, Msg: err.Error()}
 	default:
 		f, err := annotation.Decode(annDisplay, data)
 		if err != nil {
-			return graph.UpsertResult{}, "", err
+			return graph.UpsertResult{}, "", warns, err
 		}
 		if err := applyMetadata(&doc, f); err != nil {
-			return graph.UpsertResult{}, "", err
+			return graph.UpsertResult{}, "", warns, err
 		}
-		batch, err = newBuilder(doc, f, l.Registry).build()
+		// The curated file alone must be right: its errors refuse the
+		// document, with their positions.
+		curated, err := newBuilder(doc, f, l.Registry).build()
 		if err != nil {
-			return graph.UpsertResult{}, "", err
+			return graph.UpsertResult{}, "", warns, err
+		}
+		kind, batch = "annotations", curated
+		if extracted != nil && f.Document.Extraction != "off" {
+			merged, err := newBuilder(doc, extract.Merge(f, extracted, doc.Text, l.Registry), l.Registry).build()
+			if err != nil {
+				warns = append(warns, fmt.Sprintf("%s: extracted claims not added to the curated ones: %v", it.display, err))
+			} else {
+				kind, batch = "annotations + extracted", merged
+			}
 		}
 	}
 	res, err := l.Store.Upsert(ctx, batch)
 	if err != nil {
-		return graph.UpsertResult{}, "", fmt.Errorf("%s: %w", it.display, err)
+		return graph.UpsertResult{}, "", warns, fmt.Errorf("%s: %w", it.display, err)
 	}
-	return res, kind, nil
+	return res, kind, warns, nil
 }
 
 // applyMetadata lets the annotation file's document section set what the
 // cleaner could not find.
 func applyMetadata(doc *graph.Document, f *annotation.File) error {
 	m := f.Document
+	if m.Extraction != "" && m.Extraction != "off" && m.Extraction != "merge" {
+		return &annotation.Error{File: f.Name, Pos: m.Pos, Msg: fmt.Sprintf("extraction %q: use off (load only this file) or merge (the default: add what extraction finds)", m.Extraction)}
+	}
 	if m.Published != "" && !graph.ValidDate(m.Published) {
 		return &annotation.Error{File: f.Name, Pos: m.Pos, Msg: fmt.Sprintf("published date %q is not YYYY, YYYY-MM or YYYY-MM-DD", m.Published)}
 	}

@@ -35,6 +35,8 @@ func commands() []command {
 	return []command{
 		{"serve", "serve the graph over HTTP (GraphQL API, web UI, /healthz)", runServe},
 		{"load", "load articles and their curated annotations", runLoad},
+		{"extract", "print the annotations extraction proposes for an article", runExtract},
+		{"eval", "score extraction against gold annotations", runEval},
 		{"stats", "count nodes by kind and claims by type", runStats},
 		{"check", "verify the store's integrity (provenance, indexes)", runCheck},
 		{"export", "write the whole graph as JSON Lines", runExport},

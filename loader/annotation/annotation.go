@@ -61,7 +61,11 @@ type Document struct {
 	Publisher string `yaml:"publisher"`
 	URL       string `yaml:"url"`
 	Published string `yaml:"published"`
-	Pos       Pos    `yaml:"-"`
+	// Extraction is "off" to load only this file's claims; by default the
+	// claims that extraction finds and this file does not mention are loaded
+	// too, marked with their rule.
+	Extraction string `yaml:"extraction"`
+	Pos        Pos    `yaml:"-"`
 }
 
 // Entity declares or completes a node. Countries ("country:EE") and the
@@ -75,7 +79,10 @@ type Entity struct {
 	// Quote is required for kinds that are claims (Event): the sentence that
 	// reports the event.
 	Quote string `yaml:"quote"`
-	Pos   Pos    `yaml:"-"`
+	// Method is how the entity was found: empty for curated, or the
+	// "rule:<name>@<version>" of extraction.
+	Method string `yaml:"method"`
+	Pos    Pos    `yaml:"-"`
 	// FieldPos holds the position of each field's value.
 	FieldPos map[string]Pos `yaml:"-"`
 }
@@ -90,8 +97,12 @@ type Claim struct {
 	Modality   string            `yaml:"modality"`
 	Confidence *float64          `yaml:"confidence"`
 	Properties map[string]string `yaml:"properties"`
-	Pos        Pos               `yaml:"-"`
-	FieldPos   map[string]Pos    `yaml:"-"`
+	// Method is empty (or "curated") for a claim a person wrote or checked,
+	// and the "rule:<name>@<version>" of extraction for one nobody has
+	// reviewed yet.
+	Method   string         `yaml:"method"`
+	Pos      Pos            `yaml:"-"`
+	FieldPos map[string]Pos `yaml:"-"`
 }
 
 // Statement is a quote or reported speech, with who said it and what it is
@@ -101,28 +112,32 @@ type Statement struct {
 	Speakers []string `yaml:"speakers"`
 	// Quote locates the statement in the article (verbatim); Text is the
 	// statement itself when it differs (defaults to Quote).
-	Quote    string         `yaml:"quote"`
-	Text     string         `yaml:"text"`
-	About    []string       `yaml:"about"`
-	Date     string         `yaml:"date"`
-	MadeAt   string         `yaml:"made_at"`
-	Pos      Pos            `yaml:"-"`
-	FieldPos map[string]Pos `yaml:"-"`
+	Quote      string         `yaml:"quote"`
+	Text       string         `yaml:"text"`
+	About      []string       `yaml:"about"`
+	Date       string         `yaml:"date"`
+	MadeAt     string         `yaml:"made_at"`
+	Confidence *float64       `yaml:"confidence"`
+	Method     string         `yaml:"method"`
+	Pos        Pos            `yaml:"-"`
+	FieldPos   map[string]Pos `yaml:"-"`
 }
 
 // Attribution is one government's (or body's) attribution of an operation.
 type Attribution struct {
-	ID       string         `yaml:"id"`
-	By       []string       `yaml:"by"`
-	Blames   []string       `yaml:"blames"`
-	Concerns string         `yaml:"concerns"`
-	BackedBy []string       `yaml:"backed_by"`
-	Basis    string         `yaml:"basis"`
-	Date     string         `yaml:"date"`
-	Modality string         `yaml:"modality"`
-	Quote    string         `yaml:"quote"`
-	Pos      Pos            `yaml:"-"`
-	FieldPos map[string]Pos `yaml:"-"`
+	ID         string         `yaml:"id"`
+	By         []string       `yaml:"by"`
+	Blames     []string       `yaml:"blames"`
+	Concerns   string         `yaml:"concerns"`
+	BackedBy   []string       `yaml:"backed_by"`
+	Basis      string         `yaml:"basis"`
+	Date       string         `yaml:"date"`
+	Modality   string         `yaml:"modality"`
+	Quote      string         `yaml:"quote"`
+	Confidence *float64       `yaml:"confidence"`
+	Method     string         `yaml:"method"`
+	Pos        Pos            `yaml:"-"`
+	FieldPos   map[string]Pos `yaml:"-"`
 }
 
 // Role is a person's role in an organization or state.
@@ -133,6 +148,8 @@ type Role struct {
 	From         string         `yaml:"from"`
 	To           string         `yaml:"to"`
 	Quote        string         `yaml:"quote"`
+	Confidence   *float64       `yaml:"confidence"`
+	Method       string         `yaml:"method"`
 	Pos          Pos            `yaml:"-"`
 	FieldPos     map[string]Pos `yaml:"-"`
 }

@@ -8,6 +8,7 @@ package resolve
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 
@@ -154,3 +155,11 @@ func (r *Registry) IDs() []string {
 	sort.Strings(ids)
 	return ids
 }
+
+// Metonyms returns a copy of the metonym table: text ("Washington") to the
+// id it stands for. Extraction builds its gazetteer from it.
+func (r *Registry) Metonyms() map[string]string { return maps.Clone(r.metonyms) }
+
+// Demonyms returns a copy of the demonym table: demonym ("Russian") to
+// country id.
+func (r *Registry) Demonyms() map[string]string { return maps.Clone(r.demonyms) }

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// `actorgraph extract SEED > x.annotations.yaml`, with the article copied
+// beside it, loads without error: what extraction proposes is a valid
+// annotation file a journalist can keep.
+func TestExtractThenLoadThePair(t *testing.T) {
+	seeds, _ := filepath.Glob("../../data/demo/*.txt")
+	if len(seeds) != 3 {
+		t.Fatalf("seeds %v", seeds)
+	}
+	dir := t.TempDir()
+	for _, seed := range seeds {
+		out, errOut, code := runBin(t, nil, "extract", seed)
+		if code != 0 {
+			t.Fatalf("extract %s: %d %s", seed, code, errOut)
+		}
+		for _, want := range []string{"# Annotations proposed by `actorgraph extract`", "extraction: off", "method: rule:", "quote: '"} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("extract %s lacks %q:\n%s", seed, want, out)
+			}
+		}
+		base := strings.TrimSuffix(filepath.Base(seed), ".txt")
+		article, _ := os.ReadFile(seed)
+		os.WriteFile(filepath.Join(dir, base+".txt"), article, 0o600)
+		os.WriteFile(filepath.Join(dir, base+".annotations.yaml"), []byte(out), 0o600)
+	}
+	_, errOut, code := runBin(t, nil, "load", "--db", filepath.Join(t.TempDir(), "g.db"), dir)
+	if code != 0 || strings.Contains(errOut, "refused:") || strings.Contains(errOut, "warning:") {
+		t.Fatalf("load of the pairs: %d\n%s", code, errOut)
+	}
+	if !regexp.MustCompile(`loaded 3 documents \(0 refused\): 3 new documents, \d+ new nodes, \d+ new claims`).MatchString(errOut) {
+		t.Fatalf("summary: %s", errOut)
+	}
+	if strings.Contains(errOut, "(annotations + extracted)") {
+		t.Fatal("extraction: off was not honoured")
+	}
+}
+
+func TestEvalPrintsTablesForBothSets(t *testing.T) {
+	out, errOut, code := runBin(t, nil, "eval", "../../data/demo", "../../data/eval")
+	if code != 0 {
+		t.Fatalf("eval: %d %s", code, errOut)
+	}
+	for _, want := range []string{"../../data/demo: 3 articles with gold annotations", "../../data/eval: 9 articles with gold annotations",
+		"all entities", "all claims", "ATTRIBUTED", "HOLDS_ROLE", "Misses (in the gold, not extracted)", "False positives"} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("eval output lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, _ = runBin(t, nil, "eval", "--tables", "../../data/demo")
+	if strings.Contains(out, "Misses") {
+		t.Fatal("--tables printed the lists")
+	}
+}
+
+func TestExtractAndEvalUsage(t *testing.T) {
+	for _, args := range [][]string{{"extract"}, {"extract", "a.txt", "b.txt"}, {"eval"}} {
+		if _, errOut, code := runBin(t, nil, args...); code != 2 || !strings.Contains(errOut, "Usage: actorgraph "+args[0]) {
+			t.Errorf("%v: %d %s", args, code, errOut)
+		}
+	}
+	if _, errOut, code := runBin(t, nil, "extract", "no-such-article.txt"); code != 1 || !strings.Contains(errOut, "no-such-article.txt") {
+		t.Errorf("missing article: %d %s", code, errOut)
+	}
+	if _, errOut, code := runBin(t, nil, "eval", t.TempDir()); code != 1 || !strings.Contains(errOut, "no article with a gold annotation file") {
+		t.Errorf("empty gold folder: %d %s", code, errOut)
+	}
+}

@@ -1,0 +1,300 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// Rule names and versions. A rule's version goes up whenever what it finds
+// changes, so that a claim in the graph says which logic made it; the
+// method of a claim is "rule:<name>@<version>".
+const (
+	methodPerson         = "rule:person@1"
+	methodCompany        = "rule:company@1"
+	methodGroup          = "rule:group@1"
+	methodOperation      = "rule:operation@1"
+	methodEvent          = "rule:event@1"
+	methodDoctrine       = "rule:doctrine@1"
+	methodRoleTitle      = "rule:role-title@1"
+	methodRoleApposition = "rule:role-apposition@1"
+	methodAttribution    = "rule:attribution@1"
+	methodReportedBlame  = "rule:attribution-reported@1"
+	methodLegal          = "rule:attribution-legal@1"
+	methodBacking        = "rule:backing@1"
+	methodSolidarity     = "rule:solidarity@1"
+	methodAdoption       = "rule:adoption@1"
+	methodProposal       = "rule:proposal@1"
+	methodModel          = "rule:model@1"
+	methodConvening      = "rule:convening@1"
+	methodAttendance     = "rule:attendance@1"
+	methodPresence       = "rule:presence@1"
+	methodWarning        = "rule:warning@1"
+	methodThreat         = "rule:threat@1"
+	methodAccusation     = "rule:accusation@1"
+	methodSanction       = "rule:sanction@1"
+	methodDenial         = "rule:denial@1"
+	methodReaction       = "rule:reaction@1"
+	methodCall           = "rule:call@1"
+	methodTargeting      = "rule:targeting@1"
+	methodMembership     = "rule:membership@1"
+	methodPartOf         = "rule:part-of@1"
+	methodCriticism      = "rule:criticism@1"
+	methodQuote          = "rule:quote@1"
+	methodReported       = "rule:reported-speech@1"
+	methodResponse       = "rule:response@1"
+)
+
+// Confidences: how often, on the demo and evaluation sets, what the rule
+// finds is right, rounded down. They are not probabilities, but they order
+// claims sensibly for a reviewer.
+const (
+	confRoleTitle      = 0.9
+	confRoleApposition = 0.85
+	confAttribution    = 0.8
+	confReportedBlame  = 0.7
+	confLegal          = 0.75
+	confBacking        = 0.75
+	confAdoption       = 0.8
+	confProposal       = 0.7
+	confModel          = 0.5
+	confConvening      = 0.85
+	confAttendance     = 0.85
+	confPresence       = 0.6
+	confWarning        = 0.8
+	confAccusation     = 0.8
+	confSanction       = 0.8
+	confDenial         = 0.75
+	confReaction       = 0.6
+	confCall           = 0.6
+	confTargeting      = 0.7
+	confMembership     = 0.75
+	confPartOf         = 0.7
+	confCriticism      = 0.7
+	confQuote          = 0.85
+	confReported       = 0.7
+)
+
+// finding is one claim found by a rule.
+type finding struct {
+	subj, obj string
+	typ       graph.RelType
+	quote     string
+	sent      int
+	modality  graph.Modality
+	conf      float64
+	method    string
+	props     map[string]string
+}
+
+// stmtFinding is one statement found.
+type stmtFinding struct {
+	speakers []string
+	quote    string
+	text     string
+	about    []string
+	madeAt   string
+	first    int // first sentence
+	last     int // last sentence
+	para     int
+	method   string
+	conf     float64
+}
+
+// attrFinding is one attribution found.
+type attrFinding struct {
+	id       string
+	by       []string
+	blames   []string
+	concerns string
+	basis    string
+	quote    string
+	sent     int
+	modality graph.Modality
+	conf     float64
+	method   string
+	legal    bool
+	// more evidence: the same attribution reported again
+	extra []finding
+}
+
+// roleFinding is one HOLDS_ROLE found.
+type roleFinding struct {
+	person, title, org, quote string
+	method                    string
+	conf                      float64
+}
+
+// findings collects what the rules find in one document.
+type findings struct {
+	claims     []finding
+	statements []*stmtFinding
+	attrs      []*attrFinding
+	roles      []roleFinding
+	// agentless blames ("Russia blamed for cyber attack"), attached at the
+	// end to an attribution that blames the same actor.
+	agentless []finding
+	// who imposed sanctions, for "The sanctions target ..."
+	sanctioners []sanctioner
+	// the operation a reported attribution in a sentence concerns: what
+	// "Britain said Chinese state-backed groups were responsible" is about
+	implied map[int]string
+}
+
+type sanctioner struct {
+	sent int
+	ids  []string
+}
+
+func newFindings() *findings { return &findings{implied: map[int]string{}} }
+
+func (f *findings) add(c finding) {
+	if c.subj == "" || c.obj == "" || c.subj == c.obj {
+		return
+	}
+	if c.modality == "" {
+		c.modality = graph.Asserted
+	}
+	for _, o := range f.claims {
+		if o.subj == c.subj && o.typ == c.typ && o.obj == c.obj && o.sent == c.sent {
+			return
+		}
+	}
+	f.claims = append(f.claims, c)
+}
+
+func (f *findings) addRole(person, title, org string, s *sentence, method string, conf float64) {
+	for _, r := range f.roles {
+		if r.person == person && r.org == org {
+			return
+		}
+	}
+	f.roles = append(f.roles, roleFinding{person: person, title: title, org: org, quote: s.text, method: method, conf: conf})
+}
+
+// attribution records an attribution, or more evidence and blamed actors
+// for the one already found with the same attributors and operation.
+func (f *findings) attribution(a *attrFinding) *attrFinding {
+	a.by = uniq(a.by)
+	a.blames = slices.DeleteFunc(uniq(a.blames), func(b string) bool { return slices.Contains(a.by, b) })
+	if len(a.by) == 0 || len(a.blames) == 0 && a.concerns == "" {
+		return nil
+	}
+	for _, o := range f.attrs {
+		if !sameSet(o.by, a.by) || o.concerns != a.concerns {
+			continue
+		}
+		if a.concerns == "" && !intersects(o.blames, a.blames) {
+			continue
+		}
+		// The same sentence widens the attribution; another sentence is more
+		// evidence for it (a claim quoting that sentence).
+		for _, b := range a.blames {
+			if a.sent == o.sent {
+				if !slices.Contains(o.blames, b) {
+					o.blames = append(o.blames, b)
+				}
+				continue
+			}
+			o.extra = append(o.extra, finding{subj: o.id, typ: graph.RelBlames, obj: b, quote: a.quote, sent: a.sent,
+				modality: a.modality, conf: a.conf, method: a.method})
+		}
+		if a.sent != o.sent && a.concerns != "" {
+			o.extra = append(o.extra, finding{subj: o.id, typ: graph.RelConcerns, obj: a.concerns, quote: a.quote, sent: a.sent,
+				modality: a.modality, conf: a.conf, method: a.method})
+		}
+		if a.legal {
+			o.legal = true
+		}
+		return o
+	}
+	base := "attribution:" + idPart(a.by[0])
+	switch {
+	case a.concerns != "":
+		base += "-" + idPart(a.concerns)
+	default:
+		base += "-blames-" + idPart(a.blames[0])
+	}
+	a.id = base
+	for n := 2; f.attrByID(a.id) != nil; n++ {
+		a.id = base + "-" + itoa(n)
+	}
+	f.attrs = append(f.attrs, a)
+	return a
+}
+
+func (f *findings) attrByID(id string) *attrFinding {
+	for _, a := range f.attrs {
+		if a.id == id {
+			return a
+		}
+	}
+	return nil
+}
+
+// statement records a statement, merging it into one from the same
+// speakers over the same sentences.
+func (f *findings) statement(st *stmtFinding) {
+	st.speakers = uniq(st.speakers)
+	st.about = slices.DeleteFunc(uniq(st.about), func(a string) bool { return slices.Contains(st.speakers, a) })
+	if len(st.speakers) == 0 || strings.TrimSpace(st.quote) == "" {
+		return
+	}
+	for _, o := range f.statements {
+		if sameSet(o.speakers, st.speakers) && o.first <= st.last && st.first <= o.last {
+			o.about = uniq(append(o.about, st.about...))
+			if o.madeAt == "" {
+				o.madeAt = st.madeAt
+			}
+			return
+		}
+	}
+	f.statements = append(f.statements, st)
+}
+
+// idPart is the part of an id after its prefix: "country:US" gives "us".
+func idPart(id string) string {
+	if _, rest, ok := strings.Cut(id, ":"); ok {
+		id = rest
+	}
+	return slug(id)
+}
+
+func uniq(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func intersects(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}

@@ -1,0 +1,1502 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// rules runs every claim rule over every sentence. Rules that refer back to
+// what the whole document reports (a denial of "the accusations", a blame
+// in the headline without its author) run after the others.
+func (d *document) rules() {
+	for _, s := range d.sents {
+		d.ruleAttribution(s)
+		d.ruleReportedAttribution(s)
+		d.ruleLegal(s)
+		d.ruleBacking(s)
+		d.ruleSolidarity(s)
+		d.ruleAdoption(s)
+		d.ruleProposal(s)
+		d.ruleModel(s)
+		d.ruleConvening(s)
+		d.ruleAttendance(s)
+		d.ruleWarning(s)
+		d.ruleThreat(s)
+		d.ruleAccusation(s)
+		d.ruleSanction(s)
+		d.ruleReaction(s)
+		d.ruleCall(s)
+		d.ruleTargeting(s)
+		d.ruleMembership(s)
+		d.rulePartOf(s)
+		d.ruleCriticism(s)
+		d.ruleSimilar(s)
+		d.ruleResponse(s)
+	}
+	d.foldAttributions()
+	d.ruleStatements()
+	d.partOfFromClaims()
+	for _, s := range d.sents {
+		d.ruleDenial(s)
+	}
+	d.attachAgentless()
+}
+
+// ids returns the entity ids of mentions, skipping empty ones.
+func ids(ms []*mention) []string {
+	var out []string
+	for _, m := range ms {
+		if m != nil && m.ent != nil {
+			out = append(out, m.ent.id)
+		}
+	}
+	return uniq(out)
+}
+
+// opsIn returns the operations mentioned in tokens [i, j) of s.
+func opsIn(s *sentence, i, j int) []*entity {
+	var out []*entity
+	for _, m := range s.mentionsIn(i, j) {
+		if m.ent != nil && m.ent.kind == graph.KindCyberOperation && !slices.Contains(out, m.ent) {
+			out = append(out, m.ent)
+		}
+	}
+	return out
+}
+
+// opBefore returns the operation mentioned last before token i of s.
+func (d *document) opBefore(s *sentence, i int) *entity {
+	for n := s.n; n >= 0; n-- {
+		ms := d.sents[n].ments
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if n == s.n && m.i >= i {
+				continue
+			}
+			if m.ent != nil && m.ent.kind == graph.KindCyberOperation {
+				return m.ent
+			}
+		}
+	}
+	return nil
+}
+
+// modality is alleged when the sentence (outside quotes) or the operation
+// is hedged.
+func (d *document) modality(s *sentence, op *entity) graph.Modality {
+	for _, t := range s.toks {
+		if !t.inQuote && d.x.lx.hedges.has(t.lower) {
+			return graph.Alleged
+		}
+	}
+	if op != nil && op.hedged {
+		return graph.Alleged
+	}
+	return graph.Asserted
+}
+
+func confFor(base float64, m graph.Modality) float64 {
+	if m == graph.Alleged {
+		return base - 0.1
+	}
+	return base
+}
+
+// mainSubject returns the subject of the sentence's first clause: the
+// subject of a participle ("..., warning of serious consequences").
+func (d *document) mainSubject(s *sentence, before int) []*mention {
+	for _, m := range s.ments {
+		if m.i >= before {
+			break
+		}
+		if !m.actor() || m.s.toks[m.i].inQuote {
+			continue
+		}
+		// The subject is what stands before the first verb after this
+		// actor: "Kremlin spokesman Dmitry Peskov rejected ...".
+		for k := m.j; k < before; k++ {
+			t := s.toks[k]
+			if s.mat(k) != nil || t.kind != tWord || t.capitalized() || d.isTitleWord(s, k) || t.lower == "’s" || t.is("and") {
+				continue
+			}
+			if subj := d.subject(s, k); len(subj) > 0 {
+				return subj
+			}
+			break
+		}
+		return []*mention{m}
+	}
+	return nil
+}
+
+// ruleAttribution: "X blamed Y for Z", "X blamed Z on Y", "X pointed the
+// finger at Y", "X attributed Z to Y", "X accused Y of <an operation>",
+// "X accuse Y over Z"; and without an author, "Y blamed for Z", kept to
+// add evidence to an attribution found elsewhere.
+func (d *document) ruleAttribution(s *sentence) {
+	for _, class := range []string{"blame", "finger", "attribute", "accuse"} {
+		for _, h := range d.verbs(s, class) {
+			d.attributionAt(s, h, class)
+		}
+	}
+}
+
+func (d *document) attributionAt(s *sentence, h hit, class string) {
+	by := d.subject(s, h.i)
+	end := s.endOfClause(h.j)
+	objs, k := d.actorsAfter(s, h.j)
+	var blamed []*mention
+	var ops []*entity
+	passive := s.tok(h.i-1).is("was", "were", "been", "is", "are", "be", "being") ||
+		len(objs) == 0 && s.tok(h.j).is("for") && class == "blame"
+	switch {
+	case passive:
+		// "Russia blamed for cyber attack on US elections", "the attack was
+		// blamed on Y by X": who blames follows "by", if anywhere.
+		blamed, by = by, nil
+		for n := h.j; n < end; n++ {
+			if s.toks[n].is("by") {
+				by, _ = d.actorsAfter(s, n+1)
+				break
+			}
+			if n == h.j && s.toks[n].is("on") {
+				blamed, _ = d.actorsAfter(s, n+1)
+			}
+		}
+		ops = opsIn(s, h.j, end)
+		if len(by) == 0 {
+			d.agentless(s, h, blamed, ops)
+			return
+		}
+	case class == "accuse":
+		// Only an accusation of an operation is an attribution.
+		if !s.tok(k).is("of", "over") {
+			return
+		}
+		ops = d.opsAfter(s, k)
+		if len(ops) == 0 {
+			return
+		}
+		blamed = objs
+	case len(objs) > 0:
+		blamed = objs
+		ops = d.opsAfter(s, k)
+	default:
+		// "blamed the intrusions on Y", "that the U.S. blamed on foreign
+		// countries": the operation comes first, or before "that".
+		n := h.j
+		if m := s.mentionAt(n); m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation {
+			ops = []*entity{m.ent}
+			n = m.j
+		} else if s.tok(n).is("the", "a", "an", "these", "its") {
+			if m := s.mentionAt(n + 1); m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation {
+				ops = []*entity{m.ent}
+				n = m.j
+			}
+		}
+		for n < end && s.toks[n].kind == tWord && s.mat(n) == nil && !s.toks[n].is("on", "to", "for") && n < h.j+4 {
+			n++ // "blamed the intrusions in March on ..."
+		}
+		switch {
+		case s.tok(n).is("on", "to") && class != "finger":
+			blamed, _ = d.actorsAfter(s, n+1)
+			if len(ops) == 0 {
+				ops = opsIn(s, 0, h.i)
+			}
+		case s.tok(n).is("for"):
+			ops = d.opsAfter(s, n)
+		}
+	}
+	if len(ops) == 0 {
+		if op := d.opBefore(s, h.i); op != nil {
+			ops = []*entity{op}
+		}
+	}
+	var op *entity
+	if len(ops) > 0 {
+		op = ops[0]
+	}
+	mod := d.modality(s, op)
+	if len(by) == 0 {
+		return
+	}
+	if len(ops) == 0 {
+		ops = []*entity{nil}
+	}
+	for _, o := range ops {
+		a := &attrFinding{by: ids(by), blames: ids(blamed), quote: s.text, sent: s.n, modality: mod,
+			conf: confFor(confAttribution, mod), method: methodAttribution}
+		if o != nil {
+			a.concerns = o.id
+		}
+		d.out.attribution(a)
+	}
+}
+
+// opsAfter returns the operations of the "for/of/over ..." phrase that
+// starts at or after token k, across an apposition ("blamed Russia’s
+// Foreign Intelligence Service, the SVR, for the SolarWinds hacking
+// campaign") and through a list ("for a string of other attacks,
+// including the BadRabbit ransomware outbreak and the leak of ...").
+func (d *document) opsAfter(s *sentence, k int) []*entity {
+	for n := k; n < len(s.toks) && n < k+8; n++ {
+		if s.toks[n].is("for", "of", "over") && !s.toks[n].inQuote {
+			end := s.endOfClause(n + 1)
+			if s.tok(end).text == "," && s.tok(end+1).is("including", "among") {
+				end = s.endOfClause(end + 2)
+			}
+			return opsIn(s, n, end)
+		}
+		if t := s.toks[n]; t.kind == tPunct && t.text != "," || t.kind == tQuote {
+			break
+		}
+	}
+	return opsIn(s, k, s.endOfClause(k))
+}
+
+// agentless keeps "Y blamed for Z" to add as evidence to an attribution
+// that blames Y (attachAgentless).
+func (d *document) agentless(s *sentence, h hit, blamed []*mention, ops []*entity) {
+	var op *entity
+	if len(ops) > 0 {
+		op = ops[0]
+	}
+	mod := d.modality(s, op)
+	for _, b := range ids(blamed) {
+		f := finding{obj: b, typ: graph.RelBlames, quote: s.text, sent: s.n, modality: mod, conf: confFor(confAttribution, mod), method: methodAttribution}
+		if op != nil {
+			f.props = map[string]string{"concerns": op.id}
+		}
+		d.out.agentless = append(d.out.agentless, f)
+	}
+}
+
+// ruleReportedAttribution: "X said Y was behind the attack", "X said
+// hackers affiliated with Y had carried out the campaign", "X concluded
+// that Y was highly likely behind the attack", "X said the hack had been
+// carried out from the territory of Y", "X said it had disrupted an
+// attempt by Y to hack into Z", "X said Germany had evidence of Russian
+// involvement".
+func (d *document) ruleReportedAttribution(s *sentence) {
+	lx := d.x.lx
+	for _, h := range append(d.verbs(s, "speech"), d.verbs(s, "conclude")...) {
+		speakers := d.speakers(s, h)
+		if len(speakers) == 0 {
+			continue
+		}
+		c := d.complementStart(s, h.j)
+		if c >= len(s.toks) || s.toks[c].inQuote && s.toks[c].kind != tQuote {
+			continue
+		}
+		var blamed []string
+		var op *entity
+		for k := c; k < len(s.toks); k++ {
+			// "no evidence that the Russian government was involved"
+			if lx.negations.has(s.toks[k].lower) {
+				blamed = nil
+				break
+			}
+			if j, ok := anyPhraseAt(s, k, lx.responsibility); ok && s.mat(k) == nil {
+				blamed = d.responsible(s, c, k)
+				after, _ := d.actorsAfter(s, j)
+				if s.tok(j).is("by", "from") || strings.HasSuffix(s.span(k, j), "of") {
+					blamed = append(blamed, ids(after)...)
+				}
+				// "... from the territory of China"
+				for n := j; n < len(s.toks) && n < j+8; n++ {
+					if s.toks[n].is("by", "of") {
+						more, _ := d.actorsAfter(s, n+1)
+						blamed = append(blamed, ids(more)...)
+						break
+					}
+				}
+				if ops := opsIn(s, j, len(s.toks)); len(ops) > 0 {
+					op = ops[0]
+				}
+				break
+			}
+			// "an attempt by Y to hack into Z"
+			if m := s.mentionAt(k); m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation && s.tok(m.j).lower == "by" {
+				who, _ := d.actorsAfter(s, m.j+1)
+				blamed = ids(who)
+				op = m.ent
+				break
+			}
+			// "evidence of Russian involvement"
+			if s.toks[k].is("involvement", "responsibility") && !s.tok(k-1).is("any", "no") {
+				if m := s.mat(k - 1); m != nil && m.actor() {
+					blamed = []string{m.ent.id}
+				}
+			}
+		}
+		if len(blamed) == 0 {
+			continue
+		}
+		if op == nil {
+			if ops := opsIn(s, c, len(s.toks)); len(ops) > 0 {
+				op = ops[0]
+			} else {
+				op = d.opBefore(s, h.i)
+			}
+		}
+		mod := d.modality(s, op)
+		a := &attrFinding{by: speakers, blames: blamed, quote: s.text, sent: s.n, modality: mod,
+			conf: confFor(confReportedBlame, mod), method: methodReportedBlame}
+		if op != nil {
+			a.concerns = op.id
+			d.out.implied[s.n] = op.id
+		}
+		d.out.attribution(a)
+	}
+}
+
+// responsible returns who a complement [c, k) says is responsible: its
+// actors, but not a state that only owns the body named ("China’s Ministry
+// of State Security") nor a demonym when a body is named ("a North Korean
+// hacking group known as the Lazarus Group").
+func (d *document) responsible(s *sentence, c, k int) []string {
+	var out []*mention
+	bodies := false
+	for _, m := range s.mentionsIn(c, k) {
+		if !m.actor() {
+			continue
+		}
+		if s.tok(m.j).lower == "’s" {
+			if n := s.mentionAt(m.j + 1); n != nil && n.actor() {
+				continue
+			}
+		}
+		if m.how == howDemonym && !d.demonymAgent(s, m) {
+			continue
+		}
+		if m.ent.kind == graph.KindOrganization || m.ent.kind == graph.KindPerson {
+			bodies = true
+		}
+		out = append(out, m)
+	}
+	if bodies {
+		out = slices.DeleteFunc(out, func(m *mention) bool { return m.how == howDemonym })
+	}
+	return ids(out)
+}
+
+// complementStart returns where what a speech verb ending at j reports
+// starts: after "that", after the audience of "told" ("told reporters",
+// "told Fifth Domain"), after "in a statement".
+func (d *document) complementStart(s *sentence, j int) int {
+	k := j
+	for k < len(s.toks) {
+		t := s.toks[k]
+		switch {
+		case t.is("that"):
+			return k + 1
+		case t.is("reporters", "journalists", "lawmakers", "parliament", "congress", "him", "her", "them", "the", "a") && k == j:
+			k++
+			if t.is("the", "a") && k < len(s.toks) && !s.toks[k].capitalized() {
+				return j
+			}
+			continue
+		case s.mentionAt(k) != nil && s.mentionAt(k).media && k <= j+1:
+			k = s.mentionAt(k).j
+			continue
+		case t.is("on", "in", "at") && k == j:
+			// "said on Thursday that", "said in a statement that"
+			n := k + 1
+			for n < len(s.toks) && n < k+5 && !s.toks[n].is("that") && s.toks[n].kind == tWord {
+				n++
+			}
+			if s.tok(n).is("that") {
+				return n + 1
+			}
+			return j
+		}
+		return k
+	}
+	return k
+}
+
+// ruleLegal: "X charged Y with ...", "X indicted Y", "X issued an arrest
+// warrant for Y": an attribution with a legal basis.
+func (d *document) ruleLegal(s *sentence) {
+	for _, h := range d.verbs(s, "charge") {
+		// "China denied the charges": a noun, not the verb.
+		if s.tok(h.i-1).is("the", "its", "their", "of") {
+			continue
+		}
+		d.legalAt(s, h, h.j)
+	}
+	for i := 0; i+3 < len(s.toks); i++ {
+		if s.toks[i].is("arrest") && s.tok(i+1).is("warrant", "warrants") && s.tok(i+2).is("for", "against") && !s.toks[i].inQuote {
+			d.legalAt(s, hit{i, i + 2}, i+3)
+		}
+	}
+}
+
+func (d *document) legalAt(s *sentence, h hit, objAt int) {
+	by := d.subject(s, h.i)
+	if len(by) == 0 {
+		// "issued an arrest warrant": the subject is before "issued".
+		for k := h.i - 1; k >= 0 && k >= h.i-4; k-- {
+			if by = d.subject(s, k); len(by) > 0 {
+				break
+			}
+		}
+	}
+	if len(by) == 0 {
+		return
+	}
+	who, k := d.actorsAfter(s, objAt)
+	ops := opsIn(s, k, s.endOfClause(k))
+	var op *entity
+	if len(ops) > 0 {
+		op = ops[0]
+	} else {
+		op = d.opBefore(s, h.i)
+	}
+	a := &attrFinding{by: ids(by), blames: ids(who), quote: s.text, sent: s.n, modality: graph.Asserted,
+		conf: confLegal, method: methodLegal, basis: "legal", legal: true}
+	if op != nil {
+		a.concerns = op.id
+	}
+	if got := d.out.attribution(a); got != nil {
+		got.legal = true
+		got.basis = "legal"
+	}
+}
+
+// ruleBacking: "X backed the doctrine", "Nato allies rallied behind the
+// “offender doctrine”", "A, B and C backed the British and American
+// assessment", "NATO joined the condemnation".
+func (d *document) ruleBacking(s *sentence) {
+	lx := d.x.lx
+	for _, h := range d.verbs(s, "back") {
+		backers := d.subject(s, h.i)
+		if len(backers) == 0 {
+			continue
+		}
+		end := min(len(s.toks), h.j+12)
+		for k := h.j; k < end; k++ {
+			if t := s.toks[k]; t.kind == tPunct && t.text != "," || t.is("but", "while", "which", "that") {
+				break
+			}
+			m := s.mentionAt(k)
+			if m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
+				for _, b := range ids(backers) {
+					d.out.add(finding{subj: b, typ: graph.RelBacked, obj: m.ent.id, quote: s.text, sent: s.n,
+						conf: confBacking, method: methodBacking})
+				}
+				break
+			}
+			if s.toks[k].kind == tWord && lx.attributionNouns.has(s.toks[k].lower) && m == nil {
+				// Whose attribution: the states named with the noun.
+				var whose []string
+				for _, q := range s.mentionsIn(h.j, k) {
+					if q.ent != nil {
+						whose = append(whose, d.countryOf(q.ent), q.ent.id)
+					}
+				}
+				a := d.latestAttribution(s.n, whose)
+				if len(whose) == 0 {
+					a = d.leadAttribution(s.n)
+				}
+				if a != nil {
+					for _, b := range ids(backers) {
+						if slices.Contains(a.by, b) {
+							continue
+						}
+						d.out.add(finding{subj: b, typ: graph.RelBacked, obj: a.id, quote: s.text, sent: s.n,
+							conf: confBacking, method: methodBacking})
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+// latestAttribution returns the last attribution found up to sentence n
+// made by one of whose (any when whose is empty).
+func (d *document) latestAttribution(n int, whose []string) *attrFinding {
+	var best *attrFinding
+	for _, a := range d.out.attrs {
+		if a.sent > n {
+			continue
+		}
+		if len(whose) > 0 && !intersects(a.by, whose) {
+			continue
+		}
+		best = a
+	}
+	if best == nil && len(whose) > 0 {
+		return d.latestAttribution(n, nil)
+	}
+	return best
+}
+
+// leadAttribution is the attribution allies back when the text does not
+// say whose: the first one made by a state, else the first one.
+func (d *document) leadAttribution(n int) *attrFinding {
+	for _, a := range d.out.attrs {
+		if a.sent <= n {
+			for _, b := range a.by {
+				if strings.HasPrefix(b, "country:") {
+					return a
+				}
+			}
+		}
+	}
+	for _, a := range d.out.attrs {
+		if a.sent <= n {
+			return a
+		}
+	}
+	return nil
+}
+
+// ruleSolidarity: "NATO said it stood in solidarity with the Dutch and
+// British governments".
+func (d *document) ruleSolidarity(s *sentence) {
+	for _, h := range d.verbs(s, "solidarity") {
+		who := d.subject(s, h.i)
+		objs, _ := d.actorsAfter(s, h.j)
+		for _, a := range ids(who) {
+			for _, b := range ids(objs) {
+				d.out.add(finding{subj: a, typ: graph.RelSupported, obj: b, quote: s.text, sent: s.n, conf: confBacking, method: methodSolidarity})
+			}
+		}
+	}
+}
+
+// ruleAdoption: "the doctrine, passed by the Pentagon and approved by the
+// House", "President Joe Biden signed an executive order".
+func (d *document) ruleAdoption(s *sentence) {
+	for _, h := range d.verbs(s, "adopt") {
+		how := s.span(h.i, h.j)
+		if s.tok(h.j).is("by") {
+			who, _ := d.actorsAfter(s, h.j+1)
+			var doc *entity
+			for _, m := range s.mentionsIn(0, h.i) {
+				if m.ent != nil && m.ent.kind == graph.KindDoctrine {
+					doc = m.ent
+				}
+			}
+			if doc == nil {
+				continue
+			}
+			for _, w := range ids(who) {
+				d.out.add(finding{subj: w, typ: graph.RelAdopted, obj: doc.id, quote: s.text, sent: s.n, conf: confAdoption,
+					method: methodAdoption, props: map[string]string{"how": how}})
+			}
+			continue
+		}
+		who := d.subject(s, h.i)
+		if doc := d.doctrineAfter(s, h.j); doc != nil {
+			for _, w := range ids(who) {
+				d.out.add(finding{subj: w, typ: graph.RelAdopted, obj: doc.id, quote: s.text, sent: s.n, conf: confAdoption,
+					method: methodAdoption, props: map[string]string{"how": how}})
+			}
+		}
+	}
+}
+
+// doctrineAfter returns the doctrine mentioned within three tokens after j.
+func (d *document) doctrineAfter(s *sentence, j int) *entity {
+	for k := j; k < len(s.toks) && k < j+4; k++ {
+		if m := s.mat(k); m != nil {
+			if m.ent != nil && m.ent.kind == graph.KindDoctrine {
+				return m.ent
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// ruleProposal: "The State Department is developing a coalition ...", "X
+// launched the initiative", "a 2017 executive order from President Donald
+// Trump".
+func (d *document) ruleProposal(s *sentence) {
+	for _, h := range d.verbs(s, "propose") {
+		doc := d.doctrineAfter(s, h.j)
+		if doc == nil {
+			continue
+		}
+		for _, w := range ids(d.subject(s, h.i)) {
+			d.out.add(finding{subj: w, typ: graph.RelProposed, obj: doc.id, quote: s.text, sent: s.n, conf: confProposal, method: methodProposal})
+		}
+	}
+	// "<order> from <actor>"
+	for _, m := range s.ments {
+		if m.ent == nil || m.ent.kind != graph.KindDoctrine || !s.tok(m.j).is("from", "by") {
+			continue
+		}
+		if k := m.ent.props["kind"]; k != "executive order" && k != "law" && k != "directive" {
+			continue
+		}
+		who, _ := d.actorsAfter(s, m.j+1)
+		for _, w := range ids(who) {
+			d.out.add(finding{subj: w, typ: graph.RelProposed, obj: m.ent.id, quote: s.text, sent: s.n, conf: confProposal, method: methodProposal})
+		}
+	}
+}
+
+// ruleModel: "Experts have suggested a “proliferation security
+// initiative” could be a model", "modeled on X": the document's own
+// initiative is (allegedly) modeled on it.
+func (d *document) ruleModel(s *sentence) {
+	for i := 0; i+2 < len(s.toks); i++ {
+		var model *entity
+		hedged := false
+		switch {
+		case s.toks[i].is("could", "may", "might", "would", "should") && s.tok(i+1).is("be") && s.tok(i+2).is("a") && s.tok(i+3).is("model"):
+			for _, m := range s.mentionsIn(0, i) {
+				if m.ent != nil && m.ent.kind == graph.KindDoctrine {
+					model = m.ent
+				}
+			}
+			hedged = true
+		case s.toks[i].is("modeled", "modelled", "based") && s.tok(i+1).is("on"):
+			if m := s.mat(i + 2); m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
+				model = m.ent
+			} else if m := s.mat(i + 3); m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
+				model = m.ent
+			}
+		}
+		if model == nil {
+			continue
+		}
+		// The initiative the document is about: the first one proposed.
+		var own *entity
+		for _, c := range d.out.claims {
+			if c.typ == graph.RelProposed && c.obj != model.id {
+				own = d.ents[c.obj]
+				break
+			}
+		}
+		if own == nil {
+			continue
+		}
+		mod := graph.Asserted
+		if hedged || d.hedged(s, 0, len(s.toks)) || slices.ContainsFunc(s.toks, func(t token) bool { return t.is("suggested", "suggest", "proposed") }) {
+			mod = graph.Alleged
+		}
+		d.out.add(finding{subj: own.id, typ: graph.RelModeledOn, obj: model.id, quote: s.text, sent: s.n, modality: mod,
+			conf: confModel, method: methodModel})
+	}
+}
+
+// ruleConvening: "The U.S. on Friday convened a ministerial meeting".
+func (d *document) ruleConvening(s *sentence) {
+	for _, h := range d.verbs(s, "convene") {
+		var ev *entity
+		for k := h.j; k < len(s.toks) && k < h.j+4; k++ {
+			if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindEvent {
+				ev = m.ent
+				break
+			}
+		}
+		if ev == nil {
+			continue
+		}
+		for _, w := range ids(d.subject(s, h.i)) {
+			d.out.add(finding{subj: w, typ: graph.RelConvened, obj: ev.id, quote: s.text, sent: s.n, conf: confConvening, method: methodConvening})
+		}
+	}
+}
+
+// ruleAttendance: "Officials from A, B, ... and C attended", "A and B
+// attended the summit", "A took part in the talks".
+func (d *document) ruleAttendance(s *sentence) {
+	for _, class := range []string{"attend", "participate"} {
+		for _, h := range d.verbs(s, class) {
+			var who []*mention
+			start := s.clauseStart(h.i)
+			for k := start; k < h.i; k++ {
+				if d.x.lx.delegateNouns.has(s.toks[k].lower) && s.tok(k+1).is("from", "of") {
+					who, _ = d.actorsAfter(s, k+2)
+					break
+				}
+			}
+			if len(who) == 0 {
+				who = d.subject(s, h.i)
+			}
+			ev := d.eventAfter(s, h.j)
+			if ev == nil {
+				ev = d.eventBefore(s, h.i)
+			}
+			if ev == nil {
+				continue
+			}
+			for _, w := range ids(who) {
+				d.out.add(finding{subj: w, typ: graph.RelAttended, obj: ev.id, quote: s.text, sent: s.n, conf: confAttendance, method: methodAttendance})
+			}
+		}
+	}
+}
+
+func (d *document) eventAfter(s *sentence, j int) *entity {
+	for k := j; k < len(s.toks) && k < j+5; k++ {
+		if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindEvent {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// eventBefore returns the event mentioned last before token i (this
+// sentence or the three before).
+func (d *document) eventBefore(s *sentence, i int) *entity {
+	for n := s.n; n >= 0 && n >= s.n-3; n-- {
+		ms := d.sents[n].ments
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if n == s.n && m.i >= i {
+				continue
+			}
+			if m.ent != nil && m.ent.kind == graph.KindEvent {
+				return m.ent
+			}
+		}
+	}
+	return nil
+}
+
+// ruleWarning: "Washington warns Russia, China and North Korea of
+// consequences of attacks"; "..., warning of “serious consequences” if
+// Washington refused".
+func (d *document) ruleWarning(s *sentence) {
+	for _, h := range d.verbs(s, "warn") {
+		who := d.subject(s, h.i)
+		if len(who) == 0 && strings.HasSuffix(s.toks[h.i].lower, "ing") {
+			who = d.mainSubject(s, h.i)
+		}
+		objs, k := d.actorsAfter(s, h.j)
+		of := ""
+		if s.tok(k).is("of", "about", "against") {
+			end := s.endOfClause(k + 1)
+			if end <= k+1 {
+				end = len(s.toks)
+			}
+			of = s.textOf(k+1, end)
+			if len(objs) == 0 {
+				// "warning of “serious consequences” if Washington refused"
+				for n := k + 1; n < len(s.toks); n++ {
+					if s.toks[n].is("if", "unless") {
+						objs, _ = d.actorsAfter(s, n+1)
+						of = s.textOf(k+1, n)
+						break
+					}
+				}
+			}
+		}
+		var props map[string]string
+		if of != "" {
+			props = map[string]string{"of": of}
+		}
+		for _, a := range ids(who) {
+			for _, b := range ids(objs) {
+				d.out.add(finding{subj: a, typ: graph.RelWarned, obj: b, quote: s.text, sent: s.n, conf: confWarning,
+					method: methodWarning, props: props})
+			}
+		}
+	}
+}
+
+// ruleThreat: "X threatened Y (with ...)".
+func (d *document) ruleThreat(s *sentence) {
+	for _, h := range d.verbs(s, "threaten") {
+		who := d.subject(s, h.i)
+		objs, _ := d.actorsAfter(s, h.j)
+		for _, a := range ids(who) {
+			for _, b := range ids(objs) {
+				d.out.add(finding{subj: a, typ: graph.RelThreatened, obj: b, quote: s.text, sent: s.n, conf: confWarning, method: methodThreat})
+			}
+		}
+	}
+}
+
+// ruleAccusation: "X accused Y of attempting to interfere in the upcoming
+// U.S. midterm elections, during a Security Council meeting": ACCUSED with
+// what, the accuser's statement, and where it was made (MADE_AT, and the
+// accuser ATTENDED it). An accusation of an operation is an attribution
+// (ruleAttribution).
+func (d *document) ruleAccusation(s *sentence) {
+	for _, h := range d.verbs(s, "accuse") {
+		who := d.subject(s, h.i)
+		objs, k := d.actorsAfter(s, h.j)
+		if len(who) == 0 || len(objs) == 0 || !s.tok(k).is("of") {
+			continue
+		}
+		end := s.endOfClause(k + 1)
+		if len(opsIn(s, k, end)) > 0 {
+			continue
+		}
+		of := s.textOf(k+1, end)
+		var ev *entity
+		for n := end; n < len(s.toks); n++ {
+			if s.toks[n].is("during", "at") {
+				ev = d.eventAfter(s, n+1)
+				break
+			}
+		}
+		about := ids(objs)
+		for _, m := range s.mentionsIn(k, end) {
+			if m.ent != nil && !m.media {
+				about = append(about, m.ent.id)
+			}
+		}
+		for _, a := range ids(who) {
+			for _, b := range ids(objs) {
+				d.out.add(finding{subj: a, typ: graph.RelAccused, obj: b, quote: s.text, sent: s.n, conf: confAccusation,
+					method: methodAccusation, props: map[string]string{"of": of}})
+			}
+			if ev != nil {
+				d.out.add(finding{subj: a, typ: graph.RelAttended, obj: ev.id, quote: s.text, sent: s.n, conf: confPresence, method: methodPresence})
+			}
+		}
+		st := &stmtFinding{speakers: ids(who), quote: s.text, text: s.textOf(h.i, end), about: about, first: s.n, last: s.n,
+			para: s.para, method: methodAccusation, conf: confAccusation}
+		if ev != nil {
+			st.madeAt = ev.id
+		}
+		d.out.statement(st)
+	}
+}
+
+// sanctionObjects reads the sanctioned actors after token j, skipping the
+// people named only by their post ("the head of Russia’s GRU and one of
+// its officers": the GRU is not sanctioned).
+func (d *document) sanctionObjects(s *sentence, j int) []*mention {
+	var out []*mention
+	k := j
+	for k < len(s.toks) {
+		// One item of the list: a few words, then a mention.
+		start := k
+		for k < len(s.toks) && k < start+5 && s.mat(k) == nil && s.toks[k].kind == tWord &&
+			!s.toks[k].is("and", "or", "over", "for", "because", "after", "amid", "which", "who", "that", "as") {
+			k++
+		}
+		// "the head of Russia’s GRU", "one of its officers": a person,
+		// not the body.
+		if slices.ContainsFunc(s.toks[start:k], func(t token) bool { return t.is("of") }) {
+			for k < len(s.toks) && (s.mat(k) != nil || s.toks[k].lower == "’s" || s.toks[k].kind == tWord && !s.toks[k].is("and", "as", "over", "for")) {
+				k++
+			}
+		} else if m := s.mentionAt(k); m != nil && m.actor() && !m.media {
+			k = m.j
+			switch {
+			case s.tok(k).lower == "’s":
+				if n := s.mentionAt(k + 1); n != nil && n.actor() {
+					out = append(out, n)
+					k = n.j
+				}
+			case m.how == howDemonym && (!d.demonymAgent(s, m) || d.personHead(s, m.j)):
+				// "Russian technology companies", "Russian intelligence officers"
+			default:
+				out = append(out, m)
+			}
+			for k < len(s.toks) && s.mat(k) == nil && s.toks[k].kind == tWord && !s.toks[k].is("and", "or", "as", "over", "for", "that", "which", "who") {
+				k++ // the rest of the item: "organisations", "itself"
+			}
+		} else if k == start {
+			return out
+		}
+		// An item that names no actor ("ten officials") is passed over.
+		// The next item: ", ", "and", ", and", "as well as".
+		n := k
+		if s.tok(n).text == "," {
+			n++
+		}
+		switch {
+		case s.tok(n).is("and", "or"):
+			n++
+		case s.tok(n).is("as") && s.tok(n+1).is("well") && s.tok(n+2).is("as"):
+			n += 3
+		}
+		if n == k || d.anyVerbAt(s, n) {
+			return out // "... and names SVR as ...": a new clause
+		}
+		k = n
+	}
+	return out
+}
+
+// personHead reports whether the noun phrase starting at j ends in a noun
+// for people ("intelligence officers", "ten officials").
+func (d *document) personHead(s *sentence, j int) bool {
+	k := j
+	for k < len(s.toks) && s.toks[k].kind == tWord && s.mat(k) == nil && !prepositions.has(s.toks[k].lower) && !s.toks[k].is("and") {
+		k++
+	}
+	return k > j && d.x.lx.personNouns.has(s.toks[k-1].lower)
+}
+
+// ruleSanction: "X imposed sanctions on Y", "X sanctioned Y", "US
+// sanctions Russia", "The sanctions target A, B and C", "Among the
+// organisations sanctioned is Y".
+func (d *document) ruleSanction(s *sentence) {
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if t.inQuote {
+			continue
+		}
+		var who []*mention
+		var objs []*mention
+		switch {
+		case t.is("sanctions") && s.tok(i+1).is("on", "against") && i > 0:
+			// "imposed sweeping sanctions on Moscow"
+			v := i - 1
+			for v >= 0 && v >= i-3 && !d.isVerb(s, v, "impose") {
+				v--
+			}
+			if v < 0 || !d.isVerb(s, v, "impose") {
+				continue
+			}
+			who = d.subject(s, v)
+			if len(who) == 0 {
+				who = d.mainSubject(s, v)
+			}
+			objs = d.sanctionObjects(s, i+2)
+		case t.is("sanctioned", "sanctions", "sanction") && s.mat(i) == nil && (len(d.subject(s, i)) > 0 && !s.tok(i-1).is("the", "of", "new")):
+			// "The Treasury Department sanctioned six ...", "US sanctions Russia"
+			objs = d.sanctionObjects(s, i+1)
+			if len(objs) == 0 {
+				continue
+			}
+			who = d.subject(s, i)
+		case t.is("sanctions") && s.tok(i-1).is("the") && s.tok(i+1).is("target", "targets", "hit", "cover"):
+			objs = d.sanctionObjects(s, i+2)
+			who = d.lastSanctioner(s.n)
+		case t.is("sanctioned") && s.tok(i+1).is("is", "are", "was", "were", "include", "includes"):
+			objs = d.sanctionObjects(s, i+2)
+			who = d.lastSanctioner(s.n)
+		default:
+			continue
+		}
+		if len(who) > 0 {
+			d.out.sanctioners = append(d.out.sanctioners, sanctioner{sent: s.n, ids: ids(who)})
+		}
+		for _, a := range ids(who) {
+			for _, b := range ids(objs) {
+				d.out.add(finding{subj: a, typ: graph.RelSanctioned, obj: b, quote: s.text, sent: s.n, conf: confSanction, method: methodSanction})
+			}
+		}
+	}
+}
+
+// anyVerbAt reports whether a verb of any class of the lexicon starts at i.
+func (d *document) anyVerbAt(s *sentence, i int) bool {
+	for class := range d.x.lx.verbs {
+		if d.isVerb(s, i, class) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *document) isVerb(s *sentence, i int, class string) bool {
+	_, ok := d.verbAt(s, i, class)
+	return ok
+}
+
+// lastSanctioner returns who imposed the last sanctions found.
+func (d *document) lastSanctioner(n int) []*mention {
+	for k := len(d.out.sanctioners) - 1; k >= 0; k-- {
+		sc := d.out.sanctioners[k]
+		if sc.sent > n {
+			continue
+		}
+		var out []*mention
+		for _, id := range sc.ids {
+			if e := d.entityByID(id); e != nil {
+				out = append(out, &mention{ent: e})
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// ruleDenial: "China rejected the accusations", "Moscow denied
+// involvement", "Kremlin spokesman Dmitry Peskov rejected the accusations
+// as unfounded". What is denied is the first attribution that blames the
+// denier (or its state); "the charges" is the legal one.
+func (d *document) ruleDenial(s *sentence) {
+	lx := d.x.lx
+	for _, h := range d.verbs(s, "deny") {
+		who := d.subject(s, h.i)
+		if len(who) == 0 {
+			continue
+		}
+		legal := false
+		ok := false
+		for k := h.j; k < len(s.toks) && k < h.j+5; k++ {
+			w := s.toks[k].lower
+			if lx.attributionNouns.has(w) || w == "involvement" || w == "role" || w == "responsibility" || w == "carrying" ||
+				w == "participation" || w == "wrongdoing" || s.mat(k) != nil && s.mat(k).ent != nil && s.mat(k).ent.kind == graph.KindCyberOperation {
+				ok = true
+				legal = lx.legalNouns.has(w)
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, w := range who {
+			target := d.deniedAttribution(w.ent, legal)
+			if target == "" {
+				if op := d.opBefore(s, len(s.toks)); op != nil {
+					target = op.id
+				}
+			}
+			if target == "" {
+				continue
+			}
+			d.out.add(finding{subj: w.ent.id, typ: graph.RelDenied, obj: target, quote: s.text, sent: s.n, conf: confDenial, method: methodDenial})
+		}
+	}
+}
+
+// deniedAttribution picks the attribution a denial answers.
+func (d *document) deniedAttribution(denier *entity, legal bool) string {
+	state := d.countryOf(denier)
+	blames := func(a *attrFinding) bool {
+		for _, b := range a.blames {
+			if b == denier.id || state != "" && (b == state || d.countryOf(d.entityByID(b)) == state) {
+				return true
+			}
+		}
+		return false
+	}
+	if legal {
+		for _, a := range d.out.attrs {
+			if a.legal {
+				return a.id
+			}
+		}
+	}
+	for _, a := range d.out.attrs {
+		if blames(a) {
+			return a.id
+		}
+	}
+	if len(d.out.attrs) > 0 {
+		return d.out.attrs[0].id
+	}
+	return ""
+}
+
+// ruleReaction: "China reacted angrily on Wednesday, calling for more
+// cooperation between the US and the People’s Liberation Army".
+func (d *document) ruleReaction(s *sentence) {
+	for _, h := range d.verbs(s, "react") {
+		who := d.subject(s, h.i)
+		if len(who) == 0 {
+			continue
+		}
+		how := s.span(h.i, h.j)
+		if adv := s.tok(h.j); strings.HasSuffix(adv.lower, "ly") {
+			how += " " + adv.text
+		}
+		var target string
+		if k := h.j; s.tok(k).is("to") || s.tok(k+1).is("to") {
+			for n := k; n < len(s.toks) && n < k+6; n++ {
+				if m := s.mat(n); m != nil && m.ent != nil {
+					target = m.ent.id
+					break
+				}
+			}
+		}
+		if target == "" {
+			if e := d.current(graph.KindDoctrine); e != nil {
+				target = e.id
+			} else if a := d.latestAttribution(s.n, nil); a != nil {
+				target = a.id
+			} else if op := d.opBefore(s, h.i); op != nil {
+				target = op.id
+			}
+		}
+		if target == "" {
+			continue
+		}
+		for _, w := range ids(who) {
+			d.out.add(finding{subj: w, typ: graph.RelReactedTo, obj: target, quote: s.text, sent: s.n, conf: confReaction,
+				method: methodReaction, props: map[string]string{"how": strings.ToLower(how)}})
+		}
+		// A reaction with what was said is a statement.
+		for k := h.j; k < len(s.toks); k++ {
+			if s.toks[k].is("calling", "saying", "insisting", "urging", "demanding") {
+				about := []string{target}
+				for _, m := range s.mentionsIn(k, len(s.toks)) {
+					if m.ent != nil && !m.media {
+						about = append(about, m.ent.id)
+					}
+				}
+				d.out.statement(&stmtFinding{speakers: ids(who), quote: s.text, text: s.textOf(h.i, len(s.toks)), about: about,
+					first: s.n, last: s.n, para: s.para, method: methodReaction, conf: confReaction})
+				break
+			}
+		}
+	}
+}
+
+// ruleCall: "calling for more cooperation between the US and the PLA",
+// "urged the United States to withdraw them", "asked its EU partners to
+// impose the sanctions", "proposed a joint investigation with the United
+// States".
+func (d *document) ruleCall(s *sentence) {
+	for _, h := range d.verbs(s, "call") {
+		who := d.subject(s, h.i)
+		if len(who) == 0 {
+			who = d.mainSubject(s, h.i)
+		}
+		if len(who) == 0 || d.doctrineAfter(s, h.j) != nil {
+			continue
+		}
+		end := s.endOfClause(h.j)
+		if end <= h.j {
+			continue
+		}
+		var last *mention
+		for _, m := range s.mentionsIn(h.j, end) {
+			if m.actor() && !slices.Contains(ids(who), m.ent.id) {
+				last = m
+			}
+		}
+		if last == nil {
+			continue
+		}
+		what := s.textOf(h.j, end)
+		for _, w := range ids(who) {
+			d.out.add(finding{subj: w, typ: graph.RelCalledFor, obj: last.ent.id, quote: s.text, sent: s.n, conf: confCall,
+				method: methodCall, props: map[string]string{"what": what}})
+		}
+	}
+}
+
+// ruleTargeting: "a cyber-attack on X", "the attack on the Bundestag",
+// "NotPetya ... first struck Ukrainian government agencies", "It then
+// spread to firms including the shipping group Maersk", "In Britain it
+// disrupted the National Health Service", "which crippled computers in
+// Ukraine".
+func (d *document) ruleTargeting(s *sentence) {
+	// An operation's complement.
+	for _, m := range s.ments {
+		if m.ent == nil || m.ent.kind != graph.KindCyberOperation {
+			continue
+		}
+		if s.tok(m.j).is("on", "against", "into", "targeting") {
+			end := d.complementEnd(s, m.j+1, "")
+			for _, t := range d.targetsIn(s, m.j+1, end) {
+				d.out.add(finding{subj: m.ent.id, typ: graph.RelTargeted, obj: t, quote: s.text, sent: s.n,
+					modality: d.modality(s, m.ent), conf: confTargeting, method: methodTargeting})
+			}
+		}
+	}
+	// An operation as the subject of a verb of harm.
+	for _, h := range d.verbs(s, "target") {
+		op := d.opSubject(s, h.i)
+		if op == nil {
+			continue
+		}
+		end := s.endOfClause(h.j)
+		for _, t := range d.targetsIn(s, h.j, end) {
+			d.out.add(finding{subj: op.id, typ: graph.RelTargeted, obj: t, quote: s.text, sent: s.n,
+				modality: d.modality(s, op), conf: confTargeting, method: methodTargeting})
+		}
+	}
+}
+
+// opSubject returns the operation that is the subject of the verb at i:
+// an operation mention in its clause, "it" or "which" after one.
+func (d *document) opSubject(s *sentence, i int) *entity {
+	start := s.clauseStart(i)
+	for k := i - 1; k >= start; k-- {
+		if m := s.mat(k); m != nil && m.ent != nil {
+			if m.ent.kind == graph.KindCyberOperation {
+				return m.ent
+			}
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := s.toks[k]
+		if t.is("it", "which") {
+			if t.lower == "which" {
+				for n := k - 1; n >= 0; n-- {
+					if m := s.mat(n); m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation {
+						return m.ent
+					}
+				}
+			}
+			return d.opBefore(s, k)
+		}
+	}
+	return nil
+}
+
+// targetsIn returns what tokens [i, j) name as hit: actors and events, a
+// demonym before any noun ("Ukrainian government agencies"), and a
+// capitalized name the reference data does not know ("the National Health
+// Service"), which becomes an organization.
+func (d *document) targetsIn(s *sentence, i, j int) []string {
+	var out []string
+	for k := i; k < j && k < len(s.toks); k++ {
+		if s.toks[k].is("before", "after", "as", "when", "while", "until", "since") && s.mat(k) == nil {
+			break // "... an hour before Russian troops invaded"
+		}
+		if m := s.mentionAt(k); m != nil {
+			k = m.j - 1
+			if m.ent == nil || !(m.actor() || m.ent.kind == graph.KindEvent) || m.media {
+				continue
+			}
+			if s.tok(m.j).lower == "’s" {
+				k = m.j
+				continue
+			}
+			// "the American company Viasat": the company, not America.
+			if m.how == howDemonym && d.orgWithin(s, m.j, 3) {
+				continue
+			}
+			// "Microsoft Exchange Server" is a product, not Microsoft.
+			if m.ent.kind == graph.KindOrganization && s.tok(m.j).capitalized() && s.tok(m.j).kind == tWord && s.mat(m.j) == nil {
+				continue
+			}
+			out = append(out, m.ent.id)
+			continue
+		}
+		t := s.toks[k]
+		if t.kind == tWord && t.capitalized() && !capStops.has(t.lower) && (k == i || determiners.has(s.tok(k-1).lower)) {
+			e, ok := d.capRun(s, k, 5)
+			if ok && e-k >= 2 && (e >= j || s.toks[e].kind != tWord || prepositions.has(s.toks[e].lower) || s.toks[e].is("and")) {
+				name := s.span(k, e)
+				org := d.entityByID("org:" + slug(name))
+				if org == nil {
+					org = d.mint("org:"+slug(name), graph.KindOrganization, name, s, methodCompany)
+					org.orgKind = "other"
+				}
+				if d.addMention(s, k, e, org, howName) != nil {
+					out = append(out, org.id)
+				}
+				k = e - 1
+			}
+		}
+	}
+	return uniq(out)
+}
+
+// orgWithin reports whether an organization is mentioned within n tokens
+// from j.
+func (d *document) orgWithin(s *sentence, j, n int) bool {
+	for k := j; k < len(s.toks) && k < j+n; k++ {
+		if m := s.mat(k); m != nil {
+			return m.ent != nil && m.ent.kind == graph.KindOrganization
+		}
+	}
+	return false
+}
+
+// ruleMembership: "the two men, Zhu Hua and Zhang Shilong, belonged to a
+// hacking group known as APT10".
+func (d *document) ruleMembership(s *sentence) {
+	for _, h := range d.verbs(s, "belong") {
+		var people []*mention
+		for k := max(0, h.i-14); k < h.i; k++ {
+			if m := s.mentionAt(k); m != nil && m.ent != nil && m.ent.kind == graph.KindPerson && !s.toks[k].inQuote {
+				people = append(people, m)
+			}
+		}
+		var org *entity
+		for k := h.j; k < len(s.toks) && k < h.j+8; k++ {
+			if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindOrganization {
+				org = m.ent
+				break
+			}
+		}
+		if org == nil {
+			continue
+		}
+		for _, p := range ids(people) {
+			d.out.add(finding{subj: p, typ: graph.RelMemberOf, obj: org.id, quote: s.text, sent: s.n, conf: confMembership, method: methodMembership})
+		}
+	}
+}
+
+// rulePartOf: "the agency’s Unit 26165": a body of a body.
+func (d *document) rulePartOf(s *sentence) {
+	for _, m := range s.ments {
+		if m.ent == nil || m.ent.kind != graph.KindOrganization || s.tok(m.j).lower != "’s" {
+			continue
+		}
+		n := s.mentionAt(m.j + 1)
+		if n == nil || n.ent == nil || n.ent.kind != graph.KindOrganization || n.ent == m.ent {
+			continue
+		}
+		if p, ok := d.x.reg.PartOf(n.ent.id); ok && p == m.ent.id {
+			continue // the reference data says so already
+		}
+		d.out.add(finding{subj: n.ent.id, typ: graph.RelPartOf, obj: m.ent.id, quote: s.text, sent: s.n, conf: confPartOf, method: methodPartOf})
+	}
+}
+
+// ruleCriticism: "X condemned Russia’s cyber-attacks against Ukraine".
+func (d *document) ruleCriticism(s *sentence) {
+	for _, h := range d.verbs(s, "criticize") {
+		who := d.subject(s, h.i)
+		objs, _ := d.actorsAfter(s, h.j)
+		for _, a := range ids(who) {
+			for _, b := range ids(objs) {
+				d.out.add(finding{subj: a, typ: graph.RelCriticized, obj: b, quote: s.text, sent: s.n, conf: confCriticism, method: methodCriticism})
+			}
+		}
+	}
+}
+
+// attachAgentless adds the headline's "Russia blamed for ..." as evidence
+// for an attribution that blames Russia.
+func (d *document) attachAgentless() {
+	for _, f := range d.out.agentless {
+		for _, a := range d.out.attrs {
+			if !slices.Contains(a.blames, f.obj) {
+				continue
+			}
+			if c := f.props["concerns"]; c != "" && a.concerns != "" && c != a.concerns {
+				continue
+			}
+			a.extra = append(a.extra, finding{subj: a.id, typ: graph.RelBlames, obj: f.obj, quote: f.quote, sent: f.sent,
+				modality: f.modality, conf: f.conf, method: f.method})
+			break
+		}
+	}
+}
+
+// ruleSimilar: "Canada and Australia issued similar statements", "Japan
+// followed suit": the same attribution as the last one, by them.
+func (d *document) ruleSimilar(s *sentence) {
+	for i := 0; i+1 < len(s.toks); i++ {
+		t := s.toks[i]
+		ok := false
+		switch {
+		case t.is("issued", "made", "released", "published") && s.tok(i+1).is("similar", "parallel", "matching") ||
+			t.is("issued", "made") && s.tok(i+2).is("similar", "parallel", "matching"):
+			ok = true
+		case t.is("followed", "follows") && s.tok(i+1).is("suit"):
+			ok = true
+		}
+		if !ok || t.inQuote {
+			continue
+		}
+		a := d.latestStateAttribution(s.n)
+		who := d.subject(s, i)
+		if a == nil || len(who) == 0 {
+			continue
+		}
+		d.out.attribution(&attrFinding{by: ids(who), blames: slices.Clone(a.blames), concerns: a.concerns, quote: s.text,
+			sent: s.n, modality: a.modality, conf: confReportedBlame - 0.1, method: methodAttribution})
+	}
+}
+
+// latestStateAttribution returns the last attribution made by a state or
+// an international organization (what other states echo), else the last.
+func (d *document) latestStateAttribution(n int) *attrFinding {
+	var best *attrFinding
+	for _, a := range d.out.attrs {
+		if a.sent > n {
+			continue
+		}
+		for _, b := range a.by {
+			if e := d.entityByID(b); e != nil && (e.kind == graph.KindCountry || e.orgKind == "igo" || e.orgKind == "alliance") {
+				best = a
+			}
+		}
+	}
+	if best == nil {
+		return d.latestAttribution(n, nil)
+	}
+	return best
+}
+
+// ruleResponse: "In response to alleged Russian interference ..., the US
+// backed a new international doctrine", "an executive order ..., the first
+// aspect of its response to the cyber-attack on Sony Pictures": the
+// doctrine responds to what it answers.
+func (d *document) ruleResponse(s *sentence) {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if !s.toks[i].is("response", "responses", "retaliation") || !s.toks[i+1].is("to", "for") || s.toks[i].inQuote {
+			continue
+		}
+		var to *entity
+		for k := i + 2; k < len(s.toks) && k < i+8; k++ {
+			if m := s.mat(k); m != nil && m.ent != nil && (m.ent.kind == graph.KindCyberOperation || m.ent.kind == graph.KindEvent || m.ent.kind == graph.KindDoctrine) {
+				to = m.ent
+				break
+			}
+		}
+		if to == nil {
+			continue
+		}
+		for _, m := range s.ments {
+			if m.ent != nil && m.ent.kind == graph.KindDoctrine && m.ent != to && (m.i < i || m.i > i+1) {
+				d.out.add(finding{subj: m.ent.id, typ: graph.RelRespondsTo, obj: to.id, quote: s.text, sent: s.n,
+					modality: d.modality(s, to), conf: confProposal, method: methodResponse})
+				break
+			}
+		}
+	}
+}
+
+// foldAttributions folds an attribution that names no operation ("US
+// charges GRU officers") into one that does and blames the same actor, by
+// the same attributor or a body of its state: the headline and the text
+// report one attribution.
+func (d *document) foldAttributions() {
+	var keep []*attrFinding
+	for _, a := range d.out.attrs {
+		if a.concerns != "" {
+			keep = append(keep, a)
+			continue
+		}
+		var into *attrFinding
+		for _, b := range d.out.attrs {
+			if b == a || b.concerns == "" || !intersects(a.blames, b.blames) {
+				continue
+			}
+			for _, x := range b.by {
+				if slices.Contains(a.by, x) || slices.Contains(a.by, d.countryOf(d.entityByID(x))) {
+					into = b
+				}
+			}
+		}
+		if into == nil {
+			keep = append(keep, a)
+			continue
+		}
+		for _, bl := range a.blames {
+			into.extra = append(into.extra, finding{subj: into.id, typ: graph.RelBlames, obj: bl, quote: a.quote, sent: a.sent,
+				modality: a.modality, conf: a.conf, method: a.method})
+		}
+		for k, c := range d.out.claims {
+			if c.obj == a.id {
+				d.out.claims[k].obj = into.id
+			}
+			if c.subj == a.id {
+				d.out.claims[k].subj = into.id
+			}
+		}
+	}
+	d.out.attrs = keep
+}
+
+// partOfFromClaims lets "the agency’s Unit 26165" (PART_OF) tell whose a
+// body is, for the rules that follow.
+func (d *document) partOfFromClaims() {
+	for _, c := range d.out.claims {
+		if c.typ != graph.RelPartOf {
+			continue
+		}
+		if e := d.ents[c.subj]; e != nil && e.partOf == "" {
+			e.partOf = c.obj
+		}
+	}
+}

@@ -1,0 +1,269 @@
+package extract_test
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loader/annotation"
+	"github.com/actorgraph/actorgraph/loader/clean"
+	"github.com/actorgraph/actorgraph/loader/extract"
+	"github.com/actorgraph/actorgraph/loader/resolve"
+)
+
+func newExtractor(t testing.TB) (*extract.Extractor, *resolve.Registry) {
+	t.Helper()
+	reg, err := resolve.Reference()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.New(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x, reg
+}
+
+// facts flattens an annotation file into short lines a test can look for:
+//
+//	"country:US -WARNED-> country:RU [rule:warning@1] of=consequences"
+//	"ATTRIBUTION by=country:US blames=country:RU concerns=op:x alleged [rule:attribution@1]"
+//	"STATEMENT by=person:x about=country:US,country:RU at=event:y [rule:quote@1]"
+//	"ROLE person:x org:y Title [rule:role-title@1]"
+func facts(f *annotation.File) []string {
+	var out []string
+	for _, a := range f.Attributions {
+		s := fmt.Sprintf("ATTRIBUTION by=%s blames=%s concerns=%s", strings.Join(a.By, ","), strings.Join(a.Blames, ","), a.Concerns)
+		if a.Modality != "" {
+			s += " " + a.Modality
+		}
+		if a.Basis != "" {
+			s += " basis=" + a.Basis
+		}
+		out = append(out, s+" ["+a.Method+"]")
+	}
+	attr := map[string]string{}
+	for _, a := range f.Attributions {
+		attr[a.ID] = "ATTRIBUTION(" + strings.Join(a.By, ",") + ")"
+	}
+	name := func(id string) string {
+		if n, ok := attr[id]; ok {
+			return n
+		}
+		return id
+	}
+	for _, c := range f.Claims {
+		s := fmt.Sprintf("%s -%s-> %s [%s]", name(c.Subject), c.Type, name(c.Object), c.Method)
+		keys := make([]string, 0, len(c.Properties))
+		for k := range c.Properties {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			s += " " + k + "=" + c.Properties[k]
+		}
+		if c.Modality != "" {
+			s += " " + c.Modality
+		}
+		out = append(out, s)
+	}
+	for _, st := range f.Statements {
+		about := make([]string, 0, len(st.About))
+		for _, a := range st.About {
+			about = append(about, name(a))
+		}
+		s := fmt.Sprintf("STATEMENT by=%s about=%s", strings.Join(st.Speakers, ","), strings.Join(about, ","))
+		if st.MadeAt != "" {
+			s += " at=" + st.MadeAt
+		}
+		out = append(out, s+" ["+st.Method+"]")
+	}
+	for _, r := range f.Roles {
+		out = append(out, fmt.Sprintf("ROLE %s %s %s [%s]", r.Person, r.Organization, r.Title, r.Method))
+	}
+	return out
+}
+
+func extractFacts(t *testing.T, x *extract.Extractor, raw string) []string {
+	t.Helper()
+	c := clean.Clean(raw)
+	f, err := x.Extract(graph.Document{Text: c.Text, Title: c.Title, Source: "test.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return facts(f)
+}
+
+// hasPrefix reports whether a fact starts with want (so a test need not
+// spell out every property).
+func hasFact(got []string, want string) bool {
+	return slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, want) })
+}
+
+// Each rule on the kinds of sentence it is for, and on one it must leave
+// alone.
+func TestRules(t *testing.T) {
+	x, _ := newExtractor(t)
+	const head = "Headline words here\n\n"
+	for _, tc := range []struct {
+		rule string
+		text string
+		want []string
+		not  []string
+	}{
+		{"attribution: X blamed Y for Z", "The United States on Tuesday publicly blamed North Korea for the WannaCry ransomware attack.",
+			[]string{"ATTRIBUTION by=country:US blames=country:KP concerns=op:wannacry [rule:attribution@1]"}, nil},
+		{"attribution: pointed the finger, hedged, headline as more evidence",
+			"Russia blamed for cyber attack on US elections\n\nThe suspected Russian cyber-attack in November hit the vote. As the US pointed the finger at a resurgent Russia in this case, allies met.",
+			[]string{"ATTRIBUTION by=country:US blames=country:RU concerns=op:cyber-attack-on-us-elections alleged",
+				"ATTRIBUTION(country:US) -BLAMES-> country:RU [rule:attribution@1] alleged"},
+			[]string{"ATTRIBUTION by=country:RU"}},
+		{"attribution: blamed Z on Y, a group it calls X",
+			head + "A hack of Microsoft Exchange email servers hit thousands. Microsoft had blamed the intrusions in March on a Chinese state-sponsored group it calls Hafnium.",
+			[]string{"ATTRIBUTION by=org:microsoft blames=org:hafnium concerns=op:hack-of-microsoft-exchange-email-servers"},
+			[]string{"ATTRIBUTION by=org:microsoft blames=country:CN"}},
+		{"attribution: operations before 'that X blamed on'",
+			head + "One model may be the attribution from the WannaCry and NotPetya cyberattacks, that the U.S. blamed on foreign countries.",
+			[]string{"ATTRIBUTION by=country:US blames= concerns=op:wannacry", "ATTRIBUTION by=country:US blames= concerns=op:notpetya"}, nil},
+		{"attribution: accused Y of an operation",
+			head + "The United States and its allies on Monday accused China of a massive hack of Microsoft Exchange email servers.",
+			[]string{"ATTRIBUTION by=country:US blames=country:CN concerns=op:hack-of-microsoft-exchange-email-servers"},
+			[]string{"country:US -ACCUSED->"}},
+		{"attribution-reported: said ... were responsible",
+			head + "The hack of Microsoft Exchange servers was broad. Britain said Chinese state-backed groups were responsible. The European Union said the hack had been carried out “from the territory of China”.",
+			[]string{"ATTRIBUTION by=country:GB blames=country:CN concerns=op:hack-of-microsoft-exchange-servers [rule:attribution-reported@1]",
+				"ATTRIBUTION by=org:eu blames=country:CN", "STATEMENT by=country:GB about=country:CN,op:hack-of-microsoft-exchange-servers"}, nil},
+		{"attribution-reported: an attempt by Y to hack into Z",
+			head + "The Netherlands said on Thursday that it had disrupted an attempt by Russia’s GRU military intelligence agency to hack into the Organisation for the Prohibition of Chemical Weapons in April.",
+			[]string{"ATTRIBUTION by=country:NL blames=org:ru-gru concerns=op:attempt-to-hack-into-the-organisation-for-the-prohibition-of-chemical",
+				"op:attempt-to-hack-into-the-organisation-for-the-prohibition-of-chemical-weapons -TARGETED-> org:opcw"}, nil},
+		{"attribution-reported: a group known as X was behind it",
+			head + "The WannaCry attack spread. Britain’s National Cyber Security Centre had already concluded that a North Korean hacking group known as the Lazarus Group was highly likely behind the attack.",
+			[]string{"ATTRIBUTION by=org:uk-ncsc blames=org:lazarus-group concerns=op:wannacry"},
+			[]string{"STATEMENT by=org:uk-ncsc", "blames=country:KP,org:lazarus-group"}},
+		{"attribution-legal: charged, arrest warrant",
+			head + "The 2015 cyber-attack on the German parliament was broad. The US Justice Department charged seven GRU officers with hacking. German prosecutors issued an arrest warrant for Dmitry Badin in May.",
+			[]string{"ATTRIBUTION by=org:us-justice-department blames=org:ru-gru concerns=op:2015-cyber-attack-on-the-german-parliament basis=legal [rule:attribution-legal@1]",
+				"ATTRIBUTION by=country:DE blames=person:dmitry-badin"}, nil},
+		{"backing: a doctrine",
+			head + "Its Nato allies rallied behind what has become known as the “offender doctrine”. The US backed the doctrine.",
+			[]string{"org:nato -BACKED-> doctrine:offender-doctrine [rule:backing@1]", "country:US -BACKED-> doctrine:offender-doctrine"}, nil},
+		{"backing: an attribution, whose it is",
+			head + "Britain and the United States blamed Russia for the NotPetya cyber-attack. Australia, Canada and New Zealand backed the British and American assessment.",
+			[]string{"country:AU -BACKED-> ATTRIBUTION(country:GB,country:US)", "country:NZ -BACKED-> ATTRIBUTION(country:GB,country:US)"}, nil},
+		{"solidarity",
+			head + "NATO said it stood in solidarity with the Dutch and British governments.",
+			[]string{"org:nato -SUPPORTED-> country:NL [rule:solidarity@1]", "org:nato -SUPPORTED-> country:GB"}, nil},
+		{"adoption: passed by, approved by",
+			head + "Allies rallied behind the “offender doctrine”, passed by the Pentagon and approved by the US House of Representatives.",
+			[]string{"org:us-pentagon -ADOPTED-> doctrine:offender-doctrine [rule:adoption@1] how=passed",
+				"org:us-house -ADOPTED-> doctrine:offender-doctrine [rule:adoption@1] how=approved"}, nil},
+		{"adoption: signed an executive order",
+			head + "President Joe Biden signed an executive order that allows broader sanctions against Russia.",
+			[]string{"person:joe-biden -ADOPTED-> doctrine:executive-order-that-allows-broader-sanctions-against-russia [rule:adoption@1] how=signed"}, nil},
+		{"proposal and model",
+			head + "The State Department is developing a coalition of allies in cyberspace. It follows a 2017 executive order from President Donald Trump on cybersecurity. Experts have suggested a “proliferation security initiative” could be a model.",
+			[]string{"org:us-state-department -PROPOSED-> doctrine:coalition-of-allies-in-cyberspace [rule:proposal@1]",
+				"person:donald-trump -PROPOSED-> doctrine:2017-executive-order-on-cybersecurity",
+				"doctrine:coalition-of-allies-in-cyberspace -MODELED_ON-> doctrine:proliferation-security-initiative [rule:model@1] alleged"}, nil},
+		{"convening and attendance",
+			head + "The U.S. on Friday convened a ministerial meeting on cybersecurity with like-minded nations. Officials from Australia, Chile, the Netherlands, the U.K. and the European Union attended.",
+			[]string{"country:US -CONVENED-> event:ministerial-meeting-on-cybersecurity [rule:convening@1]",
+				"country:AU -ATTENDED-> event:ministerial-meeting-on-cybersecurity [rule:attendance@1]",
+				"country:NL -ATTENDED->", "country:GB -ATTENDED->", "org:eu -ATTENDED->"}, nil},
+		{"warning: objects, and a participle with if",
+			"Washington warns Russia, China and North Korea of consequences of attacks\n\nNorth Korea proposed a joint investigation with the United States, warning of “serious consequences” if Washington refused.",
+			[]string{"country:US -WARNED-> country:KP [rule:warning@1] of=consequences of attacks",
+				"country:KP -WARNED-> country:US [rule:warning@1] of=serious consequences"}, nil},
+		{"threat", head + "Russia threatened Ukraine with retaliation.", []string{"country:RU -THREATENED-> country:UA [rule:threat@1]"}, nil},
+		{"accusation: with what, where, and the statement",
+			head + "U.S. President Donald Trump accused China of attempting to interfere in the upcoming U.S. midterm elections in November, during a Security Council meeting.",
+			[]string{"person:donald-trump -ACCUSED-> country:CN [rule:accusation@1] of=attempting to interfere in the upcoming U.S. midterm elections in November",
+				"person:donald-trump -ATTENDED-> event:security-council-meeting [rule:presence@1]",
+				"STATEMENT by=person:donald-trump about=country:CN,event:us-midterm-elections at=event:security-council-meeting [rule:accusation@1]",
+				"ROLE person:donald-trump country:US President [rule:role-title@1]"}, nil},
+		{"sanction: on, a list, a person named by post",
+			head + "The European Union imposed sanctions on the head of Russia’s GRU and one of its officers over the 2015 cyber-attack on the German parliament. The sanctions target Igor Kostyukov, the head of the GRU, and Dmitry Badin, as well as the unit itself, APT28.",
+			[]string{"org:eu -SANCTIONED-> person:igor-kostyukov [rule:sanction@1]", "org:eu -SANCTIONED-> org:apt28"},
+			[]string{"org:eu -SANCTIONED-> org:ru-gru", "org:eu -SANCTIONED-> org:de-bundestag", "org:eu -SANCTIONED-> country:RU"}},
+		{"sanction: verb, and who is among the sanctioned",
+			"US sanctions North Korea over Sony Pictures hack\n\nAmong the organisations sanctioned is the Reconnaissance General Bureau.",
+			[]string{"country:US -SANCTIONED-> country:KP", "country:US -SANCTIONED-> org:kp-rgb [rule:sanction@1]"}, nil},
+		{"sanction: a list ends at a verb",
+			"US sanctions Russia and names SVR as SolarWinds hackers\n\nThe SVR denied it.",
+			[]string{"country:US -SANCTIONED-> country:RU"}, []string{"-SANCTIONED-> org:ru-svr"}},
+		{"denial: of the attribution that blames the denier; the charges are the legal one",
+			head + "The United States blamed North Korea for the WannaCry attack. The Justice Department charged two North Korean hackers with the WannaCry attack. North Korea has denied any role in the attack. North Korea denied the charges.",
+			[]string{"country:KP -DENIED-> ATTRIBUTION(country:US) [rule:denial@1]", "country:KP -DENIED-> ATTRIBUTION(org:us-justice-department)"}, nil},
+		{"reaction and call",
+			head + "Allies rallied behind the “offender doctrine”. China reacted angrily on Wednesday, calling for more cooperation between the US and the People’s Liberation Army.",
+			[]string{"country:CN -REACTED_TO-> doctrine:offender-doctrine [rule:reaction@1] how=reacted angrily",
+				"country:CN -CALLED_FOR-> org:cn-pla [rule:call@1] what=more cooperation between the US and the People’s Liberation Army",
+				"STATEMENT by=country:CN about=doctrine:offender-doctrine,country:US,org:cn-pla [rule:reaction@1]"}, nil},
+		{"targeting",
+			head + "The NotPetya malware first struck Ukrainian government agencies. It then spread to firms including the shipping group Maersk, causing damage. In Britain it disrupted the National Health Service.",
+			[]string{"op:notpetya -TARGETED-> country:UA [rule:targeting@1]", "op:notpetya -TARGETED-> org:maersk", "op:notpetya -TARGETED-> org:national-health-service"},
+			[]string{"-TARGETED-> country:GB"}},
+		{"membership and part-of",
+			head + "Prosecutors said the two men, Zhu Hua and Zhang Shilong, belonged to a hacking group known as APT10. Dmitry Badin, an officer of the GRU’s Unit 26165, was named.",
+			[]string{"person:zhu-hua -MEMBER_OF-> org:apt10 [rule:membership@1]", "person:zhang-shilong -MEMBER_OF-> org:apt10",
+				"org:apt28 -PART_OF-> org:ru-gru [rule:part-of@1]", "ROLE person:dmitry-badin org:apt28 Officer [rule:role-apposition@1]"}, nil},
+		{"criticism", head + "US Secretary of State Antony Blinken condemned Russia’s cyber-attacks against Ukraine.",
+			[]string{"person:antony-blinken -CRITICIZED-> country:RU [rule:criticism@1]",
+				"ROLE person:antony-blinken org:us-state-department Secretary of State"}, nil},
+		{"similar statements",
+			head + "The European Union and Britain blamed Russia for a cyber-attack on the KA-SAT satellite network. Canada and Australia issued similar statements.",
+			[]string{"ATTRIBUTION by=country:CA,country:AU blames=country:RU concerns=op:cyber-attack-on-the-ka-sat-satellite-network"}, nil},
+		{"response",
+			"Russia blamed for cyber attack on US elections\n\nIn response to alleged Russian interference in US elections, the US backed a new international doctrine.\n\nAllies rallied behind the “offender doctrine”.",
+			[]string{"doctrine:offender-doctrine -RESPONDS_TO-> op:cyber-attack-on-us-elections [rule:response@1] alleged"}, nil},
+		{"quote: before the speaker, a pronoun after",
+			head + "“The United States is leading the response and Russia is certainly the poster child,” US defence secretary Jim Mattis said this week.\n\n“We have proposals of what we’re prepared to do with our allies,” he said.",
+			[]string{"STATEMENT by=person:jim-mattis about=country:US,country:RU [rule:quote@1]",
+				"STATEMENT by=person:jim-mattis about=country:US [rule:quote@1]",
+				"ROLE person:jim-mattis org:us-pentagon Defence Secretary [rule:role-title@1]"}, nil},
+		{"quote: split around the speaker, and a document that speaks",
+			head + "Deputy Secretary of State John Sullivan spoke.\n\n" + `"It is not just Russia. It is not just China," Sullivan said of the state actors. "It could be North Korea or Iran."` +
+				"\n\n“Deterrence keeps power balances balanced,” a joint explanatory note from the Pentagon and State Department says.",
+			[]string{"STATEMENT by=person:john-sullivan about=country:RU,country:CN,country:KP,country:IR [rule:quote@1]",
+				"STATEMENT by=org:us-pentagon,org:us-state-department about= [rule:quote@1]"}, nil},
+		{"reported speech, place of speaking carried to the next statement",
+			head + "Speaking to reporters on the sidelines of the United Nations General Assembly, U.S. Deputy Secretary of State John Sullivan said that there must be \"costs and consequences\" for cyberattacks on the U.S. by state actors. Those measures include \"sanctions,\" Sullivan said.",
+			[]string{"STATEMENT by=person:john-sullivan about=country:US at=event:united-nations-general-assembly [rule:reported-speech@1]",
+				"STATEMENT by=person:john-sullivan about= at=event:united-nations-general-assembly [rule:quote@1]",
+				"ROLE person:john-sullivan org:us-state-department Deputy Secretary of State [rule:role-title@1]"}, nil},
+		{"reported speech to media; the medium is no actor",
+			head + "Rob Strayer, the deputy assistant secretary for cyber and international communications in the State Department, told Fifth Domain the agency is intending to work with the United States.",
+			[]string{"STATEMENT by=person:rob-strayer about=country:US [rule:reported-speech@1]",
+				"ROLE person:rob-strayer org:us-state-department Deputy Assistant Secretary for Cyber and International Communications [rule:role-apposition@1]"},
+			[]string{"fifth-domain"}},
+		{"negation: no evidence is no attribution; an unknown group named",
+			head + "The FBI on Monday blamed a criminal group called DarkSide for the ransomware attack on the Colonial Pipeline. President Joe Biden said there was no evidence that the Russian government was involved.",
+			[]string{"ATTRIBUTION by=org:us-fbi blames=org:darkside", "ROLE person:joe-biden country:US President"},
+			[]string{"blames=country:RU", "org:us-fbi President"}},
+		{"roles: a company named before a company title",
+			head + "Colonial Pipeline chief executive Joseph Blount said the company had paid a ransom.",
+			[]string{"ROLE person:joseph-blount org:colonial-pipeline Chief Executive [rule:role-title@1]"}, nil},
+		{"roles: apposition after a title, a title before a name with its body",
+			head + "Russia summoned the US ambassador, John Sullivan. FBI Director Christopher Wray spoke. Kremlin spokesman Dmitry Peskov rejected the accusations.",
+			[]string{"ROLE person:john-sullivan country:US Ambassador", "ROLE person:christopher-wray org:us-fbi Director",
+				"ROLE person:dmitry-peskov country:RU Spokesman"}, nil},
+	} {
+		t.Run(tc.rule, func(t *testing.T) {
+			got := extractFacts(t, x, tc.text)
+			for _, w := range tc.want {
+				if !hasFact(got, w) {
+					t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
+				}
+			}
+			for _, n := range tc.not {
+				if slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, n) }) {
+					t.Errorf("unexpected %q\ngot:\n  %s", n, strings.Join(got, "\n  "))
+				}
+			}
+		})
+	}
+}
