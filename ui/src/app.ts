@@ -12,7 +12,7 @@ import { decodeView, encodeView, type Selection, type ViewState } from "./state"
 import type { NodeSummary, Relation, RelType } from "./types";
 
 /** Claims fetched per expansion page ("+N more" fetches the next). */
-export const EXPAND_PAGE = 25;
+export const EXPAND_PAGE = 12;
 
 export interface Expansion {
   types: RelType[];
@@ -109,7 +109,11 @@ export class App {
     this.emit("busy");
   }
 
+  /** Every error shown to the user (tests check it stays empty). */
+  readonly errors: string[] = [];
+
   toast(message: string, error = false): void {
+    if (error) this.errors.push(message);
     const t = byId("toast");
     t.textContent = message;
     t.classList.toggle("error", error);

@@ -39,7 +39,7 @@ export interface CanvasHandlers {
 export type GraphSigma = Sigma<NodeAttrs, EdgeAttrs>;
 
 export function createSigma(graph: CanvasGraph, container: HTMLElement, state: CanvasState, handlers: CanvasHandlers, opts: { edgeEvents?: boolean } = {}): GraphSigma {
-  const modality = (a: EdgeAttrs) => MODALITY_COLOR[String(a["modality"] ?? "asserted")] ?? MODALITY_COLOR["asserted"]!;
+  const modality = (a: EdgeAttrs) => MODALITY_COLOR[a.modality] ?? MODALITY_COLOR["asserted"]!;
   const sigma: GraphSigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
     renderEdgeLabels: true,
     enableEdgeEvents: opts.edgeEvents ?? true,
@@ -47,7 +47,7 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     zIndex: true,
     labelFont: "system-ui, sans-serif",
     labelSize: 12,
-    labelRenderedSizeThreshold: 6,
+    labelRenderedSizeThreshold: 5,
     edgeLabelFont: "system-ui, sans-serif",
     edgeLabelSize: 10,
     edgeLabelColor: { color: "#6b7680" },
@@ -169,7 +169,13 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     e.original.stopPropagation();
   });
   captor.on("mouseup", () => {
-    if (dragged && moved) handlers.onDragEnd();
+    if (dragged && moved) {
+      handlers.onDragEnd();
+      // The browser follows this mouseup with a click, which sigma counts
+      // towards a double click: forget it, so that the next click on a node
+      // selects it rather than expanding it.
+      setTimeout(() => (captor.clicks = 0), 0);
+    }
     dragged = null;
   });
 

@@ -4,9 +4,8 @@
 // the same two nodes get curvatures so they are drawn apart.
 
 import { MultiDirectedGraph } from "graphology";
-import { indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from "@sigma/edge-curve";
 import { claimVisible, nodeVisible, type ClaimFacts, type Filters } from "./filters";
-import { kindStyle } from "./kinds";
+import { kindStyle, relLabel } from "./kinds";
 import type { NodeSummary, Relation } from "./types";
 
 export interface NodeAttrs {
@@ -27,13 +26,11 @@ export interface NodeAttrs {
 
 export interface EdgeAttrs extends ClaimFacts {
   label: string;
+  modality: string;
   size: number;
   color: string;
   type: string;
   curvature: number;
-  parallelIndex?: number | null;
-  parallelMinIndex?: number | null;
-  parallelMaxIndex?: number | null;
   [key: string]: unknown;
 }
 
@@ -122,7 +119,8 @@ export class GraphModel {
     if (!this.graph.hasEdge(r.id)) {
       this.graph.addDirectedEdgeWithKey(r.id, r.from.id, r.to.id, {
         ...claimFacts(r),
-        label: r.type,
+        label: relLabel(r.type),
+        modality: r.modality,
         size: 1 + 2 * r.confidence,
         color: "",
         type: "straight",
@@ -149,22 +147,37 @@ export class GraphModel {
   finish(): void {
     this.graph.forEachNode((n) => {
       const d = this.graph.degree(n);
-      this.graph.setNodeAttribute(n, "size", Math.min(18, 5 + 2.2 * Math.sqrt(d)));
+      this.graph.setNodeAttribute(n, "size", Math.min(18, 6 + 2.2 * Math.sqrt(d)));
     });
-    indexParallelEdgesIndex(this.graph as never, {
-      edgeIndexAttribute: "parallelIndex",
-      edgeMinIndexAttribute: "parallelMinIndex",
-      edgeMaxIndexAttribute: "parallelMaxIndex",
+    // Claims between the same two nodes, in either direction, fan out:
+    // each gets an offset from the middle, and the sign of its curvature is
+    // flipped for claims running the other way (a curve bends to the left of
+    // its own direction).
+    const groups = new Map<string, string[]>();
+    this.graph.forEachEdge((e, _a, s, t) => {
+      const key = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
+      const g = groups.get(key);
+      if (g) g.push(e);
+      else groups.set(key, [e]);
     });
-    this.graph.forEachEdge((e, a) => {
-      const idx = a.parallelIndex;
-      const max = a.parallelMaxIndex;
-      if (typeof idx === "number" && typeof max === "number" && max > 0 && idx !== 0) {
-        this.graph.mergeEdgeAttributes(e, { type: "curved", curvature: curvature(idx, max) });
-      } else {
-        this.graph.mergeEdgeAttributes(e, { type: "straight", curvature: 0 });
+    for (const edges of groups.values()) {
+      if (edges.length === 1) {
+        this.graph.mergeEdgeAttributes(edges[0]!, { type: "straight", curvature: 0 });
+        continue;
       }
-    });
+      edges.sort();
+      const max = (edges.length - 1) / 2;
+      edges.forEach((e, i) => {
+        const offset = i - max;
+        if (offset === 0) {
+          this.graph.mergeEdgeAttributes(e, { type: "straight", curvature: 0 });
+          return;
+        }
+        const [s, t] = this.graph.extremities(e);
+        const sign = s < t ? 1 : -1;
+        this.graph.mergeEdgeAttributes(e, { type: "curved", curvature: sign * curvature(offset, max) });
+      });
+    }
   }
 
   /** The claims on the canvas that pass the filters and whose ends do too. */
@@ -188,10 +201,13 @@ export class GraphModel {
  * with a ceiling that grows slowly with their number so many claims fan out
  * without looping wildly. Negative indexes bend the other way.
  */
+/** The curvature of the outermost of two parallel claims. */
+export const BASE_CURVATURE = 0.25;
+
 export function curvature(index: number, maxIndex: number): number {
   if (maxIndex <= 0) return 0;
   if (index < 0) return -curvature(-index, maxIndex);
   const spread = 3.5;
-  const ceiling = spread * (1 - Math.exp(-maxIndex / spread)) * DEFAULT_EDGE_CURVATURE;
+  const ceiling = spread * (1 - Math.exp(-maxIndex / spread)) * BASE_CURVATURE;
   return (ceiling * index) / maxIndex;
 }
