@@ -60,8 +60,8 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchtime 2s ./graph/sqlitestore
 
 ## bench-ui: the UI in headless Chromium on a generated 10k-node, 50k-edge graph (reported, never asserted)
-bench-ui: ui build chromium
-	AG_BIN=$(CURDIR)/$(BIN) AG_CHROMIUM=$(CHROMIUM) node bench/ui/run.mjs
+bench-ui: ui-deps chromium
+	AG_CHROMIUM=$(CHROMIUM) node bench/ui/run.mjs
 
 clean:
 	rm -rf bin test-output

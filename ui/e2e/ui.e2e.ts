@@ -320,6 +320,14 @@ describe("actorgraph UI, end to end", () => {
     expect(await other.evaluate(() => window.__actorgraph!.app.errors)).toEqual([]);
     await other.close();
     await shot("07-restored-from-url");
+    // A link pasted into the same tab replaces the view.
+    await page.evaluate(() => (location.hash = "#n=country:RU,country:US"));
+    await page.waitForFunction(() => window.__actorgraph!.graph.order === 2 && window.__actorgraph!.graph.hasNode("country:RU"));
+    await idle();
+    expect(await graphNodes()).toEqual(["country:RU", "country:US"]);
+    // The claims that join them came along.
+    expect(await page.evaluate(() => window.__actorgraph!.graph.size)).toBeGreaterThan(0);
+    expect(page.url()).toContain("n=country:RU,country:US");
     await page.getByTestId("filters-reset").click();
   });
 

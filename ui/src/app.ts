@@ -2,7 +2,7 @@
 // the URL, and the actions the panels call (add, expand, select, open).
 
 import { Api } from "./api";
-import { createSigma, snapshotPNG, type CanvasState, type GraphSigma } from "./canvas";
+import { createSigma, snapshotPNG, tuneForSize, type CanvasState, type GraphSigma } from "./canvas";
 import { byId, download } from "./dom";
 import { toCSV, toGEXF } from "./exporters";
 import { defaultFilters } from "./filters";
@@ -243,6 +243,7 @@ export class App {
 
   private changed(): void {
     this.model.finish();
+    tuneForSize(this.sigma, this.model.graph.size);
     this.refresh();
     this.syncUrl();
     this.emit("change");
@@ -299,9 +300,17 @@ export class App {
       for (const n of nodes) if (n) this.model.addNode(n);
       for (const r of rels) if (r) this.model.addRelation(r);
       for (const n of nodes) if (n) this.model.graph.setNodeAttribute(n.id, "pinned", true);
+      // A hand-written link may name entities only: join them with the
+      // claims between them.
+      if (v.edges.length === 0 && v.nodes.length > 1 && v.nodes.length <= 30) {
+        const present = new Set(v.nodes);
+        const pages = await Promise.all(v.nodes.map((id) => this.track(this.api.relationsOf(id, { first: 100 }))));
+        for (const p of pages) for (const r of p?.relations ?? []) if (present.has(r.from.id) && present.has(r.to.id)) this.model.addRelation(r);
+      }
       const missing = nodes.filter((n) => !n).length + rels.filter((r) => !r).length;
       if (missing) this.toast(`${missing} item(s) of this link are no longer in the graph.`, true);
       this.model.finish();
+      tuneForSize(this.sigma, this.model.graph.size);
       this.doc = v.doc;
       this.selection = v.selection;
       this.canvasState.selectedNode = v.selection?.type === "node" ? v.selection.id : null;
@@ -309,6 +318,7 @@ export class App {
     } finally {
       this.restoring = false;
     }
+    this.syncUrl();
     this.refresh();
     this.emit("change");
     this.emit("filters");

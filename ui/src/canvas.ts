@@ -191,6 +191,21 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
   return sigma;
 }
 
+/** Above this many claims the canvas trades detail for speed. */
+export const LARGE_GRAPH_EDGES = 5000;
+
+/**
+ * Large graphs hide edges while the camera moves, draw no edge labels and
+ * skip edge picking (each of which costs a full pass over every edge per
+ * frame); small ones get all three back.
+ */
+export function tuneForSize(sigma: GraphSigma, edges: number): void {
+  const large = edges > LARGE_GRAPH_EDGES;
+  if (sigma.getSetting("hideEdgesOnMove") !== large) sigma.setSetting("hideEdgesOnMove", large);
+  if (sigma.getSetting("renderEdgeLabels") === large) sigma.setSetting("renderEdgeLabels", !large);
+  if (sigma.getSetting("enableEdgeEvents") === large) sigma.setSetting("enableEdgeEvents", !large);
+}
+
 /** The canvas as a PNG: every layer of sigma drawn onto a white background. */
 export function snapshotPNG(sigma: GraphSigma): Promise<Blob> {
   return new Promise((resolve, reject) => {

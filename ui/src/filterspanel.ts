@@ -13,6 +13,8 @@ export class FiltersPanel {
   private brushStart: number | null = null;
 
   constructor(private readonly app: App, private readonly el: HTMLElement) {
+    // A drag across the timeline that ends elsewhere selects nothing.
+    window.addEventListener("mouseup", () => (this.brushStart = null));
     app.on("change", () => this.render());
     app.on("filters", () => this.render());
     void app.track(app.api.documents()).then((d) => {

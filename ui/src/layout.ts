@@ -37,12 +37,15 @@ export class Layout {
   private startedAt = 0;
   private status: LayoutStatus = "settled";
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Iterations per message to the worker. */
-  batch = 10;
+  /** How long the worker iterates before sending positions back (ms): the
+   * page redraws between batches, so a slow redraw does not slow the layout. */
+  budgetMs = 40;
+  /** At most this many iterations per batch (small graphs iterate fast). */
+  batch = 25;
   /** Stop after this many iterations even if still moving. */
   maxIterations = 2000;
-  /** Settled when the mean movement per batch falls below this fraction of the graph's extent. */
-  threshold = 0.0008;
+  /** Settled when nodes move, on average per iteration, less than this fraction of the graph's extent. */
+  threshold = 0.0001;
 
   constructor(private readonly graph: Graph, private readonly events: LayoutEvents = {}) {
     const changed = () => this.scheduleRestart();
@@ -111,7 +114,8 @@ export class Layout {
     const req: LayoutRequest = {
       settings: settingsFor(this.graph.order),
       nodes: this.matrix.buffer as ArrayBuffer,
-      iterations: this.batch,
+      budgetMs: this.budgetMs,
+      maxIterations: this.batch,
       generation: this.generation,
     };
     const transfer: ArrayBuffer[] = [this.matrix.buffer as ArrayBuffer];
@@ -129,11 +133,11 @@ export class Layout {
     if (nodes.length !== this.graph.order * 10) return; // stale: the graph changed
     assignLayoutChanges(this.graph, nodes, null);
     this.matrix = nodes;
-    this.iterations += this.batch;
+    this.iterations += r.iterations;
     const extent = this.extent();
     if (r.movement < this.threshold * extent) this.quietBatches++;
     else this.quietBatches = 0;
-    if (this.quietBatches >= 3 || this.iterations >= this.maxIterations) {
+    if (this.quietBatches >= 5 || this.iterations >= this.maxIterations) {
       this.generation++;
       this.setStatus("settled");
       this.events.onSettled?.(performance.now() - this.startedAt, this.iterations);

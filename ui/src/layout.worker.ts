@@ -11,13 +11,17 @@ export interface LayoutRequest {
   settings: Required<ForceAtlas2Settings>;
   nodes: ArrayBuffer;
   edges?: ArrayBuffer;
-  iterations: number;
+  /** Run iterations for about this long (at least one), then reply. */
+  budgetMs: number;
+  /** Never more than this many iterations in one batch. */
+  maxIterations: number;
   generation: number;
 }
 
 export interface LayoutReply {
+  iterations: number;
   nodes: ArrayBuffer;
-  /** Mean distance a node moved over the batch. */
+  /** Mean distance a node moved per iteration over the batch. */
   movement: number;
   generation: number;
 }
@@ -36,11 +40,16 @@ self.addEventListener("message", (ev: MessageEvent<LayoutRequest>) => {
     before[2 * i] = nodes[i * PPN]!;
     before[2 * i + 1] = nodes[i * PPN + 1]!;
   }
-  for (let k = 0; k < req.iterations; k++) iterate(req.settings, nodes, edges);
+  const start = performance.now();
+  let done = 0;
+  do {
+    iterate(req.settings, nodes, edges);
+    done++;
+  } while (done < req.maxIterations && performance.now() - start < req.budgetMs);
   let moved = 0;
   for (let i = 0; i < order; i++) {
     moved += Math.hypot(nodes[i * PPN]! - before[2 * i]!, nodes[i * PPN + 1]! - before[2 * i + 1]!);
   }
-  const reply: LayoutReply = { nodes: nodes.buffer, movement: order ? moved / order : 0, generation: req.generation };
+  const reply: LayoutReply = { nodes: nodes.buffer, iterations: done, movement: order ? moved / order / done : 0, generation: req.generation };
   (self as unknown as Worker).postMessage(reply, [nodes.buffer]);
 });

@@ -94,15 +94,16 @@ function main(): void {
   byId("btn-gexf").addEventListener("click", () => app.exportGEXF());
   byId("btn-csv").addEventListener("click", () => app.exportCSV());
 
-  const restore = async () => {
-    await app.restore(location.hash);
+  const restore = async (fragment: string) => {
+    await app.restore(fragment);
     if (app.path) await paths.setEnds(app.path.from, app.path.to);
   };
-  const ready = restore().catch(() => undefined);
+  const ready = restore(location.hash).catch(() => undefined);
   window.addEventListener("hashchange", () => {
     // A link pasted into this tab: replace the view with it.
+    const fragment = location.hash;
     app.clearCanvas();
-    void restore();
+    void restore(fragment).catch(() => undefined);
   });
   window.__actorgraph = { app, graph: app.model.graph, ready };
   document.body.dataset.pending = String(app.pending);
