@@ -74,6 +74,7 @@ try {
   page.on("pageerror", (e) => problems.push(e.message));
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(m.text());
+    else if (m.text().startsWith("bench: ")) console.log(`  … ${m.text().slice(7)}`);
   });
   await page.goto(`${base}?nodes=${nodes}&edges=${edges}&frames=${frames}&maxIterations=${maxIterations}`);
   await page.waitForFunction(() => window.__bench?.result || window.__bench?.error, undefined, { timeout: 15 * 60_000, polling: 500 });

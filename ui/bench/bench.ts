@@ -89,6 +89,11 @@ function quantile(xs: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
 
+/** Progress, printed by bench/ui/run.mjs. */
+function stage(s: string): void {
+  console.info(`bench: ${s}`);
+}
+
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 async function run(): Promise<BenchResult> {
@@ -98,6 +103,7 @@ async function run(): Promise<BenchResult> {
   const frames = Number(p.get("frames") ?? 120);
   const maxIterations = Number(p.get("maxIterations") ?? 1500);
 
+  stage(`generating ${nodes} nodes and ${edges} claims`);
   const t0 = performance.now();
   const graph = generate(nodes, edges);
   const generateMs = performance.now() - t0;
@@ -131,6 +137,7 @@ async function run(): Promise<BenchResult> {
   const dbg = gl?.getExtension("WEBGL_debug_renderer_info");
   const webgl = gl ? String(dbg ? gl.getParameter(dbg.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)) : "none";
 
+  stage(`first render after ${firstRender.toFixed(0)} ms; moving the camera for ${frames} frames`);
   // Frames: move the camera every animation frame, as a user panning and zooming does.
   const camera = sigma.getCamera();
   const intervals: number[] = [];
@@ -150,6 +157,7 @@ async function run(): Promise<BenchResult> {
   });
   const frameRenders = [...renders];
 
+  stage("full redraws");
   // Full redraws: every node and claim drawn, and the GPU made to finish.
   const contexts = Object.values(sigma.getCanvases())
     .map((c) => c.getContext("webgl2") ?? c.getContext("webgl"))
@@ -163,6 +171,7 @@ async function run(): Promise<BenchResult> {
     redraws.push(performance.now() - s);
   }
 
+  stage(`ForceAtlas2 until it settles (at most ${maxIterations} iterations)`);
   // ForceAtlas2 in the worker until it settles (or hits its cap).
   const layout = await new Promise<{ settled: boolean; ms: number; iterations: number }>((resolve) => {
     const l = new Layout(graph, {

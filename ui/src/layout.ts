@@ -30,18 +30,14 @@ export function settingsFor(order: number): Required<ForceAtlas2Settings> {
 
 export class Layout {
   private worker: Worker | null = null;
-  private matrix: Float32Array | null = null;
   private generation = 0;
   private quietBatches = 0;
   private iterations = 0;
   private startedAt = 0;
   private status: LayoutStatus = "settled";
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
-  /** How long the worker iterates before sending positions back (ms): the
-   * page redraws between batches, so a slow redraw does not slow the layout. */
+  /** How often the worker sends positions back (ms). */
   budgetMs = 40;
-  /** At most this many iterations per batch (small graphs iterate fast). */
-  batch = 25;
   /** Stop after this many iterations even if still moving. */
   maxIterations = 2000;
   /** Settled when nodes move, on average per iteration, less than this fraction of the graph's extent. */
@@ -65,6 +61,7 @@ export class Layout {
     this.generation++;
     this.setStatus("running");
     if (this.graph.order === 0) {
+      this.stopWorker();
       this.setStatus("settled");
       return;
     }
@@ -76,16 +73,24 @@ export class Layout {
       const w = attr["confidence"];
       return typeof w === "number" && w > 0 ? w : 1;
     });
-    this.matrix = m.nodes;
     this.quietBatches = 0;
     this.iterations = 0;
     this.startedAt = performance.now();
-    this.ask(m.edges);
+    const req: LayoutRequest = {
+      type: "start",
+      settings: settingsFor(this.graph.order),
+      nodes: m.nodes.buffer as ArrayBuffer,
+      edges: m.edges.buffer as ArrayBuffer,
+      budgetMs: this.budgetMs,
+      generation: this.generation,
+    };
+    this.worker.postMessage(req, [req.nodes, req.edges]);
   }
 
   pause(): void {
     if (this.status !== "running") return;
     this.generation++;
+    this.stopWorker();
     this.setStatus("paused");
   }
 
@@ -100,6 +105,11 @@ export class Layout {
     this.worker = null;
   }
 
+  private stopWorker(): void {
+    const stop: LayoutRequest = { type: "stop" };
+    this.worker?.postMessage(stop);
+  }
+
   private scheduleRestart(): void {
     if (this.restartTimer) clearTimeout(this.restartTimer);
     // New nodes need placing: (re)start after the current batch of changes.
@@ -109,41 +119,20 @@ export class Layout {
     }, 0);
   }
 
-  private ask(edges?: Float32Array): void {
-    if (!this.worker || !this.matrix) return;
-    const req: LayoutRequest = {
-      settings: settingsFor(this.graph.order),
-      nodes: this.matrix.buffer as ArrayBuffer,
-      budgetMs: this.budgetMs,
-      maxIterations: this.batch,
-      generation: this.generation,
-    };
-    const transfer: ArrayBuffer[] = [this.matrix.buffer as ArrayBuffer];
-    if (edges) {
-      req.edges = edges.buffer as ArrayBuffer;
-      transfer.push(edges.buffer as ArrayBuffer);
-    }
-    this.matrix = null;
-    this.worker.postMessage(req, transfer);
-  }
-
   private onReply(r: LayoutReply): void {
     if (r.generation !== this.generation || this.status !== "running") return;
     const nodes = new Float32Array(r.nodes);
     if (nodes.length !== this.graph.order * 10) return; // stale: the graph changed
     assignLayoutChanges(this.graph, nodes, null);
-    this.matrix = nodes;
     this.iterations += r.iterations;
-    const extent = this.extent();
-    if (r.movement < this.threshold * extent) this.quietBatches++;
+    if (r.movement < this.threshold * this.extent()) this.quietBatches++;
     else this.quietBatches = 0;
     if (this.quietBatches >= 5 || this.iterations >= this.maxIterations) {
       this.generation++;
+      this.stopWorker();
       this.setStatus("settled");
       this.events.onSettled?.(performance.now() - this.startedAt, this.iterations);
-      return;
     }
-    this.ask();
   }
 
   private extent(): number {
