@@ -56,6 +56,11 @@ export class Layout {
     return this.status;
   }
 
+  /** Iterations run since the last start. */
+  getIterations(): number {
+    return this.iterations;
+  }
+
   /** Starts (or restarts) the layout on the graph as it is now. */
   start(): void {
     this.generation++;
