@@ -96,6 +96,7 @@ try {
     ["renderer", `${r.webgl}; ${cpus().length} CPU(s)`],
     ["load to first render", `${f(r.firstRenderMs)} ms (navigation start to first frame; sigma set-up and first draw ${f(r.sigmaInitMs)} ms)`],
     ["frame interval", `${r.edgesHiddenOnMove ? "camera moving, edges hidden while moving (as the app does above 5,000 claims): " : "camera moving: "}mean ${f(r.frameIntervalMeanMs)} ms, p50 ${f(r.frameIntervalP50Ms)} ms, p95 ${f(r.frameIntervalP95Ms)} ms over ${r.frames} frames (${f(1000 / r.frameIntervalMeanMs)} fps)`],
+    ["idle frame", `${f(r.idleFrameMs)} ms (median interval with nothing changing: the browser's own cost per frame for this page)`],
     ["sigma render (JS)", `mean ${f(r.renderMeanMs)} ms, p95 ${f(r.renderP95Ms)} ms per frame while moving`],
     ["full redraw", `mean ${f(r.redrawMeanMs)} ms, p95 ${f(r.redrawP95Ms)} ms (every node and claim, GPU finished)`],
     ["ForceAtlas2 (worker)", `${r.layoutSettled ? "settled" : `not settled within the cap (${maxIterations} iterations or ${maxLayoutSeconds} s)`} after ${r.layoutIterations} iterations in ${f(r.layoutMs)} ms (${f(r.layoutMs / Math.max(1, r.layoutIterations))} ms per iteration)`],
