@@ -96,6 +96,7 @@ try {
     ["renderer", `${r.webgl}; ${cpus().length} CPU(s)`],
     ["load to first render", `${f(r.firstRenderMs)} ms (navigation start to first frame; sigma set-up and first draw ${f(r.sigmaInitMs)} ms)`],
     ["frame interval", `camera moved every frame (every node and claim drawn each frame): mean ${f(r.frameIntervalMeanMs)} ms, p50 ${f(r.frameIntervalP50Ms)} ms, p95 ${f(r.frameIntervalP95Ms)} ms over ${r.frames} frames (${f(1000 / r.frameIntervalMeanMs)} fps)`],
+    ["panning", `camera animation as when a user drags or zooms: mean ${f(r.panFrameMeanMs)} ms, p95 ${f(r.panFrameP95Ms)} ms over ${r.panFrames} frames (${f(1000 / r.panFrameMeanMs)} fps)`],
     ["large-graph mode", r.edgesHiddenOnMove ? "on: claims hidden while the user drags or zooms, no edge labels, no edge picking (above 5,000 claims)" : "off"],
     ["idle frame", `${f(r.idleFrameMs)} ms (median interval with nothing changing: the browser's own cost per frame for this page)`],
     ["sigma render (JS)", `mean ${f(r.renderMeanMs)} ms, p95 ${f(r.renderP95Ms)} ms per frame while moving`],

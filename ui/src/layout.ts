@@ -12,7 +12,8 @@ export type LayoutStatus = "running" | "paused" | "settled";
 
 export interface LayoutEvents {
   onStatus?: (s: LayoutStatus) => void;
-  onSettled?: (ms: number, iterations: number) => void;
+  /** The layout stopped by itself: settled, or reached maxIterations or maxMs (`converged` says which). */
+  onSettled?: (ms: number, iterations: number, converged: boolean) => void;
 }
 
 /** Settings suited to the graph's size (after graphology's inferSettings). */
@@ -40,6 +41,8 @@ export class Layout {
   budgetMs = 40;
   /** Stop after this many iterations even if still moving. */
   maxIterations = 2000;
+  /** Stop after this long (ms) even if still moving. */
+  maxMs = 120_000;
   /** Settled when nodes move, on average per iteration, less than this fraction of the graph's extent. */
   threshold = 0.0001;
 
@@ -132,11 +135,11 @@ export class Layout {
     this.iterations += r.iterations;
     if (r.movement < this.threshold * this.extent()) this.quietBatches++;
     else this.quietBatches = 0;
-    if (this.quietBatches >= 5 || this.iterations >= this.maxIterations) {
+    if (this.quietBatches >= 5 || this.iterations >= this.maxIterations || performance.now() - this.startedAt >= this.maxMs) {
       this.generation++;
       this.stopWorker();
       this.setStatus("settled");
-      this.events.onSettled?.(performance.now() - this.startedAt, this.iterations);
+      this.events.onSettled?.(performance.now() - this.startedAt, this.iterations, this.quietBatches >= 5);
     }
   }
 
