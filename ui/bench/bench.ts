@@ -6,7 +6,7 @@
 //   frame time: camera moving every frame, rAF intervals and sigma render time
 //   ForceAtlas2 time to settle: until the layout stops by itself (or its cap)
 
-import { createSigma, tuneForSize, type CanvasState } from "../src/canvas";
+import { createSigma, hideEdgesDuringLayout, tuneForSize, type CanvasState } from "../src/canvas";
 import { defaultFilters } from "../src/filters";
 import { newGraph, type CanvasGraph } from "../src/graphstore";
 import { KIND_STYLE, relLabel } from "../src/kinds";
@@ -182,16 +182,17 @@ async function run(): Promise<BenchResult> {
   stage("panning (camera animation)");
   const pan: number[] = [];
   {
-    let animating = true;
-    void camera.animate({ x: 0.45, y: 0.55, ratio: 0.8 }, { duration: 3000 }).then(() => (animating = false));
+    // A new short animation every frame keeps the camera "animated", as a
+    // drag or a wheel zoom does.
     let last = performance.now();
-    while (animating && pan.length < 200) {
+    for (let i = 0; i < frames + 2; i++) {
+      void camera.animate({ x: 0.5 + 0.1 * Math.sin(i / 8), y: 0.5 + 0.1 * Math.cos(i / 8), ratio: 1 + 0.2 * Math.sin(i / 15) }, { duration: 400 });
       await new Promise((r) => requestAnimationFrame(r));
       const now = performance.now();
-      pan.push(now - last);
+      if (i >= 2) pan.push(now - last);
       last = now;
     }
-    pan.shift();
+    await new Promise((r) => setTimeout(r, 450));
   }
 
   stage("full redraws");
@@ -211,7 +212,11 @@ async function run(): Promise<BenchResult> {
   stage(`ForceAtlas2 until it settles (at most ${maxIterations} iterations or ${maxLayoutMs / 1000} s)`);
   // ForceAtlas2 in the worker until it settles (or hits its cap).
   const layout = await new Promise<{ settled: boolean; ms: number; iterations: number }>((resolve) => {
+    // As the app does: the same hook hides the claims while the layout runs.
     const l = new Layout(graph, {
+      onStatus: (st) => {
+        if (hideEdgesDuringLayout(state, st === "running", graph.size)) sigma.refresh({ skipIndexation: true });
+      },
       onSettled: (ms, iterations, converged) => resolve({ settled: converged, ms, iterations }),
     });
     l.maxIterations = maxIterations;

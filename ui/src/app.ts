@@ -2,7 +2,7 @@
 // the URL, and the actions the panels call (add, expand, select, open).
 
 import { Api } from "./api";
-import { createSigma, snapshotPNG, tuneForSize, type CanvasState, type GraphSigma } from "./canvas";
+import { createSigma, hideEdgesDuringLayout, snapshotPNG, tuneForSize, type CanvasState, type GraphSigma } from "./canvas";
 import { byId, download } from "./dom";
 import { toCSV, toGEXF } from "./exporters";
 import { defaultFilters } from "./filters";
@@ -61,7 +61,10 @@ export class App {
       },
     });
     this.layout = new Layout(this.model.graph, {
-      onStatus: (s) => this.emit("layout", s),
+      onStatus: (s) => {
+        if (hideEdgesDuringLayout(this.canvasState, s === "running", this.model.graph.size)) this.sigma.refresh({ skipIndexation: true });
+        this.emit("layout", s);
+      },
       onSettled: (ms, it) => {
         this.lastSettle = { ms, iterations: it };
         if (this.fitAfterSettle) {

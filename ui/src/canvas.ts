@@ -25,6 +25,8 @@ export interface CanvasState {
   selectedEdge: string | null;
   /** A path (or other set) to highlight; everything else is dimmed. */
   focus: { nodes: Set<string>; edges: Set<string> } | null;
+  /** Claims are not drawn (large graphs while the layout runs). */
+  hideEdges?: boolean;
 }
 
 export interface CanvasHandlers {
@@ -98,6 +100,10 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     },
     edgeReducer: (edge, data) => {
       const res: Partial<EdgeDisplayData> & EdgeAttrs = { ...data };
+      if (state.hideEdges && edge !== state.selectedEdge) {
+        res.hidden = true;
+        return res;
+      }
       const [s, t] = graph.extremities(edge);
       const sk = graph.getNodeAttribute(s, "kind");
       const tk = graph.getNodeAttribute(t, "kind");
@@ -204,6 +210,19 @@ export function tuneForSize(sigma: GraphSigma, edges: number): void {
   if (sigma.getSetting("hideEdgesOnMove") !== large) sigma.setSetting("hideEdgesOnMove", large);
   if (sigma.getSetting("renderEdgeLabels") === large) sigma.setSetting("renderEdgeLabels", !large);
   if (sigma.getSetting("enableEdgeEvents") === large) sigma.setSetting("enableEdgeEvents", !large);
+}
+
+/**
+ * In large-graph mode the claims are not drawn while the layout runs:
+ * redrawing tens of thousands of them for every step of the layout costs more
+ * than the layout itself, and the nodes' movement is what the user watches.
+ * Returns whether the canvas needs a refresh.
+ */
+export function hideEdgesDuringLayout(state: CanvasState, layoutRunning: boolean, edges: number): boolean {
+  const hide = layoutRunning && edges > LARGE_GRAPH_EDGES;
+  if (!!state.hideEdges === hide) return false;
+  state.hideEdges = hide;
+  return true;
 }
 
 /** The canvas as a PNG: every layer of sigma drawn onto a white background. */
