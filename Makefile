@@ -6,21 +6,35 @@ GO       ?= go
 BIN      := bin/actorgraph
 DB       ?= actorgraph.db
 ADDR     ?= 127.0.0.1:8080
+NPM      ?= npm
+CHROMIUM ?= /usr/bin/chromium
 
 CYPHERLINT := tools/cypherlint
 
-.PHONY: soak run build test fmt-check vet gotest lint-cypher bench eval clean generate check-generated
+.PHONY: soak run build ui ui-deps chromium test fmt-check vet gotest ui-test ui-unit ui-e2e lint-cypher bench bench-ui eval clean generate check-generated
 
-## run: build and serve on the embedded store (http://127.0.0.1:8080)
-run: build
+## run: build the web UI and the binary, then serve on the embedded store (http://127.0.0.1:8080)
+run: ui build
 	./$(BIN) serve --db $(DB) --addr $(ADDR)
 
-## build: build the binary into bin/
+## build: build the binary into bin/ (embeds whatever ui/dist holds)
 build:
 	$(GO) build -o $(BIN) ./cmd/actorgraph
 
+## ui: build the web UI into ui/dist (npm ci first when node_modules is missing)
+ui: ui-deps
+	cd ui && $(NPM) run build
+
+ui-deps:
+	@if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
+		cd ui && $(NPM) ci --no-audit --no-fund; fi
+
+## chromium: Debian's chromium for the browser tests (installed when missing)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
 ## test: every check and test suite
-test: fmt-check vet check-generated lint-cypher gotest
+test: fmt-check vet check-generated lint-cypher gotest ui-test
 
 ## generate: regenerate the GraphQL enums from the vocabulary, then gqlgen's code
 generate:
@@ -64,6 +78,18 @@ $(CYPHERLINT)/node_modules/.package-lock.json: $(CYPHERLINT)/package-lock.json
 soak:
 	ACTORGRAPH_SOAK=1 $(GO) test -count=1 -v -timeout 30m -run 'TestLoadUnderTraffic|TestLoadSurvivesKill9' ./cmd/actorgraph
 
+
+## ui-test: the UI's unit tests (vitest) and end-to-end tests (real binary, headless Chromium)
+ui-test: ui-unit ui-e2e
+
+ui-unit: ui-deps
+	cd ui && $(NPM) run test:unit
+
+# The end-to-end tests drive the binary built with the UI embedded; screenshots
+# of each step go to test-output/ui/.
+ui-e2e: ui build chromium
+	cd ui && AG_BIN=$(CURDIR)/$(BIN) AG_CHROMIUM=$(CHROMIUM) AG_OUT=$(CURDIR)/test-output/ui $(NPM) run test:e2e
+
 ## bench: store and extraction benchmarks (reported, never asserted)
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 200x -timeout 60m ./graph/sqlitestore
@@ -75,5 +101,10 @@ bench:
 eval:
 	$(GO) run ./cmd/actorgraph eval data/demo data/eval
 
+## bench-ui: the UI in headless Chromium on a generated 10k-node, 50k-edge graph (reported, never asserted)
+bench-ui: ui-deps chromium
+	AG_CHROMIUM=$(CHROMIUM) node bench/ui/run.mjs
+
 clean:
-	rm -rf bin
+	rm -rf bin test-output
+	find ui/dist -mindepth 1 ! -name README.md -delete

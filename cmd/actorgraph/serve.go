@@ -14,10 +14,11 @@ import (
 	"github.com/actorgraph/actorgraph/httpserver"
 	"github.com/actorgraph/actorgraph/loader"
 	"github.com/actorgraph/actorgraph/schema"
+	"github.com/actorgraph/actorgraph/ui"
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "", "Serves the graph over HTTP until interrupted (SIGINT or SIGTERM shut it down gracefully).\nAn empty store is first loaded with the embedded demo corpus (three articles), unless --no-demo.\nRoutes: /graphql (GraphQL, POST or GET), /healthz.")
+	fs := newFlags(e, "serve", "", "Serves the graph over HTTP until interrupted (SIGINT or SIGTERM shut it down gracefully).\nAn empty store is first loaded with the embedded demo corpus (three articles), unless --no-demo.\nRoutes: / (the web UI), /graphql (GraphQL, POST or GET), /healthz.")
 	var sf storeFlags
 	sf.register(fs, e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port; port 0 picks a free one)")
@@ -60,7 +61,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	api := schema.Handler(schema.Options{Store: store, Logger: logger, Dev: *dev})
 	h := httpserver.Handler(httpserver.Config{Store: store, StoreName: name, Version: versionString(), Logger: logger,
 		Token: *token, CORSOrigins: corsOrigins,
-		Mount: func(mux *http.ServeMux) { mux.Handle("/graphql", api) }})
+		Mount: func(mux *http.ServeMux) {
+			mux.Handle("/graphql", api)
+			// The web UI answers every other path; /graphql and /healthz are
+			// more specific patterns, so it never shadows them.
+			mux.Handle("/", ui.Handler())
+		}})
+	if !ui.Built() {
+		logger.Warn("this binary has no web UI built in: run `make ui` (or `make run`) to build it")
+	}
 	return httpserver.Serve(ctx, *addr, h, logger, *grace, func(a net.Addr) {
 		logger.Info("listening", "addr", a.String(), "url", "http://"+a.String()+"/")
 	})

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { Api, ApiError, RELATIONS_PER_QUERY } from "./api";
+import { hitDetail, matchedAlias } from "./autocomplete";
+
+function fakeFetch(answer: unknown, seen: { body?: string }[] = [], status = 200) {
+  return async (_url: string, init: RequestInit) => {
+    seen.push({ body: init.body as string });
+    return new Response(JSON.stringify(answer), { status, headers: { "Content-Type": "application/json" } });
+  };
+}
+
+describe("Api", () => {
+  it("sends the query text with variables, never spliced", async () => {
+    const seen: { body?: string }[] = [];
+    const api = new Api("/graphql", fakeFetch({ data: { search: [] } }, seen));
+    await api.search('"} evil { x', 5);
+    const body = JSON.parse(seen[0]!.body!) as { query: string; variables: Record<string, unknown> };
+    expect(body.variables).toEqual({ q: '"} evil { x', first: 5 });
+    expect(body.query).not.toContain("evil");
+  });
+
+  it("raises the server's error code", async () => {
+    const api = new Api("/graphql", fakeFetch({ errors: [{ message: "too deep", extensions: { code: "LIMIT_EXCEEDED" } }] }));
+    await expect(api.search("x")).rejects.toMatchObject({ name: "ApiError", code: "LIMIT_EXCEEDED", message: "too deep" });
+  });
+
+  it("fetches many relations in batches of aliased fields", async () => {
+    const seen: { body?: string }[] = [];
+    const api = new Api("/graphql", async (_u, init) => {
+      seen.push({ body: init.body as string });
+      const vars = (JSON.parse(init.body as string) as { variables: Record<string, string> }).variables;
+      const data: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(vars)) data[k] = v === "claim:missing" ? null : { id: v };
+      return new Response(JSON.stringify({ data }));
+    });
+    const ids = Array.from({ length: 45 }, (_, i) => (i === 3 ? "claim:missing" : `claim:${i}`));
+    const out = await api.relations(ids);
+    expect(seen.length).toBe(Math.ceil(45 / RELATIONS_PER_QUERY));
+    expect(out.length).toBe(45);
+    expect(out[3]).toBeNull();
+    expect(out[44]).toEqual({ id: "claim:44" });
+  });
+
+  it("reports a server that does not answer JSON", async () => {
+    const api = new Api("/graphql", async () => new Response("<html>bad gateway</html>", { status: 502 }));
+    await expect(api.search("x")).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe("autocomplete text", () => {
+  it("names the alias that matched", () => {
+    expect(matchedAlias("sull", ["Sullivan", "John J. Sullivan"])).toBe("Sullivan");
+    expect(matchedAlias("j sull", ["Sullivan", "John J. Sullivan"])).toBe("John J. Sullivan");
+    expect(matchedAlias("putin", ["Sullivan"])).toBeNull();
+  });
+
+  it("describes where a hit matched", () => {
+    const node = { id: "person:x", kind: "Person" as const, name: "John Sullivan", aliases: ["Sullivan"] };
+    expect(hitDetail("Sullivan", { node, score: 1, snippet: null, matched: "alias" })).toBe("Person · alias “Sullivan”");
+    expect(hitDetail("Sullivan", { node, score: 1, snippet: "…said Sullivan…", matched: "evidence" })).toBe("Person · …said Sullivan…");
+    expect(hitDetail("John", { node, score: 1, snippet: null, matched: "name" })).toBe("Person");
+  });
+});

@@ -1,0 +1,276 @@
+// A small GraphQL client over fetch, and the queries the UI makes. Queries are
+// constants with variables: nothing the user types is spliced into a query.
+
+import type {
+  AttributionRow, DocumentFull, NodeDetail, NodeKind, NodeSummary, Path, Relation,
+  RelationPage, RelType, SearchHit, StatementRow,
+} from "./types";
+
+export class ApiError extends Error {
+  constructor(message: string, readonly code: string) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
+
+export class Api {
+  constructor(
+    private readonly endpoint = "/graphql",
+    private readonly fetcher: Fetcher = (i, init) => fetch(i, init),
+  ) {}
+
+  async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await this.fetcher(this.endpoint, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch (e) {
+      throw new ApiError(`cannot reach the server: ${(e as Error).message}`, "NETWORK");
+    }
+    let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+    try {
+      body = (await res.json()) as typeof body;
+    } catch {
+      throw new ApiError(`the server answered ${res.status} without JSON`, "HTTP");
+    }
+    if (body.errors && body.errors.length > 0) {
+      const e = body.errors[0]!;
+      throw new ApiError(e.message, e.extensions?.code ?? "ERROR");
+    }
+    if (!body.data) throw new ApiError(`the server answered ${res.status} without data`, "HTTP");
+    return body.data;
+  }
+
+  async search(q: string, first = 10): Promise<SearchHit[]> {
+    const d = await this.query<{ search: SearchHit[] }>(SEARCH, { q, first });
+    return d.search;
+  }
+
+  async nodes(ids: string[]): Promise<(NodeSummary | null)[]> {
+    const out: (NodeSummary | null)[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      const d = await this.query<{ nodes: (NodeSummary | null)[] }>(NODES, { ids: ids.slice(i, i + 100) });
+      out.push(...d.nodes);
+    }
+    return out;
+  }
+
+  async nodeDetail(id: string): Promise<{ node: NodeDetail | null; page: RelationPage }> {
+    const d = await this.query<{ node: (NodeDetail & { relations: RawRelPage }) | null }>(NODE_DETAIL, { id });
+    if (!d.node) return { node: null, page: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, relations: [] } };
+    const { relations, ...node } = d.node;
+    return { node, page: unpage(relations) };
+  }
+
+  async relationsOf(id: string, opts: { types?: RelType[]; first?: number; after?: string | null }): Promise<RelationPage | null> {
+    const d = await this.query<{ node: { relations: RawRelPage } | null }>(NODE_RELATIONS, {
+      id, types: opts.types && opts.types.length ? opts.types : null, first: opts.first ?? 25, after: opts.after ?? null,
+    });
+    return d.node ? unpage(d.node.relations) : null;
+  }
+
+  async relationTypeCounts(id: string): Promise<{ total: number; counts: Map<RelType, number> }> {
+    const d = await this.query<{ node: { relations: { totalCount: number; edges: { node: { type: RelType } }[] } } | null }>(
+      REL_TYPE_COUNTS, { id });
+    const counts = new Map<RelType, number>();
+    if (!d.node) return { total: 0, counts };
+    for (const e of d.node.relations.edges) counts.set(e.node.type, (counts.get(e.node.type) ?? 0) + 1);
+    return { total: d.node.relations.totalCount, counts };
+  }
+
+  /**
+   * The claims with these ids, in order (null for unknown ones). The API has
+   * no batch field for claims, so this asks for several aliased
+   * `relation(id:)` fields per query: as many as the server's field limit
+   * allows (RELATIONS_PER_QUERY), a few queries at a time.
+   */
+  async relations(ids: string[]): Promise<(Relation | null)[]> {
+    const chunks: string[][] = [];
+    for (let i = 0; i < ids.length; i += RELATIONS_PER_QUERY) chunks.push(ids.slice(i, i + RELATIONS_PER_QUERY));
+    const results: (Relation | null)[][] = new Array(chunks.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) {
+        const k = next++;
+        const chunk = chunks[k]!;
+        const vars: Record<string, string> = {};
+        const decls: string[] = [];
+        const fields: string[] = [];
+        chunk.forEach((id, j) => {
+          vars[`r${j}`] = id;
+          decls.push(`$r${j}: ID!`);
+          fields.push(`r${j}: relation(id: $r${j}) { ...Rel }`);
+        });
+        const q = `query Relations(${decls.join(", ")}) { ${fields.join("\n")} }\n${REL_FRAGMENT}`;
+        const d = await this.query<Record<string, Relation | null>>(q, vars);
+        results[k] = chunk.map((_, j) => d[`r${j}`] ?? null);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, chunks.length) }, worker));
+    return results.flat();
+  }
+
+  async relation(id: string): Promise<Relation | null> {
+    const d = await this.query<{ relation: Relation | null }>(RELATION, { id });
+    return d.relation;
+  }
+
+  async paths(from: string, to: string, opts: { first: number; maxHops: number; exclude: string[]; minConfidence: number | null; relations?: RelType[] }): Promise<Path[]> {
+    const d = await this.query<{ paths: Path[] }>(PATHS, {
+      from, to, first: opts.first, maxHops: opts.maxHops,
+      exclude: opts.exclude.length ? opts.exclude : null,
+      minConfidence: opts.minConfidence,
+      relations: opts.relations && opts.relations.length ? opts.relations : null,
+    });
+    return d.paths;
+  }
+
+  async document(id: string): Promise<DocumentFull | null> {
+    const d = await this.query<{ document: DocumentFull | null }>(DOCUMENT, { id });
+    return d.document;
+  }
+
+  async documents(): Promise<{ id: string; title: string; publisher: string | null; published: string | null }[]> {
+    const out: { id: string; title: string; publisher: string | null; published: string | null }[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const d: { documents: { edges: { node: { id: string; title: string; publisher: string | null; published: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+        await this.query(DOCUMENTS, { after });
+      out.push(...d.documents.edges.map((e) => e.node));
+      if (!d.documents.pageInfo.hasNextPage) break;
+      after = d.documents.pageInfo.endCursor;
+    }
+    return out;
+  }
+
+  /** Every entity of these kinds, up to maxPerKind each (names and aliases, for finding mentions in text). */
+  async entities(kinds: NodeKind[], maxPerKind = 500): Promise<NodeSummary[]> {
+    const out: NodeSummary[] = [];
+    for (const kind of kinds) {
+      let after: string | null = null;
+      for (let n = 0; n < maxPerKind; n += 100) {
+        const d: { entities: { edges: { node: NodeSummary }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+          await this.query(ENTITIES, { kind, after });
+        out.push(...d.entities.edges.map((e) => e.node));
+        if (!d.entities.pageInfo.hasNextPage) break;
+        after = d.entities.pageInfo.endCursor;
+      }
+    }
+    return out;
+  }
+
+  async attributions(): Promise<AttributionRow[]> {
+    const d = await this.query<{ attributions: AttributionRow[] }>(ATTRIBUTIONS);
+    return d.attributions;
+  }
+
+  async statements(): Promise<StatementRow[]> {
+    const d = await this.query<{ statements: StatementRow[] }>(STATEMENTS);
+    return d.statements;
+  }
+}
+
+interface RawRelPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: Relation }[];
+}
+
+function unpage(p: RawRelPage): RelationPage {
+  return { totalCount: p.totalCount, pageInfo: p.pageInfo, relations: p.edges.map((e) => e.node) };
+}
+
+/** Claims per batched query: each selects about 30 fields, and the server allows 300. */
+export const RELATIONS_PER_QUERY = 8;
+
+const NODE_FIELDS = `id kind name aliases`;
+const DOC_FIELDS = `id title publisher published url`;
+const EVIDENCE_FIELDS = `id quote start end document { ${DOC_FIELDS} }`;
+
+export const REL_FRAGMENT = `fragment Rel on Relation {
+  id type confidence method modality date published
+  from { ${NODE_FIELDS} } to { ${NODE_FIELDS} }
+  properties { key value }
+  evidence { ${EVIDENCE_FIELDS} }
+}`;
+
+const SEARCH = `query Search($q: String!, $first: Int) {
+  search(query: $q, first: $first) { node { ${NODE_FIELDS} } score snippet matched }
+}`;
+
+const NODES = `query Nodes($ids: [ID!]!) { nodes(ids: $ids) { ${NODE_FIELDS} } }`;
+
+const NODE_DETAIL = `query NodeDetail($id: ID!) {
+  node(id: $id) {
+    ${NODE_FIELDS} source
+    evidence { ${EVIDENCE_FIELDS} }
+    ... on Country { code }
+    ... on Person { roles { title from to organization { id kind name } } }
+    ... on Organization { organizationKind }
+    ... on CyberOperation { date }
+    ... on Event { date location }
+    ... on Doctrine { doctrineKind description date }
+    ... on Statement { text date }
+    ... on Attribution { date modality basis }
+    relations(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...Rel } } }
+  }
+}
+${REL_FRAGMENT}`;
+
+const NODE_RELATIONS = `query NodeRelations($id: ID!, $types: [RelType!], $first: Int, $after: String) {
+  node(id: $id) {
+    id
+    relations(types: $types, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { ...Rel } }
+    }
+  }
+}
+${REL_FRAGMENT}`;
+
+const REL_TYPE_COUNTS = `query RelTypeCounts($id: ID!) {
+  node(id: $id) { id relations(first: 100) { totalCount edges { node { id type } } } }
+}`;
+
+const RELATION = `query Relation($id: ID!) { relation(id: $id) { ...Rel } }
+${REL_FRAGMENT}`;
+
+const PATHS = `query Paths($from: ID!, $to: ID!, $first: Int, $maxHops: Int, $exclude: [ID!], $minConfidence: Float, $relations: [RelType!]) {
+  paths(from: $from, to: $to, first: $first, maxHops: $maxHops, exclude: $exclude, minConfidence: $minConfidence, relations: $relations) {
+    nodes { ${NODE_FIELDS} }
+    relations { ...Rel }
+  }
+}
+${REL_FRAGMENT}`;
+
+const DOCUMENT = `query Document($id: ID!) {
+  document(id: $id) { ${DOC_FIELDS} text evidence { id quote start end } }
+}`;
+
+const DOCUMENTS = `query Documents($after: String) {
+  documents(first: 100, after: $after) { edges { node { id title publisher published } } pageInfo { hasNextPage endCursor } }
+}`;
+
+const ENTITIES = `query Entities($kind: NodeKind, $after: String) {
+  entities(kind: $kind, first: 100, after: $after) { edges { node { ${NODE_FIELDS} } } pageInfo { hasNextPage endCursor } }
+}`;
+
+const ATTRIBUTIONS = `query Attributions {
+  attributions {
+    id name date modality basis
+    by { ${NODE_FIELDS} } blames { ${NODE_FIELDS} } concerns { ${NODE_FIELDS} } backedBy { ${NODE_FIELDS} }
+    evidence { ${EVIDENCE_FIELDS} }
+  }
+}`;
+
+const STATEMENTS = `query Statements {
+  statements {
+    id text date
+    speakers { ${NODE_FIELDS} } about { ${NODE_FIELDS} }
+    evidence { ${EVIDENCE_FIELDS} }
+  }
+}`;

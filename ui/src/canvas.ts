@@ -1,0 +1,257 @@
+// The WebGL canvas: sigma.js with a program per node shape, curved arrows for
+// parallel claims, edge labels by relationship type, hover highlighting of
+// neighbours, dragging, and a PNG snapshot.
+
+import Sigma from "sigma";
+import { EdgeArrowProgram, NodeCircleProgram, type EdgeProgramType, type NodeProgramType } from "sigma/rendering";
+import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import { NodeSquareProgram } from "@sigma/node-square";
+import { createNodeBorderProgram } from "@sigma/node-border";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { CanvasGraph, EdgeAttrs, NodeAttrs } from "./graphstore";
+import { claimVisible, nodeVisible, type Filters } from "./filters";
+import { DIMMED, EDGE_HIGHLIGHT } from "./kinds";
+
+export const MODALITY_COLOR: Record<string, string> = {
+  asserted: "#9aa3ad",
+  alleged: "#e08a2c",
+  denied: "#c23b3b",
+};
+
+export interface CanvasState {
+  filters: Filters;
+  hovered: string | null;
+  selectedNode: string | null;
+  selectedEdge: string | null;
+  /** A path (or other set) to highlight; everything else is dimmed. */
+  focus: { nodes: Set<string>; edges: Set<string> } | null;
+  /** Claims are not drawn (large graphs while the layout runs). */
+  hideEdges?: boolean;
+}
+
+export interface CanvasHandlers {
+  onClickNode: (id: string) => void;
+  onDoubleClickNode: (id: string) => void;
+  onClickEdge: (id: string) => void;
+  onClickStage: () => void;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+}
+
+export type GraphSigma = Sigma<NodeAttrs, EdgeAttrs>;
+
+export function createSigma(graph: CanvasGraph, container: HTMLElement, state: CanvasState, handlers: CanvasHandlers, opts: { edgeEvents?: boolean } = {}): GraphSigma {
+  const modality = (a: EdgeAttrs) => MODALITY_COLOR[a.modality] ?? MODALITY_COLOR["asserted"]!;
+  const sigma: GraphSigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
+    renderEdgeLabels: true,
+    enableEdgeEvents: opts.edgeEvents ?? true,
+    defaultEdgeType: "straight",
+    zIndex: true,
+    labelFont: "system-ui, sans-serif",
+    labelSize: 12,
+    labelRenderedSizeThreshold: 5,
+    edgeLabelFont: "system-ui, sans-serif",
+    edgeLabelSize: 10,
+    edgeLabelColor: { color: "#6b7680" },
+    nodeProgramClasses: {
+      circle: NodeCircleProgram as unknown as NodeProgramType<NodeAttrs, EdgeAttrs>,
+      square: NodeSquareProgram as unknown as NodeProgramType<NodeAttrs, EdgeAttrs>,
+      ring: createNodeBorderProgram<NodeAttrs, EdgeAttrs>({
+        borders: [
+          { size: { value: 0.3 }, color: { attribute: "color" } },
+          { size: { fill: true }, color: { value: "#ffffff" } },
+        ],
+      }),
+    },
+    edgeProgramClasses: {
+      straight: EdgeArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+      curved: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+    },
+    nodeReducer: (node, data) => {
+      const res: Partial<NodeDisplayData> & NodeAttrs = { ...data };
+      if (!nodeVisible(data.kind, state.filters)) {
+        res.hidden = true;
+        return res;
+      }
+      const focus = state.focus;
+      if (state.hovered) {
+        if (node === state.hovered || graph.areNeighbors(node, state.hovered)) {
+          res.highlighted = true;
+          res.zIndex = 2;
+        } else {
+          res.color = DIMMED;
+          res.label = "";
+          res.zIndex = 0;
+        }
+      } else if (focus) {
+        if (focus.nodes.has(node)) {
+          res.highlighted = true;
+          res.zIndex = 2;
+        } else {
+          res.color = DIMMED;
+          res.zIndex = 0;
+        }
+      }
+      if (node === state.selectedNode) {
+        res.highlighted = true;
+        res.zIndex = 3;
+      }
+      return res;
+    },
+    edgeReducer: (edge, data) => {
+      const res: Partial<EdgeDisplayData> & EdgeAttrs = { ...data };
+      if (state.hideEdges && edge !== state.selectedEdge) {
+        res.hidden = true;
+        return res;
+      }
+      const [s, t] = graph.extremities(edge);
+      const sk = graph.getNodeAttribute(s, "kind");
+      const tk = graph.getNodeAttribute(t, "kind");
+      if (!claimVisible(data, state.filters) || !nodeVisible(sk, state.filters) || !nodeVisible(tk, state.filters)) {
+        res.hidden = true;
+        return res;
+      }
+      res.color = modality(data);
+      if (state.hovered) {
+        if (s === state.hovered || t === state.hovered) {
+          res.color = EDGE_HIGHLIGHT;
+          res.zIndex = 2;
+        } else {
+          res.color = DIMMED;
+          res.label = "";
+        }
+      } else if (state.focus) {
+        if (state.focus.edges.has(edge)) {
+          res.color = EDGE_HIGHLIGHT;
+          res.size = (data.size ?? 1) + 2;
+          res.zIndex = 2;
+        } else {
+          res.color = DIMMED;
+          res.label = "";
+        }
+      }
+      if (edge === state.selectedEdge) {
+        res.color = "#2f6fb0";
+        res.size = (data.size ?? 1) + 2;
+        res.zIndex = 3;
+      }
+      return res;
+    },
+  });
+
+  // Hover: highlight the node and its neighbours.
+  sigma.on("enterNode", ({ node }) => {
+    state.hovered = node;
+    container.style.cursor = "pointer";
+    sigma.refresh({ skipIndexation: true });
+  });
+  sigma.on("leaveNode", () => {
+    state.hovered = null;
+    container.style.cursor = "";
+    sigma.refresh({ skipIndexation: true });
+  });
+  sigma.on("enterEdge", () => (container.style.cursor = "pointer"));
+  sigma.on("leaveEdge", () => (container.style.cursor = ""));
+
+  // Drag: a node follows the mouse, and stays where it is dropped.
+  let dragged: string | null = null;
+  let moved = false;
+  sigma.on("downNode", ({ node }) => {
+    dragged = node;
+    moved = false;
+    if (!sigma.getCustomBBox()) sigma.setCustomBBox(sigma.getBBox());
+  });
+  const captor = sigma.getMouseCaptor();
+  captor.on("mousemovebody", (e) => {
+    if (!dragged) return;
+    if (!moved) {
+      moved = true;
+      handlers.onDragStart();
+    }
+    const p = sigma.viewportToGraph(e);
+    graph.mergeNodeAttributes(dragged, { x: p.x, y: p.y, fixed: true });
+    e.preventSigmaDefault();
+    e.original.preventDefault();
+    e.original.stopPropagation();
+  });
+  captor.on("mouseup", () => {
+    if (dragged && moved) {
+      handlers.onDragEnd();
+      // The browser follows this mouseup with a click, which sigma counts
+      // towards a double click: forget it, so that the next click on a node
+      // selects it rather than expanding it.
+      setTimeout(() => (captor.clicks = 0), 0);
+    }
+    dragged = null;
+  });
+
+  sigma.on("clickNode", ({ node }) => {
+    if (!moved) handlers.onClickNode(node);
+  });
+  sigma.on("doubleClickNode", (e) => {
+    e.preventSigmaDefault();
+    handlers.onDoubleClickNode(e.node);
+  });
+  sigma.on("clickEdge", ({ edge }) => handlers.onClickEdge(edge));
+  sigma.on("clickStage", () => handlers.onClickStage());
+  return sigma;
+}
+
+/** Above this many claims the canvas trades detail for speed. */
+export const LARGE_GRAPH_EDGES = 5000;
+
+/**
+ * Large graphs hide edges while the camera moves, draw no edge labels and
+ * skip edge picking (each of which costs a full pass over every edge per
+ * frame); small ones get all three back.
+ */
+export function tuneForSize(sigma: GraphSigma, edges: number): void {
+  const large = edges > LARGE_GRAPH_EDGES;
+  if (sigma.getSetting("hideEdgesOnMove") !== large) sigma.setSetting("hideEdgesOnMove", large);
+  if (sigma.getSetting("renderEdgeLabels") === large) sigma.setSetting("renderEdgeLabels", !large);
+  if (sigma.getSetting("enableEdgeEvents") === large) sigma.setSetting("enableEdgeEvents", !large);
+}
+
+/**
+ * In large-graph mode the claims are not drawn while the layout runs:
+ * redrawing tens of thousands of them for every step of the layout costs more
+ * than the layout itself, and the nodes' movement is what the user watches.
+ * Returns whether the canvas needs a refresh.
+ */
+export function hideEdgesDuringLayout(state: CanvasState, layoutRunning: boolean, edges: number): boolean {
+  const hide = layoutRunning && edges > LARGE_GRAPH_EDGES;
+  if (!!state.hideEdges === hide) return false;
+  state.hideEdges = hide;
+  return true;
+}
+
+/** The canvas as a PNG: every layer of sigma drawn onto a white background. */
+export function snapshotPNG(sigma: GraphSigma): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    const compose = () => {
+      try {
+        const layers = sigma.getCanvases();
+        const first = Object.values(layers)[0];
+        if (!first) throw new Error("nothing to draw");
+        const out = document.createElement("canvas");
+        out.width = first.width;
+        out.height = first.height;
+        const ctx = out.getContext("2d");
+        if (!ctx) throw new Error("no 2D context");
+        ctx.fillStyle = "#ffffff";
+        ctx.fillRect(0, 0, out.width, out.height);
+        for (const id of ["edges", "nodes", "edgeLabels", "labels", "hovers", "hoverNodes"]) {
+          const c = layers[id];
+          if (c) ctx.drawImage(c, 0, 0, out.width, out.height);
+        }
+        out.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png");
+      } catch (e) {
+        reject(e as Error);
+      }
+    };
+    // WebGL buffers are only readable right after a render: draw now, in the
+    // same task.
+    sigma.once("afterRender", compose);
+    sigma.refresh();
+  });
+}

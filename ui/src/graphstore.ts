@@ -1,0 +1,213 @@
+// The canvas's graph: a graphology multigraph whose nodes are entities and
+// claim-nodes and whose edges are claims (keyed by claim id), with the full
+// Relation kept for the side panel and the exports. Parallel claims between
+// the same two nodes get curvatures so they are drawn apart.
+
+import { MultiDirectedGraph } from "graphology";
+import { claimVisible, nodeVisible, type ClaimFacts, type Filters } from "./filters";
+import { kindStyle, relLabel } from "./kinds";
+import type { NodeSummary, Relation } from "./types";
+
+export interface NodeAttrs {
+  label: string;
+  kind: string;
+  aliases: string[];
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  type: string;
+  /** Added by the user (search, mention, question), not only as a neighbour. */
+  pinned?: boolean;
+  fixed?: boolean;
+  highlighted?: boolean;
+  [key: string]: unknown;
+}
+
+export interface EdgeAttrs extends ClaimFacts {
+  label: string;
+  modality: string;
+  size: number;
+  color: string;
+  type: string;
+  curvature: number;
+  [key: string]: unknown;
+}
+
+export type CanvasGraph = MultiDirectedGraph<NodeAttrs, EdgeAttrs>;
+
+export function newGraph(): CanvasGraph {
+  return new MultiDirectedGraph<NodeAttrs, EdgeAttrs>();
+}
+
+/** A stable pseudo-random number in [0, 1) from a string. */
+export function hash01(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return ((h >>> 0) % 100000) / 100000;
+}
+
+export function claimFacts(r: Relation): ClaimFacts {
+  return {
+    relType: r.type,
+    confidence: r.confidence,
+    method: r.method,
+    date: r.date ?? r.published,
+    docIds: [...new Set(r.evidence.map((e) => e.document.id))],
+  };
+}
+
+export class GraphModel {
+  readonly graph: CanvasGraph = newGraph();
+  readonly relations = new Map<string, Relation>();
+  readonly summaries = new Map<string, NodeSummary>();
+
+  /** Adds a node (or refreshes its data), placed near `near` when given. */
+  addNode(n: NodeSummary, near?: string | { x: number; y: number }): boolean {
+    this.summaries.set(n.id, n);
+    const style = kindStyle(n.kind);
+    if (this.graph.hasNode(n.id)) {
+      this.graph.mergeNodeAttributes(n.id, { label: n.name, kind: n.kind, aliases: n.aliases });
+      return false;
+    }
+    let cx = 0;
+    let cy = 0;
+    let spread = 10;
+    if (typeof near === "string" && this.graph.hasNode(near)) {
+      const a = this.graph.getNodeAttributes(near);
+      cx = a.x;
+      cy = a.y;
+      spread = 3;
+    } else if (near && typeof near === "object") {
+      cx = near.x;
+      cy = near.y;
+      spread = 3;
+    } else if (this.graph.order > 0) {
+      // Around the centre of what is there.
+      this.graph.forEachNode((_, a) => {
+        cx += a.x;
+        cy += a.y;
+      });
+      cx /= this.graph.order;
+      cy /= this.graph.order;
+    }
+    const angle = hash01(n.id) * Math.PI * 2;
+    const r = spread * (0.5 + hash01(n.id + "r"));
+    this.graph.addNode(n.id, {
+      label: n.name,
+      kind: n.kind,
+      aliases: n.aliases,
+      x: cx + Math.cos(angle) * r,
+      y: cy + Math.sin(angle) * r,
+      size: 6,
+      color: style.color,
+      type: style.shape,
+    });
+    return true;
+  }
+
+  /** Adds a claim and its two ends. Returns the ids of nodes that were new. */
+  addRelation(r: Relation, near?: string): string[] {
+    const added: string[] = [];
+    const anchor = near ?? (this.graph.hasNode(r.from.id) ? r.from.id : this.graph.hasNode(r.to.id) ? r.to.id : undefined);
+    if (this.addNode(r.from, anchor)) added.push(r.from.id);
+    if (this.addNode(r.to, anchor ?? r.from.id)) added.push(r.to.id);
+    this.relations.set(r.id, r);
+    if (!this.graph.hasEdge(r.id)) {
+      this.graph.addDirectedEdgeWithKey(r.id, r.from.id, r.to.id, {
+        ...claimFacts(r),
+        label: relLabel(r.type),
+        modality: r.modality,
+        size: 1 + 2 * r.confidence,
+        color: "",
+        type: "straight",
+        curvature: 0,
+      });
+    }
+    return added;
+  }
+
+  removeNode(id: string): void {
+    if (!this.graph.hasNode(id)) return;
+    this.graph.forEachEdge(id, (e) => this.relations.delete(e));
+    this.graph.dropNode(id);
+    this.summaries.delete(id);
+  }
+
+  clear(): void {
+    this.graph.clear();
+    this.relations.clear();
+    this.summaries.clear();
+  }
+
+  /** Sizes by degree and curvatures for parallel claims; call after changes. */
+  finish(): void {
+    this.graph.forEachNode((n) => {
+      const d = this.graph.degree(n);
+      this.graph.setNodeAttribute(n, "size", Math.min(18, 6 + 2.2 * Math.sqrt(d)));
+    });
+    // Claims between the same two nodes, in either direction, fan out:
+    // each gets an offset from the middle, and the sign of its curvature is
+    // flipped for claims running the other way (a curve bends to the left of
+    // its own direction).
+    const groups = new Map<string, string[]>();
+    this.graph.forEachEdge((e, _a, s, t) => {
+      const key = s < t ? `${s}\u0000${t}` : `${t}\u0000${s}`;
+      const g = groups.get(key);
+      if (g) g.push(e);
+      else groups.set(key, [e]);
+    });
+    for (const edges of groups.values()) {
+      if (edges.length === 1) {
+        this.graph.mergeEdgeAttributes(edges[0]!, { type: "straight", curvature: 0 });
+        continue;
+      }
+      edges.sort();
+      const max = (edges.length - 1) / 2;
+      edges.forEach((e, i) => {
+        const offset = i - max;
+        if (offset === 0) {
+          this.graph.mergeEdgeAttributes(e, { type: "straight", curvature: 0 });
+          return;
+        }
+        const [s, t] = this.graph.extremities(e);
+        const sign = s < t ? 1 : -1;
+        this.graph.mergeEdgeAttributes(e, { type: "curved", curvature: sign * curvature(offset, max) });
+      });
+    }
+  }
+
+  /** The claims on the canvas that pass the filters and whose ends do too. */
+  visibleRelations(f: Filters): Relation[] {
+    const out: Relation[] = [];
+    this.graph.forEachEdge((e, a, _s, _t, sa, ta) => {
+      if (!claimVisible(a, f) || !nodeVisible(sa.kind, f) || !nodeVisible(ta.kind, f)) return;
+      const r = this.relations.get(e);
+      if (r) out.push(r);
+    });
+    return out;
+  }
+
+  visibleNodes(f: Filters): string[] {
+    return this.graph.filterNodes((_, a) => nodeVisible(a.kind, f));
+  }
+}
+
+/**
+ * The curvature of the index-th of several parallel claims: spread evenly,
+ * with a ceiling that grows slowly with their number so many claims fan out
+ * without looping wildly. Negative indexes bend the other way.
+ */
+/** The curvature of the outermost of two parallel claims. */
+export const BASE_CURVATURE = 0.25;
+
+export function curvature(index: number, maxIndex: number): number {
+  if (maxIndex <= 0) return 0;
+  if (index < 0) return -curvature(-index, maxIndex);
+  const spread = 3.5;
+  const ceiling = spread * (1 - Math.exp(-maxIndex / spread)) * BASE_CURVATURE;
+  return (ceiling * index) / maxIndex;
+}

@@ -1,0 +1,37 @@
+// How each kind of node looks: colour, shape (a sigma node program) and a
+// glyph for lists. One table, used by the canvas, the legend and the lists.
+
+import type { NodeKind, RelType } from "./types";
+
+export type Shape = "circle" | "square" | "ring";
+
+export interface KindStyle {
+  color: string;
+  shape: Shape;
+  glyph: string;
+  label: string;
+}
+
+export const KIND_STYLE: Record<NodeKind, KindStyle> = {
+  Country: { color: "#2f6fb0", shape: "circle", glyph: "●", label: "Country" },
+  Person: { color: "#d9822b", shape: "circle", glyph: "☻", label: "Person" },
+  Organization: { color: "#3a9a5b", shape: "square", glyph: "■", label: "Organization" },
+  CyberOperation: { color: "#c23b3b", shape: "square", glyph: "⚡", label: "Cyber operation" },
+  Event: { color: "#7b52ab", shape: "ring", glyph: "◆", label: "Event" },
+  Doctrine: { color: "#8a6d3b", shape: "square", glyph: "§", label: "Doctrine" },
+  Statement: { color: "#4d8c8c", shape: "ring", glyph: "❝", label: "Statement" },
+  Attribution: { color: "#b0306e", shape: "ring", glyph: "☛", label: "Attribution" },
+};
+
+export function kindStyle(kind: string): KindStyle {
+  return (KIND_STYLE as Record<string, KindStyle>)[kind] ?? { color: "#777777", shape: "circle", glyph: "?", label: kind };
+}
+
+/** Relationship types, readable. */
+export function relLabel(t: RelType | string): string {
+  return t.toLowerCase().replace(/_/g, " ");
+}
+
+export const EDGE_COLOR = "#9aa3ad";
+export const EDGE_HIGHLIGHT = "#e0a100";
+export const DIMMED = "#e4e7eb";

@@ -1,0 +1,112 @@
+// Entry point: builds the app and wires the page's controls.
+
+import "./style.css";
+import { App } from "./app";
+import { ArticlePanel } from "./article";
+import { attachAutocomplete } from "./autocomplete";
+import { MODALITY_COLOR } from "./canvas";
+import { DetailsPanel } from "./details";
+import { byId, h } from "./dom";
+import { FiltersPanel } from "./filterspanel";
+import { KIND_STYLE } from "./kinds";
+import { PathsPanel } from "./paths";
+import { QuestionsPanel } from "./questions";
+import { NODE_KINDS } from "./types";
+
+declare global {
+  interface Window {
+    __actorgraph?: {
+      app: App;
+      graph: App["model"]["graph"];
+      ready: Promise<void>;
+    };
+  }
+}
+
+function legend(el: HTMLElement): void {
+  for (const k of NODE_KINDS) {
+    const st = KIND_STYLE[k];
+    const sw = h("span", { class: `swatch ${st.shape}` });
+    if (st.shape === "ring") sw.style.borderColor = st.color;
+    else sw.style.background = st.color;
+    el.append(h("span", { class: "item" }, sw, st.label));
+  }
+  for (const [m, c] of Object.entries(MODALITY_COLOR)) {
+    const sw = h("span", { class: "swatch line" });
+    sw.style.background = c;
+    el.append(h("span", { class: "item" }, sw, `${m} claim`));
+  }
+}
+
+function tabs(app: App): (name: string) => void {
+  const layout = document.querySelector<HTMLElement>(".layout")!;
+  const show = (name: string) => {
+    document.querySelectorAll<HTMLElement>(".tab").forEach((t) => t.classList.toggle("active", t.dataset.tab === name));
+    document.querySelectorAll<HTMLElement>(".tabpanel").forEach((p) => (p.hidden = p.dataset.panel !== name));
+    layout.classList.toggle("wide-left", name === "questions");
+    // The canvas changed size.
+    requestAnimationFrame(() => app.sigma.resize());
+  };
+  document.querySelectorAll<HTMLElement>(".tab").forEach((t) => t.addEventListener("click", () => show(t.dataset.tab ?? "filters")));
+  return show;
+}
+
+function main(): void {
+  const app = new App(byId("canvas"));
+  legend(byId("legend"));
+  const showTab = tabs(app);
+
+  attachAutocomplete({
+    api: app.api,
+    input: byId<HTMLInputElement>("search-input"),
+    list: byId<HTMLUListElement>("search-list"),
+    track: (p) => app.track(p),
+    onPick: (n) => void app.addEntity(n, { select: true }),
+  });
+
+  new DetailsPanel(app, byId("details"));
+  new ArticlePanel(app, byId("article"), byId("details"));
+  new FiltersPanel(app, byId("panel-filters"));
+  const paths = new PathsPanel(app, byId("panel-paths"), () => showTab("paths"));
+  new QuestionsPanel(app, byId("panel-questions"));
+
+  byId("btn-fit").addEventListener("click", () => app.fit());
+  byId("btn-zoom-in").addEventListener("click", () => void app.sigma.getCamera().animatedZoom({ duration: 200 }));
+  byId("btn-zoom-out").addEventListener("click", () => void app.sigma.getCamera().animatedUnzoom({ duration: 200 }));
+  const layoutBtn = byId("btn-layout");
+  const layoutStatus = byId("layout-status");
+  app.on("layout", () => {
+    const s = app.layout.getStatus();
+    layoutStatus.textContent = s;
+    layoutStatus.dataset.status = s;
+    layoutBtn.textContent = s === "running" ? "Pause layout" : "Run layout";
+  });
+  layoutBtn.addEventListener("click", () => app.layout.toggle());
+  byId("btn-clear").addEventListener("click", () => app.clearCanvas());
+  byId("btn-link").addEventListener("click", () => {
+    app.syncUrl();
+    navigator.clipboard?.writeText(location.href).then(
+      () => app.toast("Link to this view copied."),
+      () => app.toast("The address bar holds the link to this view."),
+    ) ?? app.toast("The address bar holds the link to this view.");
+  });
+  byId("btn-png").addEventListener("click", () => void app.exportPNG());
+  byId("btn-gexf").addEventListener("click", () => app.exportGEXF());
+  byId("btn-csv").addEventListener("click", () => app.exportCSV());
+
+  const restore = async (fragment: string) => {
+    await app.restore(fragment);
+    if (app.path) await paths.setEnds(app.path.from, app.path.to);
+  };
+  const ready = restore(location.hash).catch(() => undefined);
+  window.addEventListener("hashchange", () => {
+    // A link pasted into this tab: replace the view with it.
+    const fragment = location.hash;
+    app.clearCanvas();
+    void restore(fragment).catch(() => undefined);
+  });
+  window.__actorgraph = { app, graph: app.model.graph, ready };
+  document.body.dataset.pending = String(app.pending);
+}
+
+main();

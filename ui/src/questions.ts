@@ -1,0 +1,95 @@
+// Ready-made journalist views: tables built from the typed queries whose rows
+// open on the canvas. First: who backed which attribution.
+
+import type { App } from "./app";
+import { evidenceBlock } from "./details";
+import { button, clear, h } from "./dom";
+import type { AttributionRow, NodeSummary, StatementRow } from "./types";
+
+function names(ns: NodeSummary[]): string {
+  return ns.length ? ns.map((n) => n.name).join(", ") : "—";
+}
+
+export class QuestionsPanel {
+  private readonly body: HTMLElement;
+  constructor(private readonly app: App, el: HTMLElement) {
+    this.body = h("div", { testid: "question-body" });
+    el.append(
+      h("div", { class: "row" },
+        button("Who backed which attribution?", () => void this.attributions(), { testid: "q-attributions" }),
+        button("Who said what, about whom?", () => void this.statements(), { testid: "q-statements" })),
+      this.body,
+    );
+  }
+
+  /** Opens a claim-node (attribution, statement) on the canvas with everything it joins. */
+  private async openNode(id: string): Promise<void> {
+    await this.app.addEntity(id);
+    await this.app.expand(id, []);
+    await this.app.select({ type: "node", id });
+  }
+
+  async attributions(): Promise<void> {
+    clear(this.body);
+    this.body.dataset.state = "loading";
+    let rows: AttributionRow[];
+    try {
+      rows = await this.app.track(this.app.api.attributions());
+    } catch {
+      return;
+    }
+    clear(this.body);
+    this.body.append(h("h3", {}, "Who backed which attribution?"),
+      h("p", { class: "small muted" }, "Each government's attribution is its own claim. Click a row to open it on the canvas."));
+    const table = h("table", { class: "q", testid: "attributions-table" },
+      h("thead", {}, h("tr", {}, ...["Attributor", "Blamed", "Operation", "Backers", "Evidence"].map((c) => h("th", {}, c)))));
+    const tbody = h("tbody");
+    for (const r of rows) {
+      const tr = h("tr", { class: "clickable", testid: "attribution-row", attrs: { "data-id": r.id } },
+        h("td", { testid: "attributor" }, names(r.by)),
+        h("td", { testid: "blamed" }, names(r.blames), r.modality !== "asserted" ? h("div", { class: "meta" }, h("span", { class: r.modality }, r.modality)) : null),
+        h("td", { testid: "operation" }, r.concerns?.name ?? "—", r.date ? h("div", { class: "muted" }, r.date) : null),
+        h("td", { testid: "backers" }, names(r.backedBy)),
+        h("td", {}, ...r.evidence.slice(0, 1).map((e) => evidenceBlock(this.app, e))),
+      );
+      tr.addEventListener("click", (e) => {
+        if ((e.target as HTMLElement).closest("button")) return;
+        void this.openNode(r.id);
+      });
+      tbody.append(tr);
+    }
+    table.append(tbody);
+    this.body.append(rows.length ? table : h("p", { class: "muted" }, "No attributions in the graph."));
+    this.body.dataset.state = "ready";
+  }
+
+  async statements(): Promise<void> {
+    clear(this.body);
+    this.body.dataset.state = "loading";
+    let rows: StatementRow[];
+    try {
+      rows = await this.app.track(this.app.api.statements());
+    } catch {
+      return;
+    }
+    clear(this.body);
+    this.body.append(h("h3", {}, "Who said what, about whom?"));
+    const table = h("table", { class: "q", testid: "statements-table" },
+      h("thead", {}, h("tr", {}, ...["Speaker", "Statement", "About", "Source"].map((c) => h("th", {}, c)))));
+    const tbody = h("tbody");
+    for (const r of rows) {
+      const e = r.evidence[0];
+      const tr = h("tr", { class: "clickable", testid: "statement-row", attrs: { "data-id": r.id } },
+        h("td", {}, names(r.speakers)),
+        h("td", {}, r.text, r.date ? h("div", { class: "muted" }, r.date) : null),
+        h("td", {}, names(r.about)),
+        h("td", {}, e ? `${e.document.title}${e.document.publisher ? ` · ${e.document.publisher}` : ""}` : "—"),
+      );
+      tr.addEventListener("click", () => void this.openNode(r.id));
+      tbody.append(tr);
+    }
+    table.append(tbody);
+    this.body.append(rows.length ? table : h("p", { class: "muted" }, "No statements in the graph."));
+    this.body.dataset.state = "ready";
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { decodeView, emptyView, encodeView, type ViewState } from "./state";
+
+describe("view URL", () => {
+  it("round-trips the canvas, filters, selection, article and path", () => {
+    const v: ViewState = {
+      nodes: ["person:john-sullivan", "country:EE", "org:a,b&c=d#e"],
+      edges: ["claim:4c24198527783b02aaafb0ca", "other:x"],
+      selection: { type: "edge", id: "claim:4c24198527783b02aaafb0ca" },
+      doc: "doc:6994f4",
+      path: { from: "country:EE", to: "country:RU" },
+      filters: {
+        hiddenKinds: ["Statement"], hiddenTypes: ["SAID", "ABOUT"], since: "2018-01", until: "2018-12",
+        undated: false, minConfidence: 0.75, hiddenSources: ["doc:1"], method: "curated",
+      },
+    };
+    const enc = encodeView(v);
+    expect(enc).toContain("n=person:john-sullivan,country:EE,");
+    expect(enc).toContain("e=4c24198527783b02aaafb0ca,");
+    expect(decodeView(`#${enc}`)).toEqual(v);
+  });
+
+  it("encodes an empty view as nothing", () => {
+    expect(encodeView(emptyView())).toBe("");
+    expect(decodeView("")).toEqual(emptyView());
+  });
+
+  it("drops what it does not understand", () => {
+    const v = decodeView("#hk=Person,Alien&ht=SAID,DROP_TABLE&mc=7&m=weird&since=yesterday&s=x:1&junk");
+    expect(v.filters.hiddenKinds).toEqual(["Person"]);
+    expect(v.filters.hiddenTypes).toEqual(["SAID"]);
+    expect(v.filters.minConfidence).toBe(0);
+    expect(v.filters.method).toBe("all");
+    expect(v.filters.since).toBeNull();
+    expect(v.selection).toBeNull();
+  });
+
+  it("tolerates malformed percent-encoding", () => {
+    expect(decodeView("#n=%E0%A4%A,country:EE").nodes).toEqual(["%E0%A4%A", "country:EE"]);
+  });
+});

@@ -1,0 +1,103 @@
+// The view as a URL fragment: which entities and claims are on the canvas,
+// the filters, the selection and the open article. Reloading or sharing the
+// link restores the view. The fragment never reaches the server.
+
+import { defaultFilters, type Filters, type MethodFilter } from "./filters";
+import { NODE_KINDS, REL_TYPES, type NodeKind, type RelType } from "./types";
+
+export type Selection = { type: "node" | "edge"; id: string } | null;
+
+export interface ViewState {
+  nodes: string[];
+  edges: string[];
+  selection: Selection;
+  doc: string | null;
+  filters: Filters;
+  /** The path finder's ends, when it was used. */
+  path: { from: string; to: string } | null;
+}
+
+export function emptyView(): ViewState {
+  return { nodes: [], edges: [], selection: null, doc: null, filters: defaultFilters(), path: null };
+}
+
+const CLAIM = "claim:";
+
+// Characters kept as they are in the fragment (RFC 3986 allows them there);
+// everything else, including the list separator ",", is percent-encoded.
+function enc(s: string): string {
+  return encodeURIComponent(s).replace(/%3A/gi, ":").replace(/%40/g, "@");
+}
+
+function list(xs: string[]): string {
+  return xs.map(enc).join(",");
+}
+
+function unlist(s: string | undefined): string[] {
+  if (!s) return [];
+  return s.split(",").filter((x) => x !== "").map((x) => {
+    try {
+      return decodeURIComponent(x);
+    } catch {
+      return x;
+    }
+  });
+}
+
+export function encodeView(v: ViewState): string {
+  const parts: string[] = [];
+  if (v.nodes.length) parts.push(`n=${list(v.nodes)}`);
+  if (v.edges.length) parts.push(`e=${list(v.edges.map((e) => (e.startsWith(CLAIM) ? e.slice(CLAIM.length) : `~${e}`)))}`);
+  if (v.selection) parts.push(`s=${v.selection.type === "node" ? "n" : "e"}:${enc(v.selection.id)}`);
+  if (v.doc) parts.push(`doc=${enc(v.doc)}`);
+  if (v.path) parts.push(`p=${list([v.path.from, v.path.to])}`);
+  const f = v.filters;
+  if (f.hiddenKinds.length) parts.push(`hk=${list(f.hiddenKinds)}`);
+  if (f.hiddenTypes.length) parts.push(`ht=${list(f.hiddenTypes)}`);
+  if (f.since) parts.push(`since=${enc(f.since)}`);
+  if (f.until) parts.push(`until=${enc(f.until)}`);
+  if (!f.undated) parts.push(`undated=0`);
+  if (f.minConfidence > 0) parts.push(`mc=${f.minConfidence}`);
+  if (f.hiddenSources.length) parts.push(`hs=${list(f.hiddenSources)}`);
+  if (f.method !== "all") parts.push(`m=${f.method}`);
+  return parts.join("&");
+}
+
+export function decodeView(fragment: string): ViewState {
+  const v = emptyView();
+  const s = fragment.startsWith("#") ? fragment.slice(1) : fragment;
+  const kv = new Map<string, string>();
+  for (const part of s.split("&")) {
+    const i = part.indexOf("=");
+    if (i <= 0) continue;
+    kv.set(part.slice(0, i), part.slice(i + 1));
+  }
+  v.nodes = dedupe(unlist(kv.get("n")));
+  v.edges = dedupe(unlist(kv.get("e")).map((e) => (e.startsWith("~") ? e.slice(1) : CLAIM + e)));
+  const sel = kv.get("s");
+  if (sel && sel.length > 2 && (sel[0] === "n" || sel[0] === "e") && sel[1] === ":") {
+    const [id] = unlist(sel.slice(2));
+    if (id) v.selection = { type: sel[0] === "n" ? "node" : "edge", id };
+  }
+  const doc = unlist(kv.get("doc"))[0];
+  if (doc) v.doc = doc;
+  const p = unlist(kv.get("p"));
+  if (p.length === 2) v.path = { from: p[0]!, to: p[1]! };
+  const f = v.filters;
+  f.hiddenKinds = unlist(kv.get("hk")).filter((k): k is NodeKind => (NODE_KINDS as readonly string[]).includes(k));
+  f.hiddenTypes = unlist(kv.get("ht")).filter((t): t is RelType => (REL_TYPES as readonly string[]).includes(t));
+  const dateOk = (d: string | undefined) => (d && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d) ? d : null);
+  f.since = dateOk(unlist(kv.get("since"))[0]);
+  f.until = dateOk(unlist(kv.get("until"))[0]);
+  f.undated = kv.get("undated") !== "0";
+  const mc = Number(kv.get("mc"));
+  f.minConfidence = Number.isFinite(mc) && mc > 0 && mc <= 1 ? mc : 0;
+  f.hiddenSources = unlist(kv.get("hs"));
+  const m = kv.get("m");
+  f.method = m === "curated" || m === "extracted" ? (m as MethodFilter) : "all";
+  return v;
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}

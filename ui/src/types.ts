@@ -1,0 +1,141 @@
+// The shapes of what the GraphQL API returns (schema/schema.graphqls), as the
+// UI asks for them.
+
+export const NODE_KINDS = [
+  "Country",
+  "Person",
+  "Organization",
+  "CyberOperation",
+  "Event",
+  "Doctrine",
+  "Statement",
+  "Attribution",
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const REL_TYPES = [
+  "MEMBER_OF", "PART_OF", "HOLDS_ROLE", "SAID", "ABOUT", "ATTRIBUTED", "BLAMES", "CONCERNS",
+  "BACKED", "DENIED", "TARGETED", "PROPOSED", "ADOPTED", "RESPONDS_TO", "MODELED_ON",
+  "CONVENED", "ATTENDED", "HELD_DURING", "MADE_AT", "ACCUSED", "CRITICIZED", "WARNED",
+  "THREATENED", "SANCTIONED", "SUPPORTED", "CALLED_FOR", "REACTED_TO",
+] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+export type Modality = "asserted" | "alleged" | "denied";
+
+export interface NodeRef {
+  id: string;
+  kind: NodeKind;
+  name: string;
+}
+
+export interface NodeSummary extends NodeRef {
+  aliases: string[];
+}
+
+export interface DocumentRef {
+  id: string;
+  title: string;
+  publisher: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+export interface Evidence {
+  id: string;
+  quote: string;
+  start: number;
+  end: number;
+  document: DocumentRef;
+}
+
+export interface Property {
+  key: string;
+  value: string;
+}
+
+export interface Relation {
+  id: string;
+  type: RelType;
+  from: NodeSummary;
+  to: NodeSummary;
+  confidence: number;
+  method: string;
+  modality: Modality;
+  date: string | null;
+  published: string | null;
+  properties: Property[];
+  evidence: Evidence[];
+}
+
+export interface Role {
+  title: string;
+  organization: NodeRef | null;
+  from: string | null;
+  to: string | null;
+}
+
+export interface NodeDetail extends NodeSummary {
+  source: string | null;
+  evidence: Evidence[];
+  roles?: Role[];
+  text?: string;
+  date?: string | null;
+  location?: string | null;
+  description?: string | null;
+  organizationKind?: string | null;
+  doctrineKind?: string | null;
+  modality?: Modality;
+  basis?: string | null;
+  code?: string;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface RelationPage {
+  totalCount: number;
+  pageInfo: PageInfo;
+  relations: Relation[];
+}
+
+export interface SearchHit {
+  node: NodeSummary;
+  score: number;
+  snippet: string | null;
+  matched: string;
+}
+
+export interface Path {
+  nodes: NodeSummary[];
+  relations: Relation[];
+}
+
+export interface DocumentFull extends DocumentRef {
+  text: string;
+  evidence: { id: string; quote: string; start: number; end: number }[];
+}
+
+export interface AttributionRow {
+  id: string;
+  name: string;
+  by: NodeSummary[];
+  blames: NodeSummary[];
+  concerns: NodeSummary | null;
+  backedBy: NodeSummary[];
+  date: string | null;
+  modality: Modality;
+  basis: string | null;
+  evidence: Evidence[];
+}
+
+export interface StatementRow {
+  id: string;
+  text: string;
+  date: string | null;
+  speakers: NodeSummary[];
+  about: NodeSummary[];
+  evidence: Evidence[];
+}
