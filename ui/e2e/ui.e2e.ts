@@ -14,6 +14,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const out = env("AG_OUT", join(root, "test-output", "ui"));
 
 let server: Server;
+let dbPath = "";
+let binPath = "";
 let browser: Browser;
 let page: Page;
 let mainPage: Page;
@@ -79,6 +81,8 @@ beforeAll(async () => {
     "",
   ].join("\n"));
   const db = join(dir, "e2e.db");
+  dbPath = db;
+  binPath = bin;
   load(bin, db, [join(root, "data", "demo"), hostile]);
   server = await serve(bin, db, dir, ["--no-demo"]);
   browser = await launch(env("AG_CHROMIUM", "/usr/bin/chromium"));
@@ -400,5 +404,32 @@ describe("actorgraph UI, end to end", () => {
     expect(pageErrors).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(cspViolations).toEqual([]);
+  });
+
+  it("a server started with --token asks for it, and works once it is given", async () => {
+    const guarded = await serve(binPath, dbPath, tempDir("actorgraph-token-"), ["--no-demo", "--read-only", "--token", "t0k-e2e"]);
+    const p = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      watch(p);
+      await p.goto(guarded.url);
+      await p.waitForFunction(() => window.__actorgraph !== undefined);
+      await p.getByTestId("search-input").fill("Sullivan");
+      await p.getByTestId("token-dialog").waitFor({ state: "visible" });
+      await p.screenshot({ path: join(out, "20-token-asked.png") });
+      await p.getByTestId("token-input").fill("t0k-e2e");
+      await p.getByTestId("token-submit").click();
+      await p.getByTestId("token-dialog").waitFor({ state: "hidden" });
+      // The dialog took the focus from the search box; typing again searches
+      // with the token now kept for the tab.
+      await p.getByTestId("search-input").fill("");
+      await p.getByTestId("search-input").fill("Sullivan");
+      const option = p.locator('[data-testid="search-option"][data-id="person:john-sullivan"]');
+      await option.waitFor();
+      expect(await p.evaluate(() => sessionStorage.getItem("actorgraph-token"))).toBe("t0k-e2e");
+      await p.screenshot({ path: join(out, "21-token-accepted.png") });
+    } finally {
+      await p.close();
+      await guarded.stop();
+    }
   });
 });

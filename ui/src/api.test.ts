@@ -61,3 +61,37 @@ describe("autocomplete text", () => {
     expect(hitDetail("John", { node, score: 1, snippet: null, matched: "name" })).toBe("Person");
   });
 });
+
+describe("Api with a token", () => {
+  function memory(): Pick<Storage, "getItem" | "setItem" | "removeItem"> & { data: Map<string, string> } {
+    const data = new Map<string, string>();
+    return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  }
+
+  it("asks for the token on 401, retries with it, and keeps it for the next request", async () => {
+    const auth: (string | null)[] = [];
+    const store = memory();
+    const api = new Api("/graphql", async (_u, init) => {
+      const a = new Headers(init.headers).get("Authorization");
+      auth.push(a);
+      if (a !== "Bearer s3cret") return new Response(JSON.stringify({ errors: [{ message: "token", extensions: { code: "UNAUTHENTICATED" } }] }), { status: 401 });
+      return new Response(JSON.stringify({ data: { search: [] } }), { status: 200 });
+    }, store);
+    let asked = 0;
+    api.askToken = async () => {
+      asked++;
+      return "s3cret";
+    };
+    await api.search("x");
+    await api.search("y");
+    expect(asked).toBe(1);
+    expect(auth).toEqual([null, "Bearer s3cret", "Bearer s3cret"]);
+    expect(store.data.get("actorgraph-token")).toBe("s3cret");
+  });
+
+  it("gives up with UNAUTHENTICATED when the user cancels", async () => {
+    const api = new Api("/graphql", async () => new Response("{}", { status: 401 }), memory());
+    api.askToken = async () => null;
+    await expect(api.search("x")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});

@@ -15,23 +15,60 @@ export class ApiError extends Error {
 
 export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
 
+/** Where the API token is kept: for this tab only, never in the URL. */
+export const TOKEN_KEY = "actorgraph-token";
+
 export class Api {
+  /**
+   * Asked for a token when the server answers 401 (it was started with
+   * --token); resolves to the token the user gave, or null when they gave up.
+   */
+  askToken: ((retry: boolean) => Promise<string | null>) | null = null;
+
   constructor(
     private readonly endpoint = "/graphql",
     private readonly fetcher: Fetcher = (i, init) => fetch(i, init),
+    private readonly storage: Pick<Storage, "getItem" | "setItem" | "removeItem"> | null =
+      typeof sessionStorage === "undefined" ? null : sessionStorage,
   ) {}
 
   async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    let res: Response;
+    let res = await this.post(query, variables);
+    for (let retry = false; res.status === 401 && this.askToken; retry = true) {
+      const token = await this.requestToken(retry);
+      if (!token) throw new ApiError("this server needs an access token", "UNAUTHENTICATED");
+      this.storage?.setItem(TOKEN_KEY, token);
+      res = await this.post(query, variables);
+    }
+    if (res.status === 401) {
+      this.storage?.removeItem(TOKEN_KEY);
+      throw new ApiError("this server needs an access token", "UNAUTHENTICATED");
+    }
+    return this.decode<T>(res);
+  }
+
+  private tokenPrompt: Promise<string | null> | null = null;
+
+  /** One prompt at a time: requests that fail together wait for the same answer. */
+  private requestToken(retry: boolean): Promise<string | null> {
+    this.tokenPrompt ??= this.askToken!(retry).finally(() => {
+      this.tokenPrompt = null;
+    });
+    return this.tokenPrompt;
+  }
+
+  private async post(query: string, variables: Record<string, unknown>): Promise<Response> {
+    const headers: Record<string, string> = { "Content-Type": "application/json", Accept: "application/json" };
+    const token = this.storage?.getItem(TOKEN_KEY);
+    if (token) headers.Authorization = `Bearer ${token}`;
     try {
-      res = await this.fetcher(this.endpoint, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ query, variables }),
-      });
+      return await this.fetcher(this.endpoint, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
     } catch (e) {
       throw new ApiError(`cannot reach the server: ${(e as Error).message}`, "NETWORK");
     }
+  }
+
+  private async decode<T>(res: Response): Promise<T> {
     let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     try {
       body = (await res.json()) as typeof body;

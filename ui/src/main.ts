@@ -53,6 +53,7 @@ function tabs(app: App): (name: string) => void {
 
 function main(): void {
   const app = new App(byId("canvas"));
+  app.api.askToken = askToken;
   legend(byId("legend"));
   const showTab = tabs(app);
 
@@ -110,3 +111,22 @@ function main(): void {
 }
 
 main();
+
+/** Asks the user for the API token in a modal dialog. */
+function askToken(retry: boolean): Promise<string | null> {
+  const dialog = byId("token-dialog") as HTMLDialogElement;
+  const input = byId("token-input") as HTMLInputElement;
+  byId("token-hint").textContent = retry
+    ? "That token was not accepted. Check it and try again."
+    : "Ask whoever runs it for the token (it was started with --token).";
+  input.value = "";
+  return new Promise((resolve) => {
+    dialog.addEventListener(
+      "close",
+      () => resolve(dialog.returnValue === "ok" && input.value.trim() ? input.value.trim() : null),
+      { once: true },
+    );
+    dialog.showModal();
+    input.focus();
+  });
+}
