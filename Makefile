@@ -9,7 +9,7 @@ ADDR     ?= 127.0.0.1:8080
 
 CYPHERLINT := tools/cypherlint
 
-.PHONY: soak run build test fmt-check vet gotest lint-cypher bench clean generate check-generated
+.PHONY: soak run build test fmt-check vet gotest lint-cypher bench bench-store clean generate check-generated
 
 ## run: build and serve on the embedded store (http://127.0.0.1:8080)
 run: build
@@ -64,8 +64,14 @@ $(CYPHERLINT)/node_modules/.package-lock.json: $(CYPHERLINT)/package-lock.json
 soak:
 	ACTORGRAPH_SOAK=1 $(GO) test -count=1 -v -timeout 30m -run 'TestLoadUnderTraffic|TestLoadSurvivesKill9' ./cmd/actorgraph
 
-## bench: store benchmarks (reported, never asserted)
+## bench: the performance harness, one table per scale, written to bench/RESULTS.md
+## (SCALES="10k 100k" for fewer; reported, never asserted; 1m takes the better part of an hour)
+SCALES ?= 10k 100k 1m
 bench:
+	$(GO) run ./bench -scale "$(SCALES)" -command 'make bench SCALES="$(SCALES)"'
+
+## bench-store: the SQLite store's Go benchmarks
+bench-store:
 	$(GO) test -run '^$$' -bench . -benchtime 200x -timeout 60m ./graph/sqlitestore
 
 clean:

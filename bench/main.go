@@ -92,7 +92,7 @@ func main() {
 	flag.StringVar(&o.kuzuDir, "kuzu-dir", "", "directory of the Kuzu peer module (default bench/kuzu)")
 	flag.BoolVar(&o.naive, "naive", true, "measure the naive recursive-CTE peer")
 	flag.BoolVar(&o.profile, "profile", true, "profile each phase and summarise where the time goes")
-	flag.IntVar(&o.batchDocs, "batch-docs", 100, "documents per Upsert in the bulk load (about 20 claims each)")
+	flag.IntVar(&o.batchDocs, "batch-docs", 500, "documents per Upsert in the bulk load (about 20 claims each)")
 	flag.IntVar(&o.hopSamples, "hop-samples", 1000, "neighbourhood questions per depth")
 	flag.IntVar(&o.pathSamples, "path-samples", 300, "path questions")
 	flag.IntVar(&o.searchSamples, "search-samples", 300, "search questions")
@@ -100,7 +100,7 @@ func main() {
 	flag.IntVar(&o.naiveHops, "naive-hops", 200, "neighbourhood questions for the naive peer")
 	flag.IntVar(&o.naivePaths, "naive-paths", 30, "path questions for the naive peer")
 	flag.DurationVar(&o.naiveLimit, "naive-timeout", 2*time.Second, "time limit of one naive question")
-	flag.DurationVar(&o.kuzuLimit, "kuzu-timeout", 10*time.Second, "time limit of one Kuzu question")
+	flag.DurationVar(&o.kuzuLimit, "kuzu-timeout", 5*time.Second, "time limit of one Kuzu question")
 	flag.StringVar(&clients, "clients", "1,8,32", "concurrent API clients of each load run")
 	flag.DurationVar(&o.httpWarm, "http-warmup", time.Second, "unmeasured start of each load run")
 	flag.DurationVar(&o.httpDur, "http-duration", 4*time.Second, "measured length of each load run")
@@ -149,11 +149,12 @@ func run(ctx context.Context, o options) error {
 	if o.kuzuDir == "" {
 		o.kuzuDir = filepath.Join(root, "bench", "kuzu")
 	}
-	for _, sc := range o.scales {
-		nodes, err := parseScale(sc)
+	for _, given := range o.scales {
+		nodes, err := parseScale(given)
 		if err != nil {
 			return err
 		}
+		sc := scaleName(nodes)
 		res, err := runScale(ctx, o, sc, nodes)
 		if err != nil {
 			return fmt.Errorf("scale %s: %w", sc, err)
@@ -187,6 +188,18 @@ func parseScale(s string) (int, error) {
 		return 0, fmt.Errorf("scale %q is not 10k, 100k, 1m or a number of nodes", s)
 	}
 	return n * mult, nil
+}
+
+// scaleName is the canonical name of a scale: 10k, 100k, 1M, or the
+// number of nodes.
+func scaleName(nodes int) string {
+	switch {
+	case nodes%1_000_000 == 0:
+		return strconv.Itoa(nodes/1_000_000) + "M"
+	case nodes%1_000 == 0:
+		return strconv.Itoa(nodes/1_000) + "k"
+	}
+	return strconv.Itoa(nodes)
 }
 
 // moduleRoot finds the actorgraph module's root from the working directory.

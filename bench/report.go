@@ -107,12 +107,12 @@ the store returns whole nodes and claims. Ratios are "actorgraph is N× faster"
 	}
 	// Scales of the standard set that have no results say so, with what it
 	// would take, estimated from the largest run's own load rate.
-	for _, sc := range []string{"10k", "100k", "1m"} {
-		n, _ := parseScale(sc)
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
 		if have[n] {
 			continue
 		}
-		fmt.Fprintf(&b, "## %s nodes: not run\n\n", strings.ReplaceAll(sc, "m", "M"))
+		sc := scaleName(n)
+		fmt.Fprintf(&b, "## %s nodes: not run\n\n", sc)
 		if len(rs) > 0 {
 			last := rs[len(rs)-1]
 			if len(last.Stores) > 0 && last.Stores[0].Load.ClaimsPerSec() > 0 {
@@ -123,7 +123,7 @@ the store returns whole nodes and claims. Ratios are "actorgraph is N× faster"
 				fmt.Fprintf(&b, "The %s run took %.0f minutes in all.\n\n", last.Scale, last.Duration/60)
 			}
 		}
-		fmt.Fprintf(&b, "To run it: `make bench SCALES=%s` (or `go run ./bench -scale %s`); it adds its section here.\n\n", sc, sc)
+		fmt.Fprintf(&b, "To run it: `make bench SCALES=%s` (or `go run ./bench -scale %s`); it adds its section here.\n\n", strings.ToLower(sc), strings.ToLower(sc))
 	}
 	return os.WriteFile(out, []byte(b.String()), 0o644)
 }
@@ -320,7 +320,14 @@ func renderProfiles(b *strings.Builder, r *ScaleResult) {
 				parts = append(parts, fmt.Sprintf("%s %.0f%%", bk.Name, 100*bk.Share))
 			}
 		}
-		fmt.Fprintf(b, "- %s: %s. Heaviest functions: %s.\n", p.Phase, strings.Join(parts, ", "), strings.Join(p.Top, ", "))
+		fmt.Fprintf(b, "- %s: %s", p.Phase, strings.Join(parts, ", "))
+		if p.Unattributed >= 0.01 {
+			fmt.Fprintf(b, " (of the %.0f%% of samples the profiler could attribute)", 100*(1-p.Unattributed))
+		}
+		if len(p.Top) > 0 {
+			fmt.Fprintf(b, ". actorgraph's steps, cumulative: %s", strings.Join(p.Top, ", "))
+		}
+		b.WriteString(".\n")
 	}
 	b.WriteString("\n")
 }
@@ -342,7 +349,11 @@ func (p *ProfileSummary) brief() string {
 	for _, bk := range p.Buckets[:min(3, len(p.Buckets))] {
 		parts = append(parts, fmt.Sprintf("%s %.0f%%", bk.Name, 100*bk.Share))
 	}
-	return " The CPU of this phase goes to " + strings.Join(parts, ", ") + "."
+	out := " The CPU of this phase goes to " + strings.Join(parts, ", ") + "."
+	if len(p.Top) > 0 {
+		out += " By step: " + strings.Join(p.Top, ", ") + "."
+	}
+	return out
 }
 
 // renderTargets judges the issue's targets on the embedded store.
@@ -404,8 +415,11 @@ func renderTargets(b *strings.Builder, r *ScaleResult) {
 	}
 	if worstAt > 0 {
 		why := fmt.Sprintf("%.0f%% at %d clients.", 100*worst, worstAt)
-		if worstShort > 0 {
-			why += fmt.Sprintf(" With a 0.1 ms dataloader window it reaches %.0f%%: the default 2 ms window, which each dataloader batch waits, is that much of the gap.", 100*worstShort)
+		switch {
+		case worstShort > worst+0.02:
+			why += fmt.Sprintf(" With a 0.1 ms dataloader window it reaches %.0f%%: the default 2 ms window, which each batch of a level waits, is that much of the gap.", 100*worstShort)
+		case worstShort > 0:
+			why += fmt.Sprintf(" With a 0.1 ms dataloader window it reaches %.0f%%, no better: the window is not what limits it.", 100*worstShort)
 		}
 		why += r.profile("GraphQL").brief()
 		fmt.Fprintf(b, "| GraphQL neighbourhood ≥ 85%% of plain JSON req/s | lowest share %.0f%% (at %d clients) | %s |\n", 100*worst, worstAt, verdict(worst >= targetAPIShare, why))

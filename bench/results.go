@@ -133,8 +133,11 @@ type PathAgreement struct {
 // ProfileSummary is a CPU profile of one phase, bucketed.
 type ProfileSummary struct {
 	Phase   string   `json:"phase"`
-	Buckets []Bucket `json:"buckets"`
-	Top     []string `json:"top"` // the heaviest functions by cumulative time
+	Buckets []Bucket `json:"buckets"` // shares of the attributed samples
+	// Top lists actorgraph's heaviest functions by cumulative share.
+	Top []string `json:"top"`
+	// Unattributed is the share of samples in runtime.asyncPreempt.
+	Unattributed float64 `json:"unattributed"`
 }
 
 // Bucket is a share of a profile's samples.
