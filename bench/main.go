@@ -105,6 +105,7 @@ func main() {
 	flag.DurationVar(&o.httpWarm, "http-warmup", time.Second, "unmeasured start of each load run")
 	flag.DurationVar(&o.httpDur, "http-duration", 4*time.Second, "measured length of each load run")
 	flag.IntVar(&o.roundTripN, "round-trip-requests", 200, "requests whose store calls are counted, per query and API")
+	render := flag.Bool("render", false, "only render the results file from the saved results, run nothing")
 	flag.BoolVar(&o.inProcess, "in-process", false, "serve from this process instead of a child (for tests; memory figures then include the harness)")
 	flag.Parse()
 	if *serve {
@@ -122,6 +123,16 @@ func main() {
 			log.Fatalf("-clients: %q is not a number of clients", c)
 		}
 		o.clients = append(o.clients, n)
+	}
+	if *render {
+		root, err := moduleRoot()
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := renderResultsFile(filepath.Join(root, "bench", "results"), filepath.Join(root, "bench", "RESULTS.md")); err != nil {
+			log.Fatal(err)
+		}
+		return
 	}
 	if o.command == "" {
 		o.command = "go run ./bench " + strings.Join(os.Args[1:], " ")
@@ -264,7 +275,7 @@ func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleRe
 	q := makeQueries(gen, o.seed, o.hopSamples, o.pathSamples, o.searchSamples, o.warmup)
 	gen = nil // the claim set is no longer needed
 	o.progress(scale + ": asking the store")
-	if err := measureStore(ctx, s, q, &sr, prof.run); err != nil {
+	if err := measureStore(ctx, s, q, &sr, prof.run, o.progress); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -380,7 +391,7 @@ func measureNeo4j(ctx context.Context, o options, cfg synth.Config, q queries, p
 	if err != nil {
 		return nil, "", fmt.Errorf("neo4j: %w", err)
 	}
-	if err := measureStore(ctx, s, q, &sr, nil); err != nil {
+	if err := measureStore(ctx, s, q, &sr, nil, o.progress); err != nil {
 		return nil, "", fmt.Errorf("neo4j: %w", err)
 	}
 	if err := measureServer(ctx, o, storeSpec{Kind: "neo4j"}, q, &sr, nil, work); err != nil {

@@ -19,9 +19,19 @@ const (
 // measureStore asks s the neighbourhood, path and search questions and
 // fills in the latencies, with a CPU profile of each phase when profile is
 // not nil.
-func measureStore(ctx context.Context, s graph.Store, q queries, r *StoreResult, profile func(phase string, run func() error) error) error {
+func measureStore(ctx context.Context, s graph.Store, q queries, r *StoreResult, profile func(phase string, run func() error) error, progress func(string)) error {
 	if profile == nil {
 		profile = func(_ string, run func() error) error { return run() }
+	}
+	if progress != nil {
+		// Paths on a large graph take minutes: say what is running.
+		questions := map[string]int{"1-hop neighbourhood": len(q.Seeds), "2-hop neighbourhood": len(q.Seeds),
+			"shortest paths": len(q.Pairs), "full-text search": len(q.Search)}
+		inner := profile
+		profile = func(phase string, run func() error) error {
+			progress(fmt.Sprintf("  %s: %d questions", phase, questions[phase]))
+			return inner(phase, run)
+		}
 	}
 	hop := func(depth int) func() error {
 		return func() error {
