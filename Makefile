@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 CYPHERLINT := tools/cypherlint
 
-.PHONY: soak run build ui ui-deps chromium test fmt-check vet gotest ui-test ui-unit ui-e2e lint-cypher bench bench-ui eval clean generate check-generated
+.PHONY: soak run build ui ui-deps chromium test fmt-check vet gotest ui-test ui-unit ui-e2e lint-cypher bench bench-store bench-ui eval clean generate check-generated
 
 ## run: build the web UI and the binary, then serve on the embedded store (http://127.0.0.1:8080)
 run: ui build
@@ -90,8 +90,15 @@ ui-unit: ui-deps
 ui-e2e: ui build chromium
 	cd ui && AG_BIN=$(CURDIR)/$(BIN) AG_CHROMIUM=$(CHROMIUM) AG_OUT=$(CURDIR)/test-output/ui $(NPM) run test:e2e
 
-## bench: store and extraction benchmarks (reported, never asserted)
+
+## bench: the performance harness, one table per scale, written to bench/RESULTS.md
+## (SCALES="10k 100k" for fewer; reported, never asserted; 1m takes the better part of an hour)
+SCALES ?= 10k 100k 1m
 bench:
+	$(GO) run ./bench -scale "$(SCALES)" -command 'make bench SCALES="$(SCALES)"'
+
+## bench-store: the SQLite store's and the extractor's Go benchmarks
+bench-store:
 	$(GO) test -run '^$$' -bench . -benchtime 200x -timeout 60m ./graph/sqlitestore
 	$(GO) test -run '^$$' -bench BenchmarkExtract -benchtime 2s -cpu 1 ./loader/extract
 

@@ -1,12 +1,20 @@
 // Package synth generates synthetic actor-event graphs with the real
 // vocabulary, for benchmarks: power-law degrees (a few hubs such as great
 // powers and alliances, a long tail of officials), a realistic mix of kinds
-// and claim types, and a document with one evidence sentence per claim.
-// Output is deterministic for a given seed.
+// and claim types, attributions (Attribution claim-nodes with who made
+// them, whom they blame, the operation they concern and who backed them),
+// and documents that cite every claim with an evidence sentence; some claims
+// are reported again by a later document, so they carry evidence from two.
+// Output is deterministic for a given configuration.
+//
+// Generate holds a whole graph in memory (about 1 KB per claim). For large
+// graphs, New and Generator.Documents stream the documents one at a time,
+// so only the entity nodes and a set of claim keys stay in memory.
 package synth
 
 import (
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"strings"
 
@@ -16,9 +24,29 @@ import (
 // Config sizes a generated graph.
 type Config struct {
 	Seed         uint64
-	Nodes        int
+	Nodes        int // entity nodes plus attributions
 	RelsPerNode  int // claims per node on average
-	ClaimsPerDoc int // claims cited by each document
+	ClaimsPerDoc int // claim sentences per document; <= 0: 20
+	// AttributionShare is the share of Nodes that are Attribution
+	// claim-nodes: 0 means 2%, a negative value none.
+	AttributionShare float64
+	// RepeatShare is the share of claim sentences that report again a claim
+	// an earlier document made (new evidence, same claim): 0 means 10%, a
+	// negative value none.
+	RepeatShare float64
+}
+
+func (c Config) withDefaults() Config {
+	if c.ClaimsPerDoc <= 0 {
+		c.ClaimsPerDoc = 20
+	}
+	if c.AttributionShare == 0 {
+		c.AttributionShare = 0.02
+	}
+	if c.RepeatShare == 0 {
+		c.RepeatShare = 0.10
+	}
+	return c
 }
 
 // kindShare is the mix of entity kinds.
@@ -56,88 +84,276 @@ var relMix = []struct {
 
 // Graph is a generated graph as per-document batches.
 type Graph struct {
-	Nodes   []graph.Node
-	Batches []graph.Batch // the first holds the nodes; each other one document and its claims
-	Claims  int
+	Nodes   []graph.Node  // the entity nodes (attributions are in the documents)
+	Batches []graph.Batch // the first holds the entity nodes; each other one document and its claims
+	Claims  int           // distinct claims
 	ByKind  map[graph.NodeKind][]string
+	// Attributions maps each attribution's id to the operation it concerns.
+	Attributions map[string]string
 }
 
-// Generate builds a graph. It holds everything in memory: about 1 KB per
-// claim.
+// Generate builds a whole graph in memory.
 func Generate(cfg Config) *Graph {
-	if cfg.ClaimsPerDoc <= 0 {
-		cfg.ClaimsPerDoc = 20
+	gen := New(cfg)
+	g := &Graph{Nodes: gen.Nodes, ByKind: gen.ByKind, Batches: []graph.Batch{{Nodes: gen.Nodes}}}
+	for b := range gen.Documents() {
+		g.Batches = append(g.Batches, b)
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15))
-	g := &Graph{ByKind: map[graph.NodeKind][]string{}}
+	g.Claims, g.Attributions = gen.Claims, gen.Attributions
+	return g
+}
+
+// claimKey identifies a claim by its endpoints' indexes and its type, in a
+// fraction of the memory of its id: the set of them is what a 10M-claim
+// graph keeps in memory while it streams.
+type claimKey struct {
+	from, to int32
+	typ      uint8
+}
+
+// reported is a claim a document made, kept so a later one can report it
+// again.
+type reported struct {
+	rel  graph.Relationship
+	verb string
+}
+
+// Generator streams a graph: its entity nodes are made by New, its
+// documents by Documents.
+type Generator struct {
+	cfg    Config
+	rng    *rand.Rand
+	Nodes  []graph.Node // entity nodes, in id order within each kind
+	ByKind map[graph.NodeKind][]string
+	// Claims and Evidence count what Documents has produced so far;
+	// Attributions maps each attribution made so far to its operation.
+	Claims, Evidence int
+	Attributions     map[string]string
+
+	index     map[string]int32 // node id -> index, for claim keys
+	zipf      map[graph.NodeKind]*rand.Zipf
+	typeIndex map[graph.RelType]uint8
+	seen      map[claimKey]struct{}
+	wantAttr  int
+	recent    []reported // a ring of claims made by earlier documents
+	used      bool
+}
+
+// New makes the entity nodes of a graph; Documents then streams its
+// documents.
+func New(cfg Config) *Generator {
+	cfg = cfg.withDefaults()
+	g := &Generator{
+		cfg:          cfg,
+		rng:          rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x9e3779b97f4a7c15)),
+		ByKind:       map[graph.NodeKind][]string{},
+		Attributions: map[string]string{},
+		index:        map[string]int32{},
+		zipf:         map[graph.NodeKind]*rand.Zipf{},
+		typeIndex:    map[graph.RelType]uint8{},
+		seen:         map[claimKey]struct{}{},
+	}
+	if cfg.AttributionShare > 0 {
+		g.wantAttr = int(float64(cfg.Nodes) * cfg.AttributionShare)
+	}
+	entities := cfg.Nodes - g.wantAttr
 	for _, ks := range kindShare {
-		n := max(2, int(float64(cfg.Nodes)*ks.share))
+		n := max(2, int(float64(entities)*ks.share))
 		for i := 0; i < n; i++ {
 			id := fmt.Sprintf("%s:synth-%d", ks.kind.IDPrefix(), i)
-			node := graph.Node{ID: id, Kind: ks.kind, Name: fmt.Sprintf("%s %s", strings.ToLower(string(ks.kind)), word(rng, i)), Source: "reference:synthetic"}
+			node := graph.Node{ID: id, Kind: ks.kind, Name: fmt.Sprintf("%s %s", strings.ToLower(string(ks.kind)), word(g.rng, i)), Source: "reference:synthetic"}
+			g.index[id] = int32(len(g.Nodes))
 			g.Nodes = append(g.Nodes, node)
 			g.ByKind[ks.kind] = append(g.ByKind[ks.kind], id)
 		}
 	}
-	g.Batches = append(g.Batches, graph.Batch{Nodes: g.Nodes})
-	total := 0
-	for _, m := range relMix {
-		total += m.weight
+	for _, ks := range kindShare {
+		g.zipf[ks.kind] = rand.NewZipf(g.rng, 1.3, 4, uint64(len(g.ByKind[ks.kind])-1))
 	}
-	zipf := map[graph.NodeKind]*rand.Zipf{}
-	for k, ids := range g.ByKind {
-		zipf[k] = rand.NewZipf(rng, 1.3, 4, uint64(len(ids)-1))
-	}
-	want := cfg.Nodes * cfg.RelsPerNode
-	seen := map[string]bool{}
-	for doc := 0; g.Claims < want; doc++ {
-		var sb strings.Builder
-		var rels []graph.Relationship
-		type span struct{ start, end int }
-		var spans []span
-		for c := 0; c < cfg.ClaimsPerDoc && g.Claims < want; c++ {
-			pick := rng.IntN(total)
-			m := relMix[0]
-			for _, cand := range relMix {
-				if pick < cand.weight {
-					m = cand
-					break
-				}
-				pick -= cand.weight
-			}
-			from := g.ByKind[m.from][zipf[m.from].Uint64()]
-			to := g.ByKind[m.to][rng.IntN(len(g.ByKind[m.to]))]
-			if rng.IntN(2) == 0 {
-				to = g.ByKind[m.to][zipf[m.to].Uint64()]
-			}
-			if from == to {
-				continue
-			}
-			id := graph.ClaimID(from, m.t, to)
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			sentence := fmt.Sprintf("Reports say %s %s %s in %d.", from, strings.ToLower(strings.ReplaceAll(string(m.t), "_", " ")), to, 2000+rng.IntN(25))
-			start := sb.Len()
-			sb.WriteString(sentence)
-			spans = append(spans, span{start, sb.Len()})
-			sb.WriteString(" ")
-			rels = append(rels, graph.Relationship{ID: id, Type: m.t, From: from, To: to, Method: "rule:synthetic@1",
-				Confidence: 0.5 + rng.Float64()/2, Date: fmt.Sprintf("%d-%02d", 2000+rng.IntN(25), 1+rng.IntN(12))})
-			g.Claims++
-		}
-		text := fmt.Sprintf("Synthetic article %d. ", doc) + sb.String()
-		off := len(fmt.Sprintf("Synthetic article %d. ", doc))
-		d := graph.Document{ID: graph.DocumentID(text), Title: fmt.Sprintf("Synthetic article %d", doc), Publisher: "Synthetic Wire", Text: text}
-		b := graph.Batch{Documents: []graph.Document{d}, Relationships: rels}
-		for i, r := range rels {
-			s, e := spans[i].start+off, spans[i].end+off // ASCII: bytes are code points
-			b.Evidence = append(b.Evidence, graph.Evidence{ID: graph.EvidenceID(r.ID, d.ID, s, e), Subject: r.ID, DocumentID: d.ID, Start: s, End: e, Quote: text[s:e]})
-		}
-		g.Batches = append(g.Batches, b)
+	for i, t := range graph.RelTypes() {
+		g.typeIndex[t] = uint8(i)
 	}
 	return g
+}
+
+// NodeBatches returns the entity nodes in batches of at most size.
+func (g *Generator) NodeBatches(size int) []graph.Batch {
+	var out []graph.Batch
+	for i := 0; i < len(g.Nodes); i += size {
+		out = append(out, graph.Batch{Nodes: g.Nodes[i:min(i+size, len(g.Nodes))]})
+	}
+	return out
+}
+
+// pick returns an entity of kind k: a hub more often than not (Zipf), else
+// any one, so degrees follow a power law with a long tail.
+func (g *Generator) pick(k graph.NodeKind, hubby bool) string {
+	ids := g.ByKind[k]
+	if hubby || g.rng.IntN(2) == 0 {
+		return ids[g.zipf[k].Uint64()]
+	}
+	return ids[g.rng.IntN(len(ids))]
+}
+
+// claim registers a new claim from -[t]-> to; false when it exists.
+func (g *Generator) claim(from string, t graph.RelType, to string) bool {
+	k := claimKey{g.index[from], g.index[to], g.typeIndex[t]}
+	if _, dup := g.seen[k]; dup {
+		return false
+	}
+	g.seen[k] = struct{}{}
+	g.Claims++
+	return true
+}
+
+// doc builds one document: sentences and the claims each one supports.
+type doc struct {
+	sb    strings.Builder
+	batch graph.Batch
+	spans []struct {
+		start, end int
+		subjects   []string
+	}
+}
+
+func (d *doc) sentence(s string, subjects ...string) {
+	start := d.sb.Len()
+	d.sb.WriteString(s)
+	d.spans = append(d.spans, struct {
+		start, end int
+		subjects   []string
+	}{start, d.sb.Len(), subjects})
+	d.sb.WriteString(" ")
+}
+
+// Documents streams the documents, each a batch with its claims and their
+// evidence, until the graph has Nodes*RelsPerNode claims. It can be ranged
+// over once.
+func (g *Generator) Documents() iter.Seq[graph.Batch] {
+	return func(yield func(graph.Batch) bool) {
+		if g.used {
+			panic("synth: Documents ranged over twice")
+		}
+		g.used = true
+		total := 0
+		for _, m := range relMix {
+			total += m.weight
+		}
+		want := g.cfg.Nodes * g.cfg.RelsPerNode
+		for n := 0; g.Claims < want; n++ {
+			b := g.document(n, want, total)
+			if !yield(b) {
+				return
+			}
+		}
+	}
+}
+
+func (g *Generator) document(n, want, totalWeight int) graph.Batch {
+	var d doc
+	var made []reported
+	for c := 0; c < g.cfg.ClaimsPerDoc && g.Claims < want; c++ {
+		// Attributions are spread evenly over the stream: one is made
+		// whenever they fall behind their share of the claims so far.
+		if len(g.Attributions) < g.wantAttr && len(g.Attributions)*want < g.wantAttr*g.Claims {
+			g.attribution(&d)
+			continue
+		}
+		if len(g.recent) > 0 && g.rng.Float64() < g.cfg.RepeatShare {
+			r := g.recent[g.rng.IntN(len(g.recent))]
+			d.batch.Relationships = append(d.batch.Relationships, r.rel)
+			d.sentence(fmt.Sprintf("Another outlet confirmed that %s %s %s.", r.rel.From, r.verb, r.rel.To), r.rel.ID)
+			continue
+		}
+		pick := g.rng.IntN(totalWeight)
+		m := relMix[0]
+		for _, cand := range relMix {
+			if pick < cand.weight {
+				m = cand
+				break
+			}
+			pick -= cand.weight
+		}
+		from, to := g.pick(m.from, true), g.pick(m.to, false)
+		if from == to || !g.claim(from, m.t, to) {
+			continue
+		}
+		verb := strings.ToLower(strings.ReplaceAll(string(m.t), "_", " "))
+		rel := graph.Relationship{ID: graph.ClaimID(from, m.t, to), Type: m.t, From: from, To: to, Method: "rule:synthetic@1",
+			Confidence: 0.5 + g.rng.Float64()/2, Date: fmt.Sprintf("%d-%02d", 2000+g.rng.IntN(25), 1+g.rng.IntN(12))}
+		d.batch.Relationships = append(d.batch.Relationships, rel)
+		d.sentence(fmt.Sprintf("Reports say %s %s %s in %d.", from, verb, to, 2000+g.rng.IntN(25)), rel.ID)
+		made = append(made, reported{rel, verb})
+	}
+	// Only claims of earlier documents are reported again, so a repeat
+	// always adds evidence from a second document.
+	for _, r := range made {
+		if len(g.recent) < 4096 {
+			g.recent = append(g.recent, r)
+		} else {
+			g.recent[g.rng.IntN(len(g.recent))] = r
+		}
+	}
+	head := fmt.Sprintf("Synthetic article %d. ", n)
+	text := head + d.sb.String()
+	docu := graph.Document{ID: graph.DocumentID(text), Title: fmt.Sprintf("Synthetic article %d", n), Publisher: "Synthetic Wire",
+		Published: fmt.Sprintf("%d-%02d", 2000+n%25, 1+n%12), Text: text}
+	d.batch.Documents = []graph.Document{docu}
+	for _, sp := range d.spans {
+		s, e := sp.start+len(head), sp.end+len(head) // ASCII: bytes are code points
+		for _, sub := range sp.subjects {
+			d.batch.Evidence = append(d.batch.Evidence, graph.Evidence{ID: graph.EvidenceID(sub, docu.ID, s, e), Subject: sub,
+				DocumentID: docu.ID, Start: s, End: e, Quote: text[s:e]})
+			g.Evidence++
+		}
+	}
+	return d.batch
+}
+
+// attribution adds an Attribution node to d: who made it, whom it blames,
+// the operation it concerns, and up to three backers, each claim cited.
+// Operations are drawn from a "notable" twentieth of them so an operation
+// has a handful of attributions at every scale, as real ones do.
+func (g *Generator) attribution(d *doc) {
+	i := len(g.Attributions)
+	id := fmt.Sprintf("attribution:synth-%d", i)
+	g.index[id] = int32(len(g.Nodes) + i)
+	ops := g.ByKind[graph.KindCyberOperation]
+	op := ops[g.rng.IntN(max(1, len(ops)/20))]
+	actor := func() string {
+		if g.rng.IntN(10) < 7 {
+			return g.pick(graph.KindCountry, true)
+		}
+		return g.pick(graph.KindOrganization, true)
+	}
+	by, blamed := actor(), actor()
+	date := fmt.Sprintf("%d-%02d", 2010+g.rng.IntN(15), 1+g.rng.IntN(12))
+	basis := []string{"receiver government", "international organization", "IT-security company", "media"}[g.rng.IntN(4)]
+	g.Attributions[id] = op
+	d.batch.Nodes = append(d.batch.Nodes, graph.Node{ID: id, Kind: graph.KindAttribution, Name: fmt.Sprintf("%s blames %s for %s", by, blamed, op),
+		Props: map[string]string{"basis": basis, "date": date, "modality": "asserted"}})
+	rel := func(from string, t graph.RelType, to string) string {
+		if !g.claim(from, t, to) {
+			return ""
+		}
+		r := graph.Relationship{ID: graph.ClaimID(from, t, to), Type: t, From: from, To: to, Method: "rule:synthetic@1",
+			Confidence: 0.6 + g.rng.Float64()*0.4, Date: date}
+		d.batch.Relationships = append(d.batch.Relationships, r)
+		return r.ID
+	}
+	subjects := []string{id}
+	for _, r := range []string{rel(by, graph.RelAttributed, id), rel(id, graph.RelConcerns, op), rel(id, graph.RelBlames, blamed)} {
+		if r != "" {
+			subjects = append(subjects, r)
+		}
+	}
+	d.sentence(fmt.Sprintf("In %s, %s attributed %s to %s, citing %s sources.", date, by, op, blamed, basis), subjects...)
+	for n := g.rng.IntN(4); n > 0; n-- {
+		backer := actor()
+		if r := rel(backer, graph.RelBacked, id); r != "" {
+			d.sentence(fmt.Sprintf("%s backed the attribution of %s to %s.", backer, op, blamed), r)
+		}
+	}
 }
 
 var syllables = []string{"ka", "lo", "ri", "ven", "to", "mar", "sel", "di", "an", "or", "bu", "zen", "qui", "pa", "el"}

@@ -56,7 +56,9 @@ func (s *Store) inWriteTx(ctx context.Context, doing string, fn func(*sql.Tx) er
 // passed as one JSON array and unpacked with json_each, so a batch costs a
 // dozen statements whatever its size. (The pure-Go driver prepares a
 // statement on every execution; a statement per row made parsing SQL the
-// main cost of a load.)
+// main cost of a load. Binding the rows as one multi-row VALUES list would
+// skip JSON, but modernc.org/sqlite matches each parameter to its argument
+// by a linear scan, so binding costs time quadratic in the rows.)
 type batchWriter struct {
 	tx        *sql.Tx
 	faultHook func() error
@@ -73,7 +75,11 @@ func (w *batchWriter) exec(ctx context.Context, q string, args ...any) (sql.Resu
 	return w.tx.ExecContext(ctx, q, args...)
 }
 
-func jsonRows(rows []map[string]any) string {
+// jsonRows encodes rows as a JSON array of arrays, which statements unpack
+// with json_each and value->>N. Arrays rather than objects: without keys the
+// text is shorter, and both encoding it here and taking it apart in SQLite
+// cost less.
+func jsonRows(rows [][]any) string {
 	b, _ := json.Marshal(rows)
 	return string(b)
 }
@@ -131,43 +137,44 @@ func (w *batchWriter) writeNodes(ctx context.Context, nodes []graph.Node) (int, 
 	if err != nil {
 		return 0, err
 	}
-	var fresh, changed []map[string]any
+	// A row is id, kind, name, aliases, props, source, then what the name
+	// index takes: the aliases as words, and the node's text.
+	var fresh, changed [][]any
 	for _, n := range nodes {
-		row := map[string]any{"id": n.ID, "kind": string(n.Kind), "name": n.Name, "props": encodeMap(n.Props), "source": n.Source}
 		old, ok := stored[n.ID]
 		aliases := n.Aliases
 		if ok {
 			aliases = graph.MergeAliases(n.Name, decodeList(old.aliases), n.Aliases)
 		}
-		row["aliases"], row["ftsAliases"] = encodeList(aliases), strings.Join(aliases, " ")
-		row["body"] = nodeBody(graph.Node{Props: n.Props})
+		now := storedNode{n.Name, encodeList(aliases), encodeMap(n.Props), n.Source}
+		row := []any{n.ID, string(n.Kind), now.name, now.aliases, now.props, now.source, strings.Join(aliases, " "), nodeBody(graph.Node{Props: n.Props})}
 		switch {
 		case !ok:
 			fresh = append(fresh, row)
-		case old != storedNode{n.Name, row["aliases"].(string), row["props"].(string), n.Source}:
+		case old != now:
 			changed = append(changed, row)
 		}
 	}
 	if len(changed) > 0 {
 		rows := jsonRows(changed)
 		if _, err := w.exec(ctx, `UPDATE nodes SET name = v.name, aliases = v.aliases, props = v.props, source = v.source
-			FROM (SELECT value->>'id' AS id, value->>'name' AS name, value->>'aliases' AS aliases, value->>'props' AS props, value->>'source' AS source FROM json_each(?)) AS v
+			FROM (SELECT value->>0 AS id, value->>2 AS name, value->>3 AS aliases, value->>4 AS props, value->>5 AS source FROM json_each(?)) AS v
 			WHERE nodes.id = v.id`, rows); err != nil {
 			return 0, err
 		}
-		if _, err := w.exec(ctx, `DELETE FROM node_fts WHERE rowid IN (SELECT n.nid FROM json_each(?) j JOIN nodes n ON n.id = j.value->>'id')`, rows); err != nil {
+		if _, err := w.exec(ctx, `DELETE FROM node_fts WHERE rowid IN (SELECT n.nid FROM json_each(?) j JOIN nodes n ON n.id = j.value->>0)`, rows); err != nil {
 			return 0, err
 		}
 	}
 	if len(fresh) > 0 {
 		if _, err := w.exec(ctx, `INSERT INTO nodes(id, kind, name, aliases, props, source)
-			SELECT value->>'id', value->>'kind', value->>'name', value->>'aliases', value->>'props', value->>'source' FROM json_each(?)`, jsonRows(fresh)); err != nil {
+			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`, jsonRows(fresh)); err != nil {
 			return 0, err
 		}
 	}
 	if all := append(fresh, changed...); len(all) > 0 {
 		if _, err := w.exec(ctx, `INSERT INTO node_fts(rowid, name, aliases, body)
-			SELECT n.nid, j.value->>'name', j.value->>'ftsAliases', j.value->>'body' FROM json_each(?) j JOIN nodes n ON n.id = j.value->>'id'`, jsonRows(all)); err != nil {
+			SELECT n.nid, j.value->>2, j.value->>6, j.value->>7 FROM json_each(?) j JOIN nodes n ON n.id = j.value->>0`, jsonRows(all)); err != nil {
 			return 0, err
 		}
 	}
@@ -206,7 +213,9 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 	if err != nil {
 		return 0, err
 	}
-	var fresh, changed []map[string]any
+	// A row is id, type, from, to, method, confidence, modality, date,
+	// published, props.
+	var fresh, changed [][]any
 	for _, r := range rels {
 		published := r.Published
 		old, ok := stored[r.ID]
@@ -214,8 +223,7 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 			published = old.published
 		}
 		now := storedRel{r.Method, string(r.Modality), r.Date, published, encodeMap(r.Props), r.Confidence}
-		row := map[string]any{"id": r.ID, "type": string(r.Type), "from": r.From, "to": r.To, "method": now.method,
-			"confidence": now.confidence, "modality": now.modality, "date": now.date, "published": now.published, "props": now.props}
+		row := []any{r.ID, string(r.Type), r.From, r.To, now.method, now.confidence, now.modality, now.date, now.published, now.props}
 		switch {
 		case !ok:
 			fresh = append(fresh, row)
@@ -225,16 +233,15 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 	}
 	if len(fresh) > 0 {
 		if _, err := w.exec(ctx, `INSERT INTO rels(id, type, src, dst, method, confidence, modality, date, published, props)
-			SELECT j.value->>'id', j.value->>'type', a.nid, b.nid, j.value->>'method', j.value->>'confidence', j.value->>'modality',
-				j.value->>'date', j.value->>'published', j.value->>'props'
-			FROM json_each(?) j JOIN nodes a ON a.id = j.value->>'from' JOIN nodes b ON b.id = j.value->>'to'`, jsonRows(fresh)); err != nil {
+			SELECT j.value->>0, j.value->>1, a.nid, b.nid, j.value->>4, j.value->>5, j.value->>6, j.value->>7, j.value->>8, j.value->>9
+			FROM json_each(?) j JOIN nodes a ON a.id = j.value->>2 JOIN nodes b ON b.id = j.value->>3`, jsonRows(fresh)); err != nil {
 			return 0, err
 		}
 	}
 	if len(changed) > 0 {
 		if _, err := w.exec(ctx, `UPDATE rels SET method = v.method, confidence = v.confidence, modality = v.modality, date = v.date, published = v.published, props = v.props
-			FROM (SELECT value->>'id' AS id, value->>'method' AS method, value->>'confidence' AS confidence, value->>'modality' AS modality,
-				value->>'date' AS date, value->>'published' AS published, value->>'props' AS props FROM json_each(?)) AS v
+			FROM (SELECT value->>0 AS id, value->>4 AS method, value->>5 AS confidence, value->>6 AS modality,
+				value->>7 AS date, value->>8 AS published, value->>9 AS props FROM json_each(?)) AS v
 			WHERE rels.id = v.id`, jsonRows(changed)); err != nil {
 			return 0, err
 		}
@@ -256,22 +263,30 @@ func (w *batchWriter) writeEvidence(ctx context.Context, evs []graph.Evidence) (
 	if err != nil {
 		return 0, err
 	}
-	var fresh []map[string]any
-	var freshIDs []string
+	var fresh [][]any
 	for _, e := range evs {
 		if !have[e.ID] {
-			fresh = append(fresh, map[string]any{"id": e.ID, "subject": e.Subject, "doc": e.DocumentID, "start": e.Start, "end": e.End, "quote": e.Quote})
-			freshIDs = append(freshIDs, e.ID)
+			fresh = append(fresh, []any{e.ID, e.Subject, e.DocumentID, e.Start, e.End, e.Quote})
 		}
 	}
 	if len(fresh) == 0 {
 		return 0, nil
 	}
-	if _, err := w.exec(ctx, `INSERT INTO evidence(id, subject, doc_id, start, end, quote)
-		SELECT value->>'id', value->>'subject', value->>'doc', value->>'start', value->>'end', value->>'quote' FROM json_each(?)`, jsonRows(fresh)); err != nil {
+	// The new rows get row ids above the largest one (SQLite gives a new row
+	// of an INTEGER PRIMARY KEY table the largest id plus one), so they are
+	// indexed by a range scan in row id order. FTS5 flushes its pending
+	// terms to a new segment whenever a row id arrives out of order: fed in
+	// evidence-id (hash) order, as a lookup by id gives them, it wrote a
+	// tiny segment per row and spent the load merging them.
+	var before int64
+	if err := w.tx.QueryRowContext(ctx, `SELECT coalesce(max(eid), 0) FROM evidence`).Scan(&before); err != nil {
 		return 0, err
 	}
-	if _, err := w.exec(ctx, `INSERT INTO evidence_fts(rowid, quote) SELECT eid, quote FROM evidence WHERE id IN (SELECT value FROM json_each(?))`, jsonArray(freshIDs)); err != nil {
+	if _, err := w.exec(ctx, `INSERT INTO evidence(id, subject, doc_id, start, end, quote)
+		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`, jsonRows(fresh)); err != nil {
+		return 0, err
+	}
+	if _, err := w.exec(ctx, `INSERT INTO evidence_fts(rowid, quote) SELECT eid, quote FROM evidence WHERE eid > ? ORDER BY eid`, before); err != nil {
 		return 0, err
 	}
 	return len(fresh), nil

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHarnessSmoke runs the whole harness on a tiny graph, in-process and
+// without Kuzu, and checks that it measures every row and writes a results
+// file from the saved figures. It asserts nothing about speed.
+func TestHarnessSmoke(t *testing.T) {
+	dir := t.TempDir()
+	o := options{
+		scales: []string{"500"}, seed: 1, relsPerNode: 10, work: dir, save: true,
+		resultsDir: filepath.Join(dir, "results"), out: filepath.Join(dir, "RESULTS.md"), command: "smoke test",
+		naive: true, inProcess: true, batchDocs: 50,
+		hopSamples: 30, pathSamples: 20, searchSamples: 20, warmup: 5, naiveHops: 10, naivePaths: 3, naiveLimit: 200 * time.Millisecond,
+		clients: []int{1, 4}, httpWarm: 20 * time.Millisecond, httpDur: 100 * time.Millisecond, roundTripN: 10,
+		progress: func(string) {}, stdout: io.Discard,
+	}
+	if err := run(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := loadResults(o.resultsDir)
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("saved results: %v, %d scales", err, len(rs))
+	}
+	r := rs[0]
+	s := r.Stores[0]
+	if r.Graph.Claims < 5000 || r.Graph.Attributions == 0 || s.Load.ClaimsPerSec() <= 0 {
+		t.Errorf("graph or load not measured: %+v %+v", r.Graph, s.Load)
+	}
+	for name, l := range map[string]Latency{"1-hop": s.OneHop, "2-hop": s.TwoHop, "paths": s.Paths, "search": s.Search,
+		"naive 2-hop": r.Naive.TwoHop, "naive paths": r.Naive.Paths} {
+		if l.N == 0 || l.P50 <= 0 {
+			t.Errorf("%s not measured: %+v", name, l)
+		}
+	}
+	if len(s.HTTP) != 6*2 {
+		t.Errorf("%d load runs, want 12", len(s.HTTP))
+	}
+	for _, h := range s.HTTP {
+		if h.N == 0 || h.Errors > 0 {
+			t.Errorf("load run %+v: no requests or errors", h)
+		}
+	}
+	for _, rt := range s.RoundTrips {
+		if rt.API == "json" && rt.Query == "attributions" && rt.Max != 6 {
+			t.Errorf("the plain attributions handler made %d store calls, want 6", rt.Max)
+		}
+	}
+	md, err := os.ReadFile(o.out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"## 500 nodes", "smoke test", "| 2-hop neighbourhood |", "naive SQLite recursive CTE",
+		"API over loopback", "Store round trips", "Targets", "## 1M nodes: not run", "make bench SCALES=1m"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("the results file lacks %q", want)
+		}
+	}
+}
+
+func TestParseScale(t *testing.T) {
+	for in, want := range map[string]int{"10k": 10_000, "100K": 100_000, "1m": 1_000_000, "500": 500} {
+		if got, err := parseScale(in); err != nil || got != want {
+			t.Errorf("parseScale(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "k", "-3", "ten"} {
+		if _, err := parseScale(bad); err == nil {
+			t.Errorf("parseScale(%q) accepted", bad)
+		}
+	}
+}
