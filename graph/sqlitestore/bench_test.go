@@ -44,12 +44,7 @@ func loadedStore(b *testing.B) (*sqlitestore.Store, *synth.Graph) {
 			b.Fatal(err)
 		}
 		for i := 1; i < len(g.Batches); i += 50 {
-			var batch graph.Batch
-			for _, d := range g.Batches[i:min(i+50, len(g.Batches))] {
-				batch.Documents = append(batch.Documents, d.Documents...)
-				batch.Relationships = append(batch.Relationships, d.Relationships...)
-				batch.Evidence = append(batch.Evidence, d.Evidence...)
-			}
+			batch := mergeBatches(g.Batches[i:min(i+50, len(g.Batches))])
 			if _, err := s.Upsert(ctx, batch); err != nil {
 				b.Fatal(err)
 			}
@@ -68,16 +63,7 @@ func loadedStore(b *testing.B) (*sqlitestore.Store, *synth.Graph) {
 // claims) per transaction, into a fresh store.
 func BenchmarkUpsert(b *testing.B) {
 	ctx := context.Background()
-	g := synth.Generate(synth.Config{Seed: 2, Nodes: 5_000, RelsPerNode: 10})
-	s, err := sqlitestore.Open(ctx, filepath.Join(b.TempDir(), "upsert.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.Upsert(ctx, g.Batches[0]); err != nil {
-		b.Fatal(err)
-	}
-	docs := g.Batches[1:]
+	s, docs := storeWithNodes(b, 2, 5_000)
 	claims := 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -155,29 +141,43 @@ func BenchmarkSearch(b *testing.B) {
 // their evidence) per transaction into a fresh store.
 func BenchmarkBulkUpsert(b *testing.B) {
 	ctx := context.Background()
-	g := synth.Generate(synth.Config{Seed: 4, Nodes: 20_000, RelsPerNode: 10})
-	s, err := sqlitestore.Open(ctx, filepath.Join(b.TempDir(), "bulk.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.Upsert(ctx, g.Batches[0]); err != nil {
-		b.Fatal(err)
-	}
-	docs := g.Batches[1:]
+	s, docs := storeWithNodes(b, 4, 20_000)
 	claims := 0
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		var batch graph.Batch
-		for _, d := range docs[(i*100)%len(docs) : min((i*100)%len(docs)+100, len(docs))] {
-			batch.Documents = append(batch.Documents, d.Documents...)
-			batch.Relationships = append(batch.Relationships, d.Relationships...)
-			batch.Evidence = append(batch.Evidence, d.Evidence...)
-		}
+		batch := mergeBatches(docs[(i*100)%len(docs) : min((i*100)%len(docs)+100, len(docs))])
 		if _, err := s.Upsert(ctx, batch); err != nil {
 			b.Fatal(err)
 		}
 		claims += len(batch.Relationships)
 	}
 	b.ReportMetric(float64(claims)/b.Elapsed().Seconds(), "claims/s")
+}
+
+// storeWithNodes generates a graph, writes its nodes into a fresh store and
+// returns the store with the graph's per-document batches still to write.
+func storeWithNodes(b *testing.B, seed uint64, nodes int) (*sqlitestore.Store, []graph.Batch) {
+	ctx := context.Background()
+	g := synth.Generate(synth.Config{Seed: seed, Nodes: nodes, RelsPerNode: 10})
+	s, err := sqlitestore.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	if _, err := s.Upsert(ctx, g.Batches[0]); err != nil {
+		b.Fatal(err)
+	}
+	return s, g.Batches[1:]
+}
+
+// mergeBatches joins per-document batches into one, as a bulk load writes them.
+func mergeBatches(docs []graph.Batch) graph.Batch {
+	var batch graph.Batch
+	for _, d := range docs {
+		batch.Documents = append(batch.Documents, d.Documents...)
+		batch.Nodes = append(batch.Nodes, d.Nodes...)
+		batch.Relationships = append(batch.Relationships, d.Relationships...)
+		batch.Evidence = append(batch.Evidence, d.Evidence...)
+	}
+	return batch
 }
