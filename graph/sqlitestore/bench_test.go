@@ -47,6 +47,7 @@ func loadedStore(b *testing.B) (*sqlitestore.Store, *synth.Graph) {
 			var batch graph.Batch
 			for _, d := range g.Batches[i:min(i+50, len(g.Batches))] {
 				batch.Documents = append(batch.Documents, d.Documents...)
+				batch.Nodes = append(batch.Nodes, d.Nodes...) // attributions
 				batch.Relationships = append(batch.Relationships, d.Relationships...)
 				batch.Evidence = append(batch.Evidence, d.Evidence...)
 			}
@@ -171,6 +172,7 @@ func BenchmarkBulkUpsert(b *testing.B) {
 		var batch graph.Batch
 		for _, d := range docs[(i*100)%len(docs) : min((i*100)%len(docs)+100, len(docs))] {
 			batch.Documents = append(batch.Documents, d.Documents...)
+			batch.Nodes = append(batch.Nodes, d.Nodes...) // attributions
 			batch.Relationships = append(batch.Relationships, d.Relationships...)
 			batch.Evidence = append(batch.Evidence, d.Evidence...)
 		}
