@@ -109,16 +109,21 @@ func loadRun(ctx context.Context, client *http.Client, c apiCase, clients int, w
 	var firstErr error
 	start := time.Now()
 	measureFrom, end := start.Add(warm), start.Add(warm+dur)
+	lastDone := end
 	var wg sync.WaitGroup
 	for range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var mine []time.Duration
+			var done time.Time
 			bad := 0
 			for ctx.Err() == nil {
 				t0 := time.Now()
-				if t0.After(end) {
+				// Every client measures at least one request, however
+				// slow the server: a request longer than the warm-up
+				// would otherwise leave nothing to measure.
+				if t0.After(end) && len(mine) > 0 {
 					break
 				}
 				r, err := do(client, c.req(int(next.Add(1))).WithContext(ctx))
@@ -137,10 +142,14 @@ func loadRun(ctx context.Context, client *http.Client, c apiCase, clients int, w
 					}
 				}
 				mine = append(mine, t1.Sub(t0))
+				done = t1
 			}
 			mu.Lock()
 			lat = append(lat, mine...)
 			errs += bad
+			if done.After(lastDone) {
+				lastDone = done
+			}
 			mu.Unlock()
 		}()
 	}
@@ -150,7 +159,9 @@ func loadRun(ctx context.Context, client *http.Client, c apiCase, clients int, w
 	}
 	l := summarize(lat, 0, 0)
 	run.N, run.P50, run.P99, run.Errors = l.N, l.P50, l.P99, errs
-	run.RPS = float64(l.N) / dur.Seconds()
+	// Requests still running at the end are waited for and counted, so the
+	// window they are counted over runs to the last one's end.
+	run.RPS = float64(l.N) / lastDone.Sub(measureFrom).Seconds()
 	return run, nil
 }
 
