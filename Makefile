@@ -65,7 +65,7 @@ soak:
 	ACTORGRAPH_SOAK=1 $(GO) test -count=1 -v -timeout 30m -run 'TestLoadUnderTraffic|TestLoadSurvivesKill9' ./cmd/actorgraph
 
 ## bench: the performance harness, one table per scale, written to bench/RESULTS.md
-## (SCALES="10k 100k" for fewer; reported, never asserted; 1m takes the better part of an hour)
+## (SCALES="10k 100k" for fewer; reported, never asserted; 1m takes long, see bench/RESULTS.md)
 SCALES ?= 10k 100k 1m
 bench:
 	$(GO) run ./bench -scale "$(SCALES)" -command 'make bench SCALES="$(SCALES)"'
