@@ -92,7 +92,7 @@ ui-e2e: ui build chromium
 
 
 ## bench: the performance harness, one table per scale, written to bench/RESULTS.md
-## (SCALES="10k 100k" for fewer; reported, never asserted; 1m takes the better part of an hour)
+## (SCALES="10k 100k" for fewer; reported, never asserted; 1m takes long, see bench/RESULTS.md)
 SCALES ?= 10k 100k 1m
 bench:
 	$(GO) run ./bench -scale "$(SCALES)" -command 'make bench SCALES="$(SCALES)"'

@@ -30,6 +30,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/actorgraph/actorgraph/bench/synth"
@@ -139,7 +140,9 @@ func main() {
 	}
 	o.progress = func(s string) { log.Print(s) }
 	o.stdout = os.Stdout
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// On a signal the run stops cleanly: the server child exits with its
+	// stdin, the work files are removed.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, o); err != nil {
 		log.Fatal(err)

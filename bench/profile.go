@@ -164,7 +164,8 @@ func summarizeProfile(path, focus string) (ProfileSummary, error) {
 		name, ok := strings.CutPrefix(f.name, "github.com/actorgraph/actorgraph/")
 		// Entry points that stand for the whole phase, closures and helpers
 		// say nothing about which step costs what.
-		if !ok || strings.HasPrefix(name, "bench.") || strings.Contains(name, ".func") || strings.Contains(name, "queryEach") ||
+		// gqlgen's generated marshallers carry mangled type names.
+		if !ok || strings.HasPrefix(name, "bench.") || strings.Contains(name, ".func") || strings.Contains(name, "queryEach") || strings.Contains(name, "ᚗ") ||
 			strings.HasSuffix(name, ").exec") || f.pct < 0.05*all || f.pct > 0.9*all {
 			continue
 		}
