@@ -55,6 +55,7 @@ type options struct {
 	naive         bool
 	profile       bool
 	inProcess     bool
+	apiOnly       bool
 	batchDocs     int
 	hopSamples    int
 	pathSamples   int
@@ -108,6 +109,7 @@ func main() {
 	flag.IntVar(&o.roundTripN, "round-trip-requests", 200, "requests whose store calls are counted, per query and API")
 	render := flag.Bool("render", false, "only render the results file from the saved results, run nothing")
 	flag.BoolVar(&o.inProcess, "in-process", false, "serve from this process instead of a child (for tests; memory figures then include the harness)")
+	flag.BoolVar(&o.apiOnly, "api-only", false, "load the graph and measure only the API (no store questions, no peers); prints the tables and saves nothing")
 	flag.Parse()
 	if *serve {
 		if err := serveChild(storeSpec{Kind: *serveStore, DB: *serveDB}); err != nil {
@@ -137,6 +139,10 @@ func main() {
 	}
 	if o.command == "" {
 		o.command = "go run ./bench " + strings.Join(os.Args[1:], " ")
+	}
+	if o.apiOnly {
+		// A partial run must not overwrite a scale's saved figures.
+		o.save, o.naive, o.kuzu = false, false, false
 	}
 	o.progress = func(s string) { log.Print(s) }
 	o.stdout = os.Stdout
@@ -277,10 +283,12 @@ func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleRe
 	res.Graph = graphInfo(ctx, s, gen, docs, o.seed)
 	q := makeQueries(gen, o.seed, o.hopSamples, o.pathSamples, o.searchSamples, o.warmup)
 	gen = nil // the claim set is no longer needed
-	o.progress(scale + ": asking the store")
-	if err := measureStore(ctx, s, q, &sr, prof.run, o.progress); err != nil {
-		s.Close()
-		return nil, err
+	if !o.apiOnly {
+		o.progress(scale + ": asking the store")
+		if err := measureStore(ctx, s, q, &sr, prof.run, o.progress); err != nil {
+			s.Close()
+			return nil, err
+		}
 	}
 	if err := s.Close(); err != nil {
 		return nil, err
@@ -320,7 +328,9 @@ func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleRe
 	res.Stores = append(res.Stores, sr)
 
 	// Neo4j, when there is one.
-	if os.Getenv("NEO4J_URI") == "" {
+	if o.apiOnly {
+		res.Notes = append(res.Notes, "Only the API was measured (-api-only).")
+	} else if os.Getenv("NEO4J_URI") == "" {
 		note := "Neo4j: not measured, NEO4J_URI is not set (see README, \"Run on Neo4j\")."
 		o.progress(note)
 		res.Notes = append(res.Notes, note)
