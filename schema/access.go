@@ -143,10 +143,13 @@ func neighbors(ctx context.Context, id string, dir graph.Direction, t graph.RelT
 	return nodesIn(ctx, ids)
 }
 
-func wrapRels(rs []graph.Relationship) []Relation {
+// wrapRels wraps claims whose ends are loaded together when asked for;
+// known holds the nodes the caller already has (nil: none).
+func wrapRels(ctx context.Context, rs []graph.Relationship, known map[string]Node) []Relation {
+	e := newEnds(ctx, rs, known)
 	out := make([]Relation, len(rs))
 	for i, r := range rs {
-		out[i] = wrapRel(r)
+		out[i] = wrapRel(r, e)
 	}
 	return out
 }
@@ -194,9 +197,9 @@ func (r *Resolver) relationsOf(ctx context.Context, id string, dir *Direction, t
 		return nil, err
 	}
 	conn := &RelationConnection{PageInfo: &PageInfo{HasNextPage: page.HasMore}, TotalCount: page.Total}
-	for _, rel := range page.Relationships {
-		w := wrapRel(rel)
-		conn.Edges = append(conn.Edges, RelationEdge{Cursor: graph.EncodeCursor(rel.ID), Node: &w})
+	rels := wrapRels(ctx, page.Relationships, nil)
+	for i := range rels {
+		conn.Edges = append(conn.Edges, RelationEdge{Cursor: graph.EncodeCursor(rels[i].ID), Node: &rels[i]})
 	}
 	if page.EndCursor != "" {
 		conn.PageInfo.EndCursor = &page.EndCursor
@@ -255,14 +258,4 @@ func intersect(sets [][]string) []string {
 		}
 	}
 	return out
-}
-
-// endpoint loads the node at one end of a claim; a claim whose end is gone
-// is a store inconsistency, reported as internal.
-func endpoint(ctx context.Context, id string) (Node, error) {
-	n, err := node(ctx, id)
-	if err == nil && n == nil {
-		return nil, graph.Internal("a claim points to the missing node "+id, nil)
-	}
-	return n, err
 }

@@ -83,6 +83,14 @@ func (c *countingStore) Documents(ctx context.Context, ids []string) ([]graph.Do
 	c.count("Documents")
 	return c.Store.Documents(ctx, ids)
 }
+func (c *countingStore) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (graph.Subgraph, error) {
+	c.count("Neighborhood")
+	return c.Store.Neighborhood(ctx, q)
+}
+func (c *countingStore) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
+	c.count("Paths")
+	return c.Store.Paths(ctx, q)
+}
 
 // server serves the demo corpus through the real HTTP stack.
 type server struct {
@@ -426,6 +434,59 @@ func TestStoreCallsBoundedByDepth(t *testing.T) {
 	r := s.query(t, `{ attributions { by { name } blames { name } concerns { name } backedBy { name } evidence { quote document { title } } } }`)
 	if len(r.Errors) > 0 || s.store.total() > 8 {
 		t.Fatalf("attributions: %d calls %v %s", s.store.total(), s.store.calls, r.Errors)
+	}
+}
+
+// A neighbourhood or a path holds the nodes its relations join: asking for
+// the relations' from and to (and for typed fields of those nodes' ends)
+// costs no store call beyond the one that found them. Before, from and to
+// went through the node loader: a second call and a loader window per
+// response.
+func TestRelationEndsFromTheSubgraph(t *testing.T) {
+	// A long window: an end loaded through the loader would also show as a
+	// slow response, not only as a call.
+	s := newServer(t, schema.Options{LoaderWait: time.Second})
+	for _, c := range []struct{ name, query, call string }{
+		{"neighborhood", `{ neighborhood(ids: ["country:RU"], depth: 2) { nodes { id } relations { id from { id name kind } to { id name ... on Country { code } } } } }`, "Neighborhood"},
+		{"paths", `{ paths(from: "country:EE", to: "country:RU", maxHops: 4, first: 3) { nodes { id } relations { from { name } to { name } } } }`, "Paths"},
+	} {
+		s.store.reset()
+		start := time.Now()
+		r := s.query(t, c.query)
+		if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"from":{`) {
+			t.Fatalf("%s: %s", c.name, r.Raw)
+		}
+		if s.store.total() != 1 || s.store.calls[c.call] != 1 {
+			t.Errorf("%s: store calls %v, want only one %s", c.name, s.store.calls, c.call)
+		}
+		if d := time.Since(start); d > 900*time.Millisecond {
+			t.Errorf("%s took %v: something waited for the loader window", c.name, d)
+		}
+	}
+	// The ends of claims that came without their nodes (a page of a node's
+	// relations) are still found, in one batch for the whole page.
+	s.store.reset()
+	r := s.query(t, `{ node(id: "country:RU") { relations(first: 20) { edges { node { from { id } to { id } } } } } }`)
+	if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"to":{"id":`) {
+		t.Fatalf("relations page: %s", r.Raw)
+	}
+	if s.store.calls["Nodes"] != 2 { // the node itself, then every end of the page at once
+		t.Errorf("relations page: store calls %v, want 2 Nodes", s.store.calls)
+	}
+}
+
+// The benchmark's attributions question costs what a hand-written handler
+// spends (bench/server.go, plainAttributions: six calls): the by, blames and
+// backedBy claims of all attributions in one read, not one per type.
+func TestAttributionsStoreCalls(t *testing.T) {
+	s := newServer(t, schema.Options{LoaderWait: 50 * time.Millisecond})
+	r := s.query(t, `{ attributions(operation: "op:us-midterms-2018-attack") { id name modality
+		by { id name } blames { id name } backedBy { id name } evidence { quote start end document { id title } } } }`)
+	if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"blames":[{`) {
+		t.Fatalf("%s", r.Raw)
+	}
+	if s.store.total() != 6 || s.store.calls["Relationships"] != 2 {
+		t.Fatalf("store calls %v, want 6 with 2 Relationships", s.store.calls)
 	}
 }
 

@@ -225,13 +225,13 @@ type ComplexityRoot struct {
 		Confidence func(childComplexity int) int
 		Date       func(childComplexity int) int
 		Evidence   func(childComplexity int) int
-		From       func(childComplexity int) int
+		FromNode   func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Method     func(childComplexity int) int
 		Modality   func(childComplexity int) int
 		Properties func(childComplexity int) int
 		Published  func(childComplexity int) int
-		To         func(childComplexity int) int
+		ToNode     func(childComplexity int) int
 		Type       func(childComplexity int) int
 	}
 
@@ -374,9 +374,6 @@ type QueryResolver interface {
 	Stats(ctx context.Context) (*Stats, error)
 }
 type RelationResolver interface {
-	From(ctx context.Context, obj *Relation) (Node, error)
-	To(ctx context.Context, obj *Relation) (Node, error)
-
 	Evidence(ctx context.Context, obj *Relation) ([]Evidence, error)
 }
 type RoleResolver interface {
@@ -1261,11 +1258,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Relation.Evidence(childComplexity), true
 	case "Relation.from":
-		if e.ComplexityRoot.Relation.From == nil {
+		if e.ComplexityRoot.Relation.FromNode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Relation.From(childComplexity), true
+		return e.ComplexityRoot.Relation.FromNode(childComplexity), true
 	case "Relation.id":
 		if e.ComplexityRoot.Relation.ID == nil {
 			break
@@ -1297,11 +1294,11 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Relation.Published(childComplexity), true
 	case "Relation.to":
-		if e.ComplexityRoot.Relation.To == nil {
+		if e.ComplexityRoot.Relation.ToNode == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Relation.To(childComplexity), true
+		return e.ComplexityRoot.Relation.ToNode(childComplexity), true
 	case "Relation.type":
 		if e.ComplexityRoot.Relation.Type == nil {
 			break
@@ -6606,7 +6603,7 @@ func (ec *executionContext) _Relation_from(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Relation_from(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().From(ctx, obj)
+			return obj.FromNode()
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v Node) graphql.Marshaler {
@@ -6621,7 +6618,7 @@ func (ec *executionContext) fieldContext_Relation_from(_ context.Context, field 
 		Object:     "Relation",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
@@ -6638,7 +6635,7 @@ func (ec *executionContext) _Relation_to(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Relation_to(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Relation().To(ctx, obj)
+			return obj.ToNode()
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v Node) graphql.Marshaler {
@@ -6653,7 +6650,7 @@ func (ec *executionContext) fieldContext_Relation_to(_ context.Context, field gr
 		Object:     "Relation",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
@@ -11571,81 +11568,15 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "from":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Relation_from(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Relation_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "to":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Relation_to(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Relation_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "confidence":
 			out.Values[i] = ec._Relation_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

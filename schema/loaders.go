@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
@@ -192,35 +193,86 @@ func claimsOf(ctx context.Context, s graph.Store, ids []string, dir graph.Direct
 	}
 }
 
-// fetchAdjacent answers many (node, direction, type) keys with one store
-// call per distinct (direction, type).
+// fetchAdjacent answers many (node, direction, type) keys. A level of
+// typed fields (an attribution's by, blames and backedBy) asks for several
+// types and directions at once: they are read in one store call over every
+// node, type and direction asked, and sorted out here. Only when that
+// superset is larger than batchClaimsMax does it fall back to one store
+// call per distinct (direction, type), which is as precise as the keys.
 func fetchAdjacent(ctx context.Context, s graph.Store, keys []adjKey) ([][]graph.Relationship, []error) {
 	type group struct {
 		dir graph.Direction
 		typ graph.RelType
 	}
 	groups := map[group][]string{}
+	var order []group // first-seen order, so the merged call is deterministic
 	for _, k := range keys {
 		g := group{k.dir, k.typ}
+		if _, ok := groups[g]; !ok {
+			order = append(order, g)
+		}
 		groups[g] = append(groups[g], k.node)
 	}
 	found := map[adjKey][]graph.Relationship{}
-	for g, ids := range groups {
-		rels, complete, err := claimsOf(ctx, s, ids, g.dir, graph.Filter{Types: []graph.RelType{g.typ}}, batchClaimsMax)
-		if err == nil && !complete {
-			err = graph.Invalidf("more than %d %s claims; page through Node.relations(types: [%s]) instead", batchClaimsMax, g.typ, g.typ)
+	file := func(r graph.Relationship, g group) {
+		if g.dir != graph.Incoming {
+			k := adjKey{r.From, g.dir, g.typ}
+			found[k] = append(found[k], r)
 		}
+		if g.dir != graph.Outgoing {
+			k := adjKey{r.To, g.dir, g.typ}
+			found[k] = append(found[k], r)
+		}
+	}
+	merged := false
+	if len(order) > 1 {
+		var ids []string
+		seen := map[string]bool{}
+		for _, k := range keys {
+			if !seen[k.node] {
+				seen[k.node] = true
+				ids = append(ids, k.node)
+			}
+		}
+		var types []graph.RelType
+		dir := order[0].dir
+		for _, g := range order {
+			if !slices.Contains(types, g.typ) {
+				types = append(types, g.typ)
+			}
+			if g.dir != dir {
+				dir = graph.Both
+			}
+		}
+		rels, complete, err := claimsOf(ctx, s, ids, dir, graph.Filter{Types: types}, batchClaimsMax)
 		if err != nil {
 			return make([][]graph.Relationship, len(keys)), fill(len(keys), err)
 		}
-		for _, r := range rels {
-			if g.dir != graph.Incoming {
-				k := adjKey{r.From, g.dir, g.typ}
-				found[k] = append(found[k], r)
+		if complete {
+			merged = true
+			// A claim is filed under every key it answers; keys nobody
+			// asked for (a type read for a node that did not ask for it)
+			// are never looked up.
+			for _, r := range rels {
+				for _, g := range order {
+					if g.typ == r.Type {
+						file(r, g)
+					}
+				}
 			}
-			if g.dir != graph.Outgoing {
-				k := adjKey{r.To, g.dir, g.typ}
-				found[k] = append(found[k], r)
+		}
+	}
+	if !merged {
+		for _, g := range order {
+			rels, complete, err := claimsOf(ctx, s, groups[g], g.dir, graph.Filter{Types: []graph.RelType{g.typ}}, batchClaimsMax)
+			if err == nil && !complete {
+				err = graph.Invalidf("more than %d %s claims; page through Node.relations(types: [%s]) instead", batchClaimsMax, g.typ, g.typ)
+			}
+			if err != nil {
+				return make([][]graph.Relationship, len(keys)), fill(len(keys), err)
+			}
+			for _, r := range rels {
+				file(r, g)
 			}
 		}
 	}

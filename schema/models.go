@@ -101,14 +101,23 @@ func wrap(n graph.Node) Node {
 }
 
 // Relation is a claim. Type, Modality, Date and Published shadow the domain
-// fields with GraphQL types (and null for unknown dates).
+// fields with GraphQL types (and null for unknown dates). ends resolves the
+// from and to fields (see ends.go); it is shared by the claims of one answer.
 type Relation struct {
 	graph.Relationship
 	Type      RelType
 	Modality  Modality
 	Date      *string
 	Published *string
+	ends      *ends
 }
+
+// FromNode is the GraphQL field from (gqlgen.yml binds it): a method
+// without a context, so that it runs inline rather than on a goroutine.
+func (r Relation) FromNode() (Node, error) { return r.ends.node(r.Relationship.From) }
+
+// ToNode is the GraphQL field to.
+func (r Relation) ToNode() (Node, error) { return r.ends.node(r.Relationship.To) }
 
 func optional(s string) *string {
 	if s == "" {
@@ -117,12 +126,13 @@ func optional(s string) *string {
 	return &s
 }
 
-func wrapRel(r graph.Relationship) Relation {
+// wrapRel wraps one claim of a list whose ends e resolves.
+func wrapRel(r graph.Relationship, e *ends) Relation {
 	m := r.Modality
 	if m == "" {
 		m = graph.Asserted
 	}
-	return Relation{Relationship: r, Type: RelType(r.Type), Modality: Modality(m), Date: optional(r.Date), Published: optional(r.Published)}
+	return Relation{Relationship: r, Type: RelType(r.Type), Modality: Modality(m), Date: optional(r.Date), Published: optional(r.Published), ends: e}
 }
 
 // Properties lists the claim's properties, sorted by key.

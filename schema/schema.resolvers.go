@@ -58,7 +58,7 @@ func (r *countryResolver) Evidence(ctx context.Context, obj *Country) ([]Evidenc
 // Memberships is the resolver for the memberships field.
 func (r *countryResolver) Memberships(ctx context.Context, obj *Country) ([]Relation, error) {
 	rels, err := adjacent(ctx, obj.ID, graph.Outgoing, graph.RelMemberOf)
-	return wrapRels(rels), err
+	return wrapRels(ctx, rels, nil), err
 }
 
 // Relations is the resolver for the relations field.
@@ -182,7 +182,7 @@ func (r *organizationResolver) Evidence(ctx context.Context, obj *Organization) 
 // Memberships is the resolver for the memberships field.
 func (r *organizationResolver) Memberships(ctx context.Context, obj *Organization) ([]Relation, error) {
 	rels, err := adjacent(ctx, obj.ID, graph.Outgoing, graph.RelMemberOf)
-	return wrapRels(rels), err
+	return wrapRels(ctx, rels, nil), err
 }
 
 // Relations is the resolver for the relations field.
@@ -243,7 +243,7 @@ func (r *queryResolver) Relation(ctx context.Context, id string) (*Relation, err
 	if err != nil || rel == nil {
 		return nil, err
 	}
-	w := wrapRel(*rel)
+	w := wrapRel(*rel, newEnds(ctx, []graph.Relationship{*rel}, nil))
 	return &w, nil
 }
 
@@ -313,7 +313,8 @@ func (r *queryResolver) Neighborhood(ctx context.Context, ids []string, depth *i
 	if err != nil {
 		return nil, err
 	}
-	return &Subgraph{Nodes: wrapNodes(sub.Nodes), Relations: wrapRels(sub.Relationships), Truncated: sub.Truncated}, nil
+	nodes := wrapNodes(sub.Nodes)
+	return &Subgraph{Nodes: nodes, Relations: wrapRels(ctx, sub.Relationships, knownNodes(ctx, sub.Nodes, nodes)), Truncated: sub.Truncated}, nil
 }
 
 // Paths is the resolver for the paths field.
@@ -339,7 +340,8 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	}
 	out := make([]Path, len(paths))
 	for i, p := range paths {
-		out[i] = Path{Nodes: wrapNodes(p.Nodes), Relations: wrapRels(p.Relationships)}
+		nodes := wrapNodes(p.Nodes)
+		out[i] = Path{Nodes: nodes, Relations: wrapRels(ctx, p.Relationships, knownNodes(ctx, p.Nodes, nodes))}
 	}
 	return out, nil
 }
@@ -454,16 +456,6 @@ func (r *queryResolver) Stats(ctx context.Context) (*Stats, error) {
 	return out, nil
 }
 
-// From is the resolver for the from field.
-func (r *relationResolver) From(ctx context.Context, obj *Relation) (Node, error) {
-	return endpoint(ctx, obj.From)
-}
-
-// To is the resolver for the to field.
-func (r *relationResolver) To(ctx context.Context, obj *Relation) (Node, error) {
-	return endpoint(ctx, obj.To)
-}
-
 // Evidence is the resolver for the evidence field.
 func (r *relationResolver) Evidence(ctx context.Context, obj *Relation) ([]Evidence, error) {
 	return evidenceOf(ctx, obj.ID)
@@ -481,7 +473,7 @@ func (r *roleResolver) Evidence(ctx context.Context, obj *Role) ([]Evidence, err
 
 // Relation is the resolver for the relation field.
 func (r *roleResolver) Relation(ctx context.Context, obj *Role) (*Relation, error) {
-	rel := wrapRel(obj.rel)
+	rel := wrapRel(obj.rel, newEnds(ctx, []graph.Relationship{obj.rel}, nil))
 	return &rel, nil
 }
 
