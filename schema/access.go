@@ -149,7 +149,15 @@ func wrapRels(ctx context.Context, rs []graph.Relationship, known map[string]Nod
 	e := newEnds(ctx, rs, known)
 	out := make([]Relation, len(rs))
 	for i, r := range rs {
-		out[i] = wrapRel(r, e)
+		out[i] = Relation{Relationship: r, Type: RelType(r.Type), Modality: modalityOf(r), ends: e}
+		// The nullable dates point into the element itself: no allocation
+		// per claim, where wrapRel's optional makes two.
+		if r.Date != "" {
+			out[i].Date = &out[i].Relationship.Date
+		}
+		if r.Published != "" {
+			out[i].Published = &out[i].Relationship.Published
+		}
 	}
 	return out
 }

@@ -490,6 +490,45 @@ func TestAttributionsStoreCalls(t *testing.T) {
 	}
 }
 
+// The lists of neighbourhoods and paths are written by a fast path
+// (schema/fastlist.go) when their selections allow; its bytes must be the
+// generated code's, whatever the selection: fragments, aliases, repeated
+// fields, directives, __typename, every plain field of every node type,
+// and selections it hands back to the generated code.
+func TestFastListsMatchGenerated(t *testing.T) {
+	fast := newServer(t, schema.Options{})
+	slow := newServer(t, schema.Options{GeneratedListsOnly: true})
+	allNode := `__typename id kind name aliases source
+		... on Country { code } ... on Organization { organizationKind } ... on CyberOperation { date }
+		... on Event { date location } ... on Doctrine { doctrineKind description date }
+		... on Statement { text date } ... on Attribution { date modality basis }`
+	allRel := `__typename id type confidence method modality date published properties { __typename key value }`
+	for _, q := range []string{
+		`{ neighborhood(ids: ["country:RU", "person:john-sullivan"], depth: 2) { nodes { ` + allNode + ` } relations { ` + allRel + ` from { ` + allNode + ` } to { ` + allNode + ` } } truncated } }`,
+		`query N($id: ID!) { neighborhood(ids: [$id], depth: 2, first: 100, perNode: 25) { nodes { id kind name } relations { id type confidence from { id } to { id } } truncated } }`,
+		`fragment R on Relation { t: type type id } { neighborhood(ids: ["country:US"], depth: 1) {
+			a: nodes { x: id id name @include(if: false) kind @skip(if: true) ...on Node { name } }
+			b: relations { ...R from { __typename ...on Person { name } } to { id } id } } }`,
+		`{ neighborhood(ids: ["person:john-sullivan"], depth: 1) { nodes { id ... on Person { roles { title } } } relations { id evidence { quote } } } }`,
+		`{ paths(from: "country:EE", to: "country:RU", maxHops: 4, first: 3) { nodes { ` + allNode + ` } relations { ` + allRel + ` from { name } to { name } } } }`,
+		`{ neighborhood(ids: ["country:RU"]) { relations { id from { id ... @defer { name } } } } }`,
+	} {
+		body, _ := json.Marshal(map[string]any{"query": q, "variables": map[string]string{"id": "country:RU"}})
+		a, b := fast.post(t, body), slow.post(t, body)
+		if a.Status != 200 || !bytes.Contains(a.Raw, []byte(`"data"`)) {
+			t.Fatalf("%s\n%s", q, a.Raw)
+		}
+		if !bytes.Equal(a.Raw, b.Raw) {
+			i := 0
+			for i < len(a.Raw) && i < len(b.Raw) && a.Raw[i] == b.Raw[i] {
+				i++
+			}
+			from := max(0, i-150)
+			t.Errorf("%s\nfirst difference at byte %d:\nfast:      ...%s\ngenerated: ...%s", q, i, clip(a.Raw[from:]), clip(b.Raw[from:]))
+		}
+	}
+}
+
 // Cursor pagination through entities visits every country exactly once.
 func TestEntitiesPagination(t *testing.T) {
 	s := newServer(t, schema.Options{})

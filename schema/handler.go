@@ -47,6 +47,9 @@ type Options struct {
 	// PanicHook, if set, runs inside every field resolver; tests use it to
 	// inject a panic and check that it becomes a clean INTERNAL error.
 	PanicHook func(ctx context.Context)
+	// GeneratedListsOnly turns off the fast writing of in-memory lists
+	// (fastlist.go); tests compare both ways.
+	GeneratedListsOnly bool
 }
 
 func (o *Options) defaults() {
@@ -98,6 +101,9 @@ func Handler(o Options) http.Handler {
 		o.Logger.Error("resolver panic", "panic", fmt.Sprint(v), "path", graphql.GetPath(ctx).String())
 		return &gqlerror.Error{Message: "internal error", Extensions: map[string]any{"code": codeInternal}}
 	})
+	if !o.GeneratedListsOnly {
+		srv.AroundFields(fastLists)
+	}
 	if o.PanicHook != nil {
 		srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
 			o.PanicHook(ctx)

@@ -128,11 +128,15 @@ func optional(s string) *string {
 
 // wrapRel wraps one claim of a list whose ends e resolves.
 func wrapRel(r graph.Relationship, e *ends) Relation {
-	m := r.Modality
-	if m == "" {
-		m = graph.Asserted
+	return Relation{Relationship: r, Type: RelType(r.Type), Modality: modalityOf(r), Date: optional(r.Date), Published: optional(r.Published), ends: e}
+}
+
+// modalityOf is a claim's modality; asserted unless said otherwise.
+func modalityOf(r graph.Relationship) Modality {
+	if r.Modality == "" {
+		return Modality(graph.Asserted)
 	}
-	return Relation{Relationship: r, Type: RelType(r.Type), Modality: Modality(m), Date: optional(r.Date), Published: optional(r.Published), ends: e}
+	return Modality(r.Modality)
 }
 
 // Properties lists the claim's properties, sorted by key.
