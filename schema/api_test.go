@@ -477,16 +477,23 @@ func TestRelationEndsFromTheSubgraph(t *testing.T) {
 
 // The benchmark's attributions question costs what a hand-written handler
 // spends (bench/server.go, plainAttributions: six calls): the by, blames and
-// backedBy claims of all attributions in one read, not one per type.
+// backedBy claims of all attributions in one read, not one per type. And it
+// waits for no loader window: the root resolver reads what the query will
+// ask of its attributions and primes the loaders (schema/prefetch.go).
 func TestAttributionsStoreCalls(t *testing.T) {
-	s := newServer(t, schema.Options{LoaderWait: 50 * time.Millisecond})
+	// A window so long that waiting for it would show.
+	s := newServer(t, schema.Options{LoaderWait: time.Second})
+	start := time.Now()
 	r := s.query(t, `{ attributions(operation: "op:us-midterms-2018-attack") { id name modality
 		by { id name } blames { id name } backedBy { id name } evidence { quote start end document { id title } } } }`)
-	if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"blames":[{`) {
+	if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"blames":[{`) || !strings.Contains(string(r.Data), `"document":{"id":`) {
 		t.Fatalf("%s", r.Raw)
 	}
 	if s.store.total() != 6 || s.store.calls["Relationships"] != 2 {
-		t.Fatalf("store calls %v, want 6 with 2 Relationships", s.store.calls)
+		t.Errorf("store calls %v, want 6 with 2 Relationships", s.store.calls)
+	}
+	if d := time.Since(start); d > 900*time.Millisecond {
+		t.Errorf("took %v: a resolver waited for the loader window", d)
 	}
 }
 

@@ -348,34 +348,47 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 
 // Attributions is the resolver for the attributions field.
 func (r *queryResolver) Attributions(ctx context.Context, operation *string, blamed *string, by *string, backedBy *string) ([]Attribution, error) {
-	var sets [][]string
-	narrow := func(id *string, dir graph.Direction, t graph.RelType) error {
-		if id == nil {
-			return nil
-		}
-		rels, err := adjacent(ctx, *id, dir, t)
-		if err != nil {
-			return err
-		}
-		sets = append(sets, otherEnds(rels, dir))
-		return nil
-	}
-	for _, err := range []error{
-		narrow(operation, graph.Incoming, graph.RelConcerns),
-		narrow(blamed, graph.Incoming, graph.RelBlames),
-		narrow(by, graph.Outgoing, graph.RelAttributed),
-		narrow(backedBy, graph.Outgoing, graph.RelBacked),
+	// The narrowing claims are read in one store call, not through the
+	// loader: at the root a loader window is only waiting (see prefetch.go).
+	var keys []adjKey
+	for _, n := range []struct {
+		id  *string
+		dir graph.Direction
+		typ graph.RelType
+	}{
+		{operation, graph.Incoming, graph.RelConcerns},
+		{blamed, graph.Incoming, graph.RelBlames},
+		{by, graph.Outgoing, graph.RelAttributed},
+		{backedBy, graph.Outgoing, graph.RelBacked},
 	} {
+		if n.id != nil {
+			keys = append(keys, adjKey{*n.id, n.dir, n.typ})
+		}
+	}
+	var out []Attribution
+	if len(keys) == 0 {
+		ns, err := r.nodesOfKind(ctx, graph.KindAttribution)
 		if err != nil {
 			return nil, err
 		}
+		out = only[Attribution](wrapNodes(ns))
+	} else {
+		rels, errs := fetchAdjacent(ctx, r.Store, keys)
+		if len(errs) > 0 && errs[0] != nil {
+			return nil, errs[0]
+		}
+		sets := make([][]string, len(keys))
+		for i, k := range keys {
+			sets[i] = otherEnds(rels[i], k.dir)
+		}
+		ns, err := rootNodes(ctx, r.Store, intersect(sets))
+		if err != nil {
+			return nil, err
+		}
+		out = only[Attribution](ns)
 	}
-	if len(sets) == 0 {
-		ns, err := r.nodesOfKind(ctx, graph.KindAttribution)
-		return only[Attribution](wrapNodes(ns)), err
-	}
-	ns, err := nodesIn(ctx, intersect(sets))
-	return only[Attribution](ns), err
+	prefetchAttributions(ctx, r.Store, out)
+	return out, nil
 }
 
 // Statements is the resolver for the statements field.
