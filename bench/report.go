@@ -491,11 +491,12 @@ func renderLimits(b *strings.Builder, r *ScaleResult) {
 		}
 	}
 	if worst < targetAPIShare {
-		parts = append(parts, "**GraphQL against plain JSON.** gqlgen resolves each relation's `from` and `to` through the node dataloader, on a goroutine "+
-			"per relation, although the subgraph it came with already holds those nodes: a second store round trip, a dataloader wait, and a few "+
-			"hundred goroutines per response, where the plain handler writes the ids it has. Allocation, GC and goroutine stacks lead the server's "+
-			"profile. Priming the node loader with the subgraph's nodes, and resolving `from`/`to` of an already loaded subgraph without a goroutine, "+
-			"would remove most of it; the dataloader window's own cost is the difference between the two GraphQL columns.")
+		parts = append(parts, "**GraphQL against plain JSON.** The neighbourhood's relation ends come from the subgraph the store returned "+
+			"(no second store call, no dataloader window), and its lists are written by schema/fastlist.go rather than by gqlgen's per-field "+
+			"execution (a goroutine per list element, a field context and boxed values per field). What is left is gqlgen's per-request work: "+
+			"decoding the request, building the operation context, the complexity and shape checks, and encoding/json copying the response once "+
+			"more; the server profile of the GraphQL run says which. Selections the fast path hands back to gqlgen (a relation's evidence, typed "+
+			"fields) pay the per-field cost again.")
 	}
 	if len(parts) == 0 {
 		return
