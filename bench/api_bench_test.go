@@ -11,7 +11,9 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -94,6 +96,23 @@ func BenchmarkAPI(b *testing.B) {
 		{"attributions/json", plain("/plain/attributions", "op", ops)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
+			// AG_BENCH_PARALLEL=n runs n requests per CPU at once, like
+			// the harness's concurrent clients.
+			if p, _ := strconv.Atoi(os.Getenv("AG_BENCH_PARALLEL")); p > 0 {
+				var next atomic.Int64
+				b.SetParallelism(p)
+				b.RunParallel(func(pb *testing.PB) {
+					for pb.Next() {
+						w := httptest.NewRecorder()
+						h.ServeHTTP(w, c.req(int(next.Add(1))))
+						if w.Code != http.StatusOK || !bytes.HasPrefix(w.Body.Bytes(), []byte(`{"data"`)) {
+							b.Errorf("%d %s", w.Code, w.Body.String())
+							return
+						}
+					}
+				})
+				return
+			}
 			for i := 0; b.Loop(); i++ {
 				w := httptest.NewRecorder()
 				h.ServeHTTP(w, c.req(i))
