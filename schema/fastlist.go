@@ -39,7 +39,7 @@ func fastLists(ctx context.Context, next graphql.Resolver) (any, error) {
 		return res, err
 	}
 	oc := graphql.GetOperationContext(ctx)
-	w := &listWriter{ctx: ctx, oc: oc}
+	w := &listWriter{oc: oc}
 	switch v := res.(type) {
 	case []Node:
 		w.nodes(fc.Field.Selections, v)
@@ -63,7 +63,6 @@ var fastListsWritten atomic.Int64
 // listWriter writes one list; fail says a selection it cannot write was
 // met, and the caller falls back.
 type listWriter struct {
-	ctx  context.Context
 	oc   *graphql.OperationContext
 	buf  bytes.Buffer
 	fail bool
