@@ -96,13 +96,16 @@ func (w *listWriter) collect(sel *ast.SelectionSet, typ string, satisfies []stri
 	return fs
 }
 
-// bytesPerElement sizes the buffer up front: a node or relation with a few
-// fields takes about this much, and growing from small doubles and copies
-// the whole list several times.
-const bytesPerElement = 128
+// sizeFor grows the buffer, once the first of n elements is written,
+// for the rest at that size and a quarter: elements of a list are much
+// alike, and growing by doubling would copy the whole list several times.
+func (w *listWriter) sizeFor(n, first int) {
+	if n > 1 {
+		w.buf.Grow((n - 1) * (first + first/4))
+	}
+}
 
 func (w *listWriter) nodes(sel ast.SelectionSet, ns []Node) {
-	w.buf.Grow(len(ns) * bytesPerElement)
 	w.buf.WriteByte('[')
 	for i, n := range ns {
 		if w.fail {
@@ -112,12 +115,14 @@ func (w *listWriter) nodes(sel ast.SelectionSet, ns []Node) {
 			w.buf.WriteByte(',')
 		}
 		w.node(&sel, n)
+		if i == 0 {
+			w.sizeFor(len(ns), w.buf.Len())
+		}
 	}
 	w.buf.WriteByte(']')
 }
 
 func (w *listWriter) relations(sel ast.SelectionSet, rs []Relation) {
-	w.buf.Grow(len(rs) * bytesPerElement)
 	w.buf.WriteByte('[')
 	for i := range rs {
 		if w.fail {
@@ -127,6 +132,9 @@ func (w *listWriter) relations(sel ast.SelectionSet, rs []Relation) {
 			w.buf.WriteByte(',')
 		}
 		w.relation(&sel, &rs[i])
+		if i == 0 {
+			w.sizeFor(len(rs), w.buf.Len())
+		}
 	}
 	w.buf.WriteByte(']')
 }
