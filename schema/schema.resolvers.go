@@ -393,26 +393,29 @@ func (r *queryResolver) Attributions(ctx context.Context, operation *string, bla
 
 // Statements is the resolver for the statements field.
 func (r *queryResolver) Statements(ctx context.Context, speaker *string, about *string) ([]Statement, error) {
-	var sets [][]string
+	// As in Attributions: the narrowing claims and the statements are read
+	// straight from the store, since at the root a loader window is only
+	// waiting.
+	var keys []adjKey
 	if speaker != nil {
-		rels, err := adjacent(ctx, *speaker, graph.Outgoing, graph.RelSaid)
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, otherEnds(rels, graph.Outgoing))
+		keys = append(keys, adjKey{*speaker, graph.Outgoing, graph.RelSaid})
 	}
 	if about != nil {
-		rels, err := adjacent(ctx, *about, graph.Incoming, graph.RelAbout)
-		if err != nil {
-			return nil, err
-		}
-		sets = append(sets, otherEnds(rels, graph.Incoming))
+		keys = append(keys, adjKey{*about, graph.Incoming, graph.RelAbout})
 	}
-	if len(sets) == 0 {
+	if len(keys) == 0 {
 		ns, err := r.nodesOfKind(ctx, graph.KindStatement)
 		return only[Statement](wrapNodes(ns)), err
 	}
-	ns, err := nodesIn(ctx, intersect(sets))
+	rels, errs := fetchAdjacent(ctx, r.Store, keys)
+	if len(errs) > 0 && errs[0] != nil {
+		return nil, errs[0]
+	}
+	sets := make([][]string, len(keys))
+	for i, k := range keys {
+		sets[i] = otherEnds(rels[i], k.dir)
+	}
+	ns, err := rootNodes(ctx, r.Store, intersect(sets))
 	return only[Statement](ns), err
 }
 
