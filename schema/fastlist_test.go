@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/actorgraph/actorgraph/graph"
 )
 
@@ -57,5 +59,34 @@ func TestFastListsTaken(t *testing.T) {
 	body, n = ask(`{ neighborhood(ids: ["country:RU"]) { nodes { id ... on Country { memberships { id } } } relations { id } } }`)
 	if !strings.Contains(body, `"memberships":[]`) || n != 1 {
 		t.Errorf("fallback: %d written, %s", n, body)
+	}
+}
+
+// When the transport does not write the placeholder answer it was given,
+// the writer writes the original response, marshalled.
+func TestSpliceWriterFallsBack(t *testing.T) {
+	for _, write := range []string{`{"data":0}`, `{"data":0}` + "\n", `{"other":1}`} {
+		rec := httptest.NewRecorder()
+		ctx, w := withSplice(context.Background(), rec)
+		stand := spliceResponses(ctx, func(context.Context) *graphql.Response {
+			return &graphql.Response{Data: []byte(`{"a":"b"}`)}
+		})
+		if string(stand.Data) != "0" {
+			t.Fatalf("no placeholder: %s", stand.Data)
+		}
+		w.Write([]byte(write))
+		if got := rec.Body.String(); got != `{"data":{"a":"b"}}` {
+			t.Errorf("after %q the writer wrote %s", write, got)
+		}
+	}
+	// Data json.Marshal would escape is left alone.
+	for _, data := range []string{`{"a":"<b>"}`, `{"a":"b&c"}`, "{\"a\":\"line\u2028sep\"}"} {
+		ctx, _ := withSplice(context.Background(), httptest.NewRecorder())
+		resp := spliceResponses(ctx, func(context.Context) *graphql.Response {
+			return &graphql.Response{Data: []byte(data)}
+		})
+		if string(resp.Data) != data {
+			t.Errorf("escapable data stood in for: %s", resp.Data)
+		}
 	}
 }

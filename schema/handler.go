@@ -47,9 +47,10 @@ type Options struct {
 	// PanicHook, if set, runs inside every field resolver; tests use it to
 	// inject a panic and check that it becomes a clean INTERNAL error.
 	PanicHook func(ctx context.Context)
-	// GeneratedListsOnly turns off the fast writing of in-memory lists
-	// (fastlist.go); tests compare both ways.
-	GeneratedListsOnly bool
+	// NoFastPaths turns off the fast writing of in-memory lists
+	// (fastlist.go) and of plain answers (fastwrite.go): tests compare the
+	// bytes both ways.
+	NoFastPaths bool
 }
 
 func (o *Options) defaults() {
@@ -101,8 +102,9 @@ func Handler(o Options) http.Handler {
 		o.Logger.Error("resolver panic", "panic", fmt.Sprint(v), "path", graphql.GetPath(ctx).String())
 		return &gqlerror.Error{Message: "internal error", Extensions: map[string]any{"code": codeInternal}}
 	})
-	if !o.GeneratedListsOnly {
+	if !o.NoFastPaths {
 		srv.AroundFields(fastLists)
+		srv.AroundResponses(spliceResponses)
 	}
 	if o.PanicHook != nil {
 		srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
@@ -138,7 +140,11 @@ func Handler(o Options) http.Handler {
 		r.Body = http.MaxBytesReader(w, r.Body, o.MaxBodyBytes)
 		ctx, cancel := context.WithTimeout(r.Context(), o.Timeout)
 		defer cancel()
-		srv.ServeHTTP(w, r.WithContext(withLoaders(ctx, o.Store, o.LoaderWait)))
+		ctx = withLoaders(ctx, o.Store, o.LoaderWait)
+		if !o.NoFastPaths {
+			ctx, w = withSplice(ctx, w)
+		}
+		srv.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
