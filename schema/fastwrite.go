@@ -111,3 +111,6 @@ func (w *spliceWriter) Flush() {
 		f.Flush()
 	}
 }
+
+// Unwrap gives http.ResponseController the writer underneath.
+func (w *spliceWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
