@@ -52,6 +52,8 @@ type Store struct {
 	// faultHook, set only by tests, runs before every write statement of
 	// Upsert and may fail it.
 	faultHook func() error
+	// adj is the in-memory adjacency traversals walk (adjacency.go).
+	adj adjCache
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -100,6 +102,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	s.read = r
+	s.adj.ctx, s.adj.cancel = context.WithCancel(context.Background())
 	return s, nil
 }
 
@@ -109,6 +112,10 @@ func (s *Store) Path() string { return s.path }
 // Close closes both connection pools.
 func (s *Store) Close() error {
 	var errs []error
+	if s.adj.cancel != nil {
+		s.adj.cancel() // stops a background build
+		s.adj.wg.Wait()
+	}
 	if s.read != nil {
 		errs = append(errs, s.read.Close())
 	}

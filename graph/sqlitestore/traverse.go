@@ -16,13 +16,35 @@ type step struct {
 	rank               int // 1 = the anchor's best claim
 }
 
-// expand returns, in one query, the claims touching any frontier node that
+// expander answers expansions from the in-memory adjacency when there is a
+// current one, else from SQLite.
+type expander struct {
+	s   *Store
+	ctx context.Context
+	a   *adjacency // nil: SQLite
+}
+
+func (x expander) expand(frontier []int64, f graph.Filter, kinds []graph.NodeKind, perNode int) ([]step, error) {
+	if x.a != nil {
+		return x.a.expand(frontier, f, kinds, perNode), nil
+	}
+	return x.s.expandSQL(x.ctx, frontier, f, kinds, perNode)
+}
+
+// expander returns the expander of one traversal and the function that
+// releases it.
+func (s *Store) expander(ctx context.Context) (expander, func(), error) {
+	a, release, err := s.adjacency(ctx)
+	return expander{s: s, ctx: ctx, a: a}, release, err
+}
+
+// expandSQL returns, in one query, the claims touching any frontier node that
 // pass the filter and lead to a node of an allowed kind, best first per
 // anchor (confidence, then age). With perNode > 0 each direction of each
 // anchor reads at most perNode+1 claims straight off its index (a correlated
 // subquery with LIMIT), so a hub with a million claims costs no more than a
 // leaf; the caller learns that a node had more from a rank above perNode.
-func (s *Store) expand(ctx context.Context, frontier []int64, f graph.Filter, kinds []graph.NodeKind, perNode int) ([]step, error) {
+func (s *Store) expandSQL(ctx context.Context, frontier []int64, f graph.Filter, kinds []graph.NodeKind, perNode int) ([]step, error) {
 	cond, args := filterSQL(f)
 	if len(kinds) > 0 {
 		ks := make([]string, len(kinds))
@@ -63,7 +85,13 @@ func (s *Store) expand(ctx context.Context, frontier []int64, f graph.Filter, ki
 	if err != nil {
 		return nil, err
 	}
-	// Best first per anchor, then rank within the anchor.
+	rankSteps(out)
+	return out, nil
+}
+
+// rankSteps sorts steps best first per anchor (confidence, then age) and
+// numbers them within their anchor.
+func rankSteps(out []step) {
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.anchor != b.anchor {
@@ -81,7 +109,6 @@ func (s *Store) expand(ctx context.Context, frontier []int64, f graph.Filter, ki
 			out[i].rank = 1
 		}
 	}
-	return out, nil
 }
 
 func jsonInts(ids []int64) string {
@@ -165,12 +192,17 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 			order = append(order, nid)
 		}
 	}
+	x, release, err := s.expander(ctx)
+	if err != nil {
+		return sub, s.wrap(ctx, "expanding the neighborhood", err)
+	}
 	frontier := append([]int64(nil), order...)
 	var rids []int64
 	ridSeen := map[int64]bool{}
 	for d := 1; d <= q.Depth && len(frontier) > 0; d++ {
-		steps, err := s.expand(ctx, frontier, q.Filter, q.Kinds, perNode)
+		steps, err := x.expand(frontier, q.Filter, q.Kinds, perNode)
 		if err != nil {
+			release()
 			return sub, s.wrap(ctx, "expanding the neighborhood", err)
 		}
 		var next []int64
@@ -195,6 +227,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		}
 		frontier = next
 	}
+	release()
 	nodes, err := s.nodesByNID(ctx, order)
 	if err != nil {
 		return sub, s.wrap(ctx, "reading the neighborhood", err)
@@ -224,8 +257,7 @@ type edge struct {
 }
 
 type pathSearch struct {
-	s        *Store
-	ctx      context.Context
+	x        expander
 	filter   graph.Filter
 	exclude  map[int64]bool
 	adj      map[int64][]edge
@@ -249,7 +281,7 @@ func (p *pathSearch) load(nids []int64) error {
 	if len(need) == 0 {
 		return nil
 	}
-	steps, err := p.s.expand(p.ctx, need, p.filter, nil, 0)
+	steps, err := p.x.expand(need, p.filter, nil, 0)
 	if err != nil {
 		return err
 	}
@@ -289,7 +321,11 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	if !ok {
 		return nil, graph.NotFoundf("no node %q", q.To)
 	}
-	p := &pathSearch{s: s, ctx: ctx, filter: q.Filter, exclude: map[int64]bool{}, adj: map[int64][]edge{}}
+	x, release, err := s.expander(ctx)
+	if err != nil {
+		return nil, s.wrap(ctx, "finding paths", err)
+	}
+	p := &pathSearch{x: x, filter: q.Filter, exclude: map[int64]bool{}, adj: map[int64][]edge{}}
 	for _, id := range q.Exclude {
 		if nid, ok := ends[id]; ok && nid != from && nid != to {
 			p.exclude[nid] = true
@@ -300,9 +336,10 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 		found = append(found, nil)
 	} else {
 		found, err = p.kShortest(from, to, q.MaxHops, q.K)
-		if err != nil {
-			return nil, s.wrap(ctx, "finding paths", err)
-		}
+	}
+	release()
+	if err != nil {
+		return nil, s.wrap(ctx, "finding paths", err)
 	}
 	return s.materialize(ctx, from, found)
 }
