@@ -151,16 +151,26 @@ func (s *Store) nodesByNID(ctx context.Context, nids []int64) (map[int64]graph.N
 	return out, err
 }
 
-func (s *Store) relsByRID(ctx context.Context, rids []int64) (map[int64]graph.Relationship, error) {
+// relsByRID reads claims whose two ends are among nodes (read by
+// nodesByNID), which gives their ids without joining nodes twice per claim.
+// A claim whose end is missing (deleted since the traversal) is left out.
+func (s *Store) relsByRID(ctx context.Context, rids []int64, nodes map[int64]graph.Node) (map[int64]graph.Relationship, error) {
 	out := map[int64]graph.Relationship{}
-	err := queryEach(ctx, s.read, `SELECT r.rid, `+relCols+relFrom+` WHERE r.rid IN (SELECT value FROM json_each(?))`,
+	err := queryEach(ctx, s.read, `SELECT r.rid, r.id, r.type, r.src, r.dst, r.method, r.confidence, r.modality, r.date, r.published, r.props
+		FROM rels r WHERE r.rid IN (SELECT value FROM json_each(?))`,
 		[]any{jsonInts(rids)}, func(rows *sql.Rows) error {
-			var rid int64
+			var rid, src, dst int64
 			var r graph.Relationship
 			var typ, modality, props string
-			if err := rows.Scan(&rid, &r.ID, &typ, &r.From, &r.To, &r.Method, &r.Confidence, &modality, &r.Date, &r.Published, &props); err != nil {
+			if err := rows.Scan(&rid, &r.ID, &typ, &src, &dst, &r.Method, &r.Confidence, &modality, &r.Date, &r.Published, &props); err != nil {
 				return err
 			}
+			from, okFrom := nodes[src]
+			to, okTo := nodes[dst]
+			if !okFrom || !okTo {
+				return nil
+			}
+			r.From, r.To = from.ID, to.ID
 			r.Type, r.Modality, r.Props = graph.RelType(typ), graph.Modality(modality), decodeMap(props)
 			out[rid] = r
 			return nil
@@ -233,14 +243,18 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		return sub, s.wrap(ctx, "reading the neighborhood", err)
 	}
 	for _, nid := range order {
-		sub.Nodes = append(sub.Nodes, nodes[nid])
+		if n, ok := nodes[nid]; ok { // else deleted since the traversal
+			sub.Nodes = append(sub.Nodes, n)
+		}
 	}
-	rels, err := s.relsByRID(ctx, rids)
+	rels, err := s.relsByRID(ctx, rids, nodes)
 	if err != nil {
 		return sub, s.wrap(ctx, "reading the neighborhood", err)
 	}
 	for _, rid := range rids {
-		sub.Relationships = append(sub.Relationships, rels[rid])
+		if r, ok := rels[rid]; ok {
+			sub.Relationships = append(sub.Relationships, r)
+		}
 	}
 	return sub, nil
 }
@@ -260,7 +274,8 @@ type pathSearch struct {
 	x        expander
 	filter   graph.Filter
 	exclude  map[int64]bool
-	adj      map[int64][]edge
+	adj      map[int64][]edge // SQLite mode: neighbours read so far
+	cf       *adjFilter       // adjacency mode: the compiled filter
 	expanded int
 	steps    int // edges the depth-first search has tried
 }
@@ -269,8 +284,48 @@ type pathSearch struct {
 // number of candidate walks explodes long before any is found.
 const pathStepBudget = 500_000
 
-// neighbors returns (and caches) the neighbors of the given nodes, one edge
-// per neighbor (the most confident claim), best first.
+// dist holds the distances of one breadth-first ball: a dense array by node
+// row id when the adjacency gives the id range, else a map.
+type dist struct {
+	dense  []int8 // -1: not reached
+	sparse map[int64]int
+}
+
+func newDist(a *adjacency, start int64) *dist {
+	d := &dist{}
+	if a != nil {
+		d.dense = make([]int8, len(a.kind))
+		for i := range d.dense {
+			d.dense[i] = -1
+		}
+	} else {
+		d.sparse = map[int64]int{}
+	}
+	d.set(start, 0)
+	return d
+}
+
+func (d *dist) get(n int64) (int, bool) {
+	if d.dense != nil {
+		if n < 0 || n >= int64(len(d.dense)) || d.dense[n] < 0 {
+			return 0, false
+		}
+		return int(d.dense[n]), true
+	}
+	v, ok := d.sparse[n]
+	return v, ok
+}
+
+func (d *dist) set(n int64, v int) {
+	if d.dense != nil {
+		d.dense[n] = int8(v)
+		return
+	}
+	d.sparse[n] = v
+}
+
+// load reads (and caches) the neighbors of the given nodes from SQLite, one
+// edge per neighbor (the most confident claim), best first.
 func (p *pathSearch) load(nids []int64) error {
 	var need []int64
 	for _, n := range nids {
@@ -285,23 +340,85 @@ func (p *pathSearch) load(nids []int64) error {
 	if err != nil {
 		return err
 	}
-	best := map[[2]int64]int{}
 	for _, n := range need {
 		p.adj[n] = nil
 	}
+	p.adj = appendBestEdges(p.adj, steps, p.exclude)
+	p.expanded += len(need)
+	return nil
+}
+
+// appendBestEdges keeps, of steps sorted best first per anchor, the first
+// (best) claim to each neighbour, leaving out excluded nodes and self-loops.
+func appendBestEdges(adj map[int64][]edge, steps []step, exclude map[int64]bool) map[int64][]edge {
+	best := map[[2]int64]bool{}
 	for _, st := range steps {
-		if p.exclude[st.other] || st.other == st.anchor {
+		if exclude[st.other] || st.other == st.anchor {
 			continue
 		}
 		key := [2]int64{st.anchor, st.other}
-		if _, dup := best[key]; dup {
-			continue // steps come best first per anchor
+		if best[key] {
+			continue
 		}
-		best[key] = len(p.adj[st.anchor])
-		p.adj[st.anchor] = append(p.adj[st.anchor], edge{st.other, st.rid, st.confidence})
+		best[key] = true
+		adj[st.anchor] = append(adj[st.anchor], edge{st.other, st.rid, st.confidence})
 	}
-	p.expanded += len(need)
+	return adj
+}
+
+// each calls fn with every neighbour of the nodes of front reachable by a
+// claim passing the filter (excluded nodes and self-loops left out), in no
+// particular order and possibly more than once.
+func (p *pathSearch) each(front []int64, fn func(other int64)) error {
+	a := p.x.a
+	if a == nil {
+		if err := p.load(front); err != nil {
+			return err
+		}
+		for _, n := range front {
+			for _, e := range p.adj[n] {
+				fn(e.other)
+			}
+		}
+		return nil
+	}
+	for _, n := range front {
+		for _, list := range [2][]adjEdge{a.out[n], a.in[n]} {
+			for _, e := range list {
+				o := int64(e.other)
+				if o != n && !p.exclude[o] && p.cf.passes(e) {
+					fn(o)
+				}
+			}
+		}
+	}
+	p.expanded += len(front)
 	return nil
+}
+
+// edgesFrom returns the edges the depth-first search tries out of n, best
+// first: from SQLite every neighbour (the search prunes on entering it);
+// from the adjacency only the neighbours worth entering (keep), which spares
+// sorting all the claims of a hub to try three of them.
+func (p *pathSearch) edgesFrom(n int64, keep func(other int64) bool) ([]edge, error) {
+	a := p.x.a
+	if a == nil {
+		if err := p.load([]int64{n}); err != nil {
+			return nil, err
+		}
+		return p.adj[n], nil
+	}
+	var steps []step
+	for _, list := range [2][]adjEdge{a.out[n], a.in[n]} {
+		for _, e := range list {
+			o := int64(e.other)
+			if o != n && !p.exclude[o] && p.cf.passes(e) && keep(o) {
+				steps = append(steps, step{rid: int64(e.rid), anchor: n, other: o, confidence: a.claims[e.rid].confidence})
+			}
+		}
+	}
+	rankSteps(steps)
+	return appendBestEdges(map[int64][]edge{}, steps, nil)[n], nil
 }
 
 // Paths implements graph.Store.
@@ -326,6 +443,9 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 		return nil, s.wrap(ctx, "finding paths", err)
 	}
 	p := &pathSearch{x: x, filter: q.Filter, exclude: map[int64]bool{}, adj: map[int64][]edge{}}
+	if x.a != nil {
+		p.cf = x.a.compile(q.Filter, nil)
+	}
 	for _, id := range q.Exclude {
 		if nid, ok := ends[id]; ok && nid != from && nid != to {
 			p.exclude[nid] = true
@@ -334,7 +454,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	var found [][]edge // each path as the edges taken from `from`
 	if from == to {
 		found = append(found, nil)
-	} else {
+	} else if x.a == nil || (from < int64(len(x.a.kind)) && to < int64(len(x.a.kind))) {
 		found, err = p.kShortest(from, to, q.MaxHops, q.K)
 	}
 	release()
@@ -355,29 +475,23 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 // longer than L-d (the ball around `from` gives its distance), growing the
 // balls by a layer whenever a longer L needs it.
 func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error) {
-	distS := map[int64]int{from: 0}
-	distT := map[int64]int{to: 0}
+	distS, distT := newDist(p.x.a, from), newDist(p.x.a, to)
 	frontS, frontT := []int64{from}, []int64{to}
 	rS, rT := 0, 0
 	best := -1 // the shortest length, once the balls meet
-	grow := func(dist, other map[int64]int, front []int64, r int) ([]int64, error) {
-		if err := p.load(front); err != nil {
-			return nil, err
-		}
+	grow := func(dist, other *dist, front []int64, r int) ([]int64, error) {
 		var next []int64
-		for _, n := range front {
-			for _, e := range p.adj[n] {
-				if _, ok := dist[e.other]; ok {
-					continue
-				}
-				dist[e.other] = r + 1
-				next = append(next, e.other)
-				if d, ok := other[e.other]; ok && (best < 0 || r+1+d < best) {
-					best = r + 1 + d
-				}
+		err := p.each(front, func(o int64) {
+			if _, ok := dist.get(o); ok {
+				return
 			}
-		}
-		return next, nil
+			dist.set(o, r+1)
+			next = append(next, o)
+			if d, ok := other.get(o); ok && (best < 0 || r+1+d < best) {
+				best = r + 1 + d
+			}
+		})
+		return next, err
 	}
 	// growOne grows the smaller side by one layer; false when neither can.
 	growOne := func() (bool, error) {
@@ -410,7 +524,7 @@ func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error)
 	}
 	// lowerBound is a number of hops that no path from n to `to` can beat.
 	lowerBound := func(n int64) int {
-		if d, ok := distT[n]; ok {
+		if d, ok := distT.get(n); ok {
 			return d
 		}
 		if len(frontT) == 0 { // the ball around `to` is its whole component
@@ -435,13 +549,17 @@ func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error)
 		if len(path)+lowerBound(n) > length {
 			return nil
 		}
-		if d, ok := distS[n]; ok && len(path)-d > length-best {
+		if d, ok := distS.get(n); ok && len(path)-d > length-best {
 			return nil // reached by a detour longer than this length allows
 		}
-		if err := p.load([]int64{n}); err != nil {
+		// A neighbour is worth entering when it could still reach `to` in
+		// the hops left (the same test as on entering it).
+		left := length - len(path) - 1
+		edges, err := p.edgesFrom(n, func(o int64) bool { return lowerBound(o) <= left })
+		if err != nil {
 			return err
 		}
-		for _, e := range p.adj[n] {
+		for _, e := range edges {
 			p.steps++
 			if onPath[e.other] || p.steps >= pathStepBudget {
 				continue
@@ -489,16 +607,28 @@ func (s *Store) materialize(ctx context.Context, from int64, found [][]edge) ([]
 	if err != nil {
 		return nil, s.wrap(ctx, "reading paths", err)
 	}
-	rels, err := s.relsByRID(ctx, rids)
+	rels, err := s.relsByRID(ctx, rids, nodes)
 	if err != nil {
 		return nil, s.wrap(ctx, "reading paths", err)
 	}
 	out := make([]graph.Path, 0, len(found))
+	// A path whose node or claim is gone (deleted by another connection
+	// since the search) is left out rather than returned with a hole.
+paths:
 	for _, path := range found {
-		gp := graph.Path{Nodes: []graph.Node{nodes[from]}}
+		start, ok := nodes[from]
+		if !ok {
+			continue
+		}
+		gp := graph.Path{Nodes: []graph.Node{start}}
 		for _, e := range path {
-			gp.Nodes = append(gp.Nodes, nodes[e.other])
-			gp.Relationships = append(gp.Relationships, rels[e.rid])
+			n, okN := nodes[e.other]
+			r, okR := rels[e.rid]
+			if !okN || !okR {
+				continue paths
+			}
+			gp.Nodes = append(gp.Nodes, n)
+			gp.Relationships = append(gp.Relationships, r)
 		}
 		out = append(out, gp)
 	}
