@@ -114,9 +114,9 @@ type adjCache struct {
 }
 
 // fileState is what the copy is checked against.
-type fileState struct{ rewrites, maxRID, maxNID int64 }
+type fileState struct{ rewrites, edits, maxRID, maxNID int64 }
 
-const fileStateSQL = `SELECT rewrites, (SELECT ifnull(max(rid), 0) FROM rels), (SELECT ifnull(max(nid), 0) FROM nodes) FROM graph_meta`
+const fileStateSQL = `SELECT rewrites, edits, (SELECT ifnull(max(rid), 0) FROM rels), (SELECT ifnull(max(nid), 0) FROM nodes) FROM graph_meta`
 
 // covers reports whether a copy may answer for the file in state f: nothing
 // was rewritten since it was read and it holds every row. (A copy read from
@@ -125,32 +125,33 @@ func (a *adjacency) covers(f fileState) bool {
 	return a != nil && a.rewrites == f.rewrites && a.maxRID >= f.maxRID && a.maxNID >= f.maxNID
 }
 
-// adjacency returns the current copy, read-locked, and the function that
-// unlocks it; nil (and a no-op) when traversals must use SQLite this time.
-func (s *Store) adjacency(ctx context.Context) (*adjacency, func(), error) {
+// adjacency returns the state of the file, the current copy, read-locked,
+// and the function that unlocks it; the copy is nil (and the function a
+// no-op) when traversals must use SQLite this time.
+func (s *Store) adjacency(ctx context.Context) (fileState, *adjacency, func(), error) {
 	c := &s.adj
 	var f fileState
-	if err := s.read.QueryRowContext(ctx, fileStateSQL).Scan(&f.rewrites, &f.maxRID, &f.maxNID); err != nil {
-		return nil, func() {}, err
+	if err := s.read.QueryRowContext(ctx, fileStateSQL).Scan(&f.rewrites, &f.edits, &f.maxRID, &f.maxNID); err != nil {
+		return f, nil, func() {}, err
 	}
 	c.mu.RLock()
 	if c.disabled != nil {
 		c.mu.RUnlock()
-		return nil, func() {}, nil
+		return f, nil, func() {}, nil
 	}
 	if c.a.covers(f) {
-		return c.a, c.mu.RUnlock, nil
+		return f, c.a, c.mu.RUnlock, nil
 	}
 	c.mu.RUnlock()
 	if err := s.refreshAdjacency(ctx, f); err != nil {
-		return nil, func() {}, err
+		return f, nil, func() {}, err
 	}
 	c.mu.RLock()
 	if c.a.covers(f) {
-		return c.a, c.mu.RUnlock, nil
+		return f, c.a, c.mu.RUnlock, nil
 	}
 	c.mu.RUnlock()
-	return nil, func() {}, nil
+	return f, nil, func() {}, nil
 }
 
 // refreshAdjacency brings the copy up to at least state f: incrementally or
@@ -282,7 +283,7 @@ var errAdjTooLarge = errors.New("row ids beyond 32 bits: traversals use SQLite")
 func buildAdjacency(ctx context.Context, tx *sql.Tx) (*adjacency, error) {
 	a := &adjacency{dateIdx: map[string]uint32{}}
 	var f fileState
-	if err := tx.QueryRowContext(ctx, fileStateSQL).Scan(&f.rewrites, &f.maxRID, &f.maxNID); err != nil {
+	if err := tx.QueryRowContext(ctx, fileStateSQL).Scan(&f.rewrites, &f.edits, &f.maxRID, &f.maxNID); err != nil {
 		return nil, err
 	}
 	a.rewrites = f.rewrites

@@ -15,25 +15,32 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 )
 
-// The in-memory adjacency must answer every traversal exactly as the SQL
-// expansions do: same nodes, same claims, same order, same truncation. These
+// The in-memory adjacency and the row cache must answer every traversal
+// exactly as the SQL expansions and reads do: same nodes, same claims, same order, same truncation. These
 // tests ask random questions both ways on a generated graph, then change the
 // file (new rows, a rewrite, a deletion, another connection's write) and ask
 // again.
 
 var errForceSQL = errors.New("test: traversals on SQLite")
 
-// both answers fn with the adjacency off, then on, and fails when they
-// differ or when the second did not use the adjacency.
+// both answers fn from the file alone (adjacency and row cache off), then
+// with both on, and fails when they differ or when the second did not use
+// the adjacency.
 func both[T any](t *testing.T, s *Store, what string, fn func() (T, error)) {
 	t.Helper()
 	s.adj.mu.Lock()
 	s.adj.disabled = errForceSQL
 	s.adj.mu.Unlock()
+	s.rows.mu.Lock()
+	s.rows.off = true
+	s.rows.mu.Unlock()
 	want, wantErr := fn()
 	s.adj.mu.Lock()
 	s.adj.disabled = nil
 	s.adj.mu.Unlock()
+	s.rows.mu.Lock()
+	s.rows.off = false
+	s.rows.mu.Unlock()
 	got, gotErr := fn()
 	if fmt.Sprint(wantErr) != fmt.Sprint(gotErr) {
 		t.Fatalf("%s: error %v from SQLite, %v from the adjacency", what, wantErr, gotErr)

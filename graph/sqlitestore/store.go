@@ -54,6 +54,8 @@ type Store struct {
 	faultHook func() error
 	// adj is the in-memory adjacency traversals walk (adjacency.go).
 	adj adjCache
+	// rows holds rows traversals returned lately (rowcache.go).
+	rows *rowCache
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -86,7 +88,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 
-	s := &Store{path: path, write: w}
+	s := &Store{path: path, write: w, rows: newRowCache()}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err

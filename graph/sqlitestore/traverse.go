@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -19,9 +21,10 @@ type step struct {
 // expander answers expansions from the in-memory adjacency when there is a
 // current one, else from SQLite.
 type expander struct {
-	s   *Store
-	ctx context.Context
-	a   *adjacency // nil: SQLite
+	s    *Store
+	ctx  context.Context
+	a    *adjacency // nil: SQLite
+	file fileState  // read before anything else of this traversal
 }
 
 func (x expander) expand(frontier []int64, f graph.Filter, kinds []graph.NodeKind, perNode int) ([]step, error) {
@@ -34,8 +37,8 @@ func (x expander) expand(frontier []int64, f graph.Filter, kinds []graph.NodeKin
 // expander returns the expander of one traversal and the function that
 // releases it.
 func (s *Store) expander(ctx context.Context) (expander, func(), error) {
-	a, release, err := s.adjacency(ctx)
-	return expander{s: s, ctx: ctx, a: a}, release, err
+	f, a, release, err := s.adjacency(ctx)
+	return expander{s: s, ctx: ctx, a: a, file: f}, release, err
 }
 
 // expandSQL returns, in one query, the claims touching any frontier node that
@@ -133,11 +136,36 @@ func (s *Store) nidsOf(ctx context.Context, ids []string) (map[string]int64, err
 	return out, err
 }
 
-// nodesByNID and relsByRID read rows for traversal results.
-func (s *Store) nodesByNID(ctx context.Context, nids []int64) (map[int64]graph.Node, error) {
-	out := map[int64]graph.Node{}
+// sortedIDs returns the row ids sorted, so lookups walk the table's B-tree
+// in order and meet the pages they need while they are still cached.
+func sortedIDs(ids []int64) []int64 {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	return ids
+}
+
+// nodesByNID and relsByRID read the rows of traversal results: from the
+// row cache when it holds them for the edits count the traversal read
+// first, else from the file (and then into the cache).
+func (s *Store) nodesByNID(ctx context.Context, edits int64, nids []int64) (map[int64]graph.Node, error) {
+	out := make(map[int64]graph.Node, len(nids))
+	cached := s.rows.at(edits)
+	var miss []int64
+	for _, nid := range nids {
+		if cached {
+			if n, ok := s.rows.node(nid); ok {
+				out[nid] = n
+				continue
+			}
+		}
+		miss = append(miss, nid)
+	}
+	if len(miss) == 0 {
+		return out, nil
+	}
+	read := make(map[int64]graph.Node, len(miss))
 	err := queryEach(ctx, s.read, `SELECT n.nid, `+nodeCols+` FROM nodes n WHERE n.nid IN (SELECT value FROM json_each(?))`,
-		[]any{jsonInts(nids)}, func(rows *sql.Rows) error {
+		[]any{jsonInts(sortedIDs(miss))}, func(rows *sql.Rows) error {
 			var nid int64
 			var n graph.Node
 			var kind, aliases, props string
@@ -145,20 +173,42 @@ func (s *Store) nodesByNID(ctx context.Context, nids []int64) (map[int64]graph.N
 				return err
 			}
 			n.Kind, n.Aliases, n.Props = graph.NodeKind(kind), decodeList(aliases), decodeMap(props)
-			out[nid] = n
+			read[nid] = n
 			return nil
 		})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	if cached {
+		s.rows.addNodes(edits, read)
+	}
+	maps.Copy(out, read)
+	return out, nil
 }
 
 // relsByRID reads claims whose two ends are among nodes (read by
 // nodesByNID), which gives their ids without joining nodes twice per claim.
 // A claim whose end is missing (deleted since the traversal) is left out.
-func (s *Store) relsByRID(ctx context.Context, rids []int64, nodes map[int64]graph.Node) (map[int64]graph.Relationship, error) {
-	out := map[int64]graph.Relationship{}
+func (s *Store) relsByRID(ctx context.Context, edits int64, rids []int64, nodes map[int64]graph.Node) (map[int64]graph.Relationship, error) {
+	out := make(map[int64]graph.Relationship, len(rids))
+	cached := s.rows.at(edits)
+	var miss []int64
+	for _, rid := range rids {
+		if cached {
+			if r, ok := s.rows.rel(rid); ok {
+				out[rid] = r
+				continue
+			}
+		}
+		miss = append(miss, rid)
+	}
+	if len(miss) == 0 {
+		return out, nil
+	}
+	read := make(map[int64]graph.Relationship, len(miss))
 	err := queryEach(ctx, s.read, `SELECT r.rid, r.id, r.type, r.src, r.dst, r.method, r.confidence, r.modality, r.date, r.published, r.props
 		FROM rels r WHERE r.rid IN (SELECT value FROM json_each(?))`,
-		[]any{jsonInts(rids)}, func(rows *sql.Rows) error {
+		[]any{jsonInts(sortedIDs(miss))}, func(rows *sql.Rows) error {
 			var rid, src, dst int64
 			var r graph.Relationship
 			var typ, modality, props string
@@ -172,10 +222,17 @@ func (s *Store) relsByRID(ctx context.Context, rids []int64, nodes map[int64]gra
 			}
 			r.From, r.To = from.ID, to.ID
 			r.Type, r.Modality, r.Props = graph.RelType(typ), graph.Modality(modality), decodeMap(props)
-			out[rid] = r
+			read[rid] = r
 			return nil
 		})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	if cached {
+		s.rows.addRels(edits, read)
+	}
+	maps.Copy(out, read)
+	return out, nil
 }
 
 // Neighborhood implements graph.Store.
@@ -238,7 +295,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		frontier = next
 	}
 	release()
-	nodes, err := s.nodesByNID(ctx, order)
+	nodes, err := s.nodesByNID(ctx, x.file.edits, order)
 	if err != nil {
 		return sub, s.wrap(ctx, "reading the neighborhood", err)
 	}
@@ -247,7 +304,7 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 			sub.Nodes = append(sub.Nodes, n)
 		}
 	}
-	rels, err := s.relsByRID(ctx, rids, nodes)
+	rels, err := s.relsByRID(ctx, x.file.edits, rids, nodes)
 	if err != nil {
 		return sub, s.wrap(ctx, "reading the neighborhood", err)
 	}
@@ -461,7 +518,7 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	if err != nil {
 		return nil, s.wrap(ctx, "finding paths", err)
 	}
-	return s.materialize(ctx, from, found)
+	return s.materialize(ctx, x.file.edits, from, found)
 }
 
 // kShortest finds up to k shortest simple paths of at most maxHops claims.
@@ -594,7 +651,7 @@ func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error)
 }
 
 // materialize reads the nodes and claims of found paths.
-func (s *Store) materialize(ctx context.Context, from int64, found [][]edge) ([]graph.Path, error) {
+func (s *Store) materialize(ctx context.Context, edits int64, from int64, found [][]edge) ([]graph.Path, error) {
 	nids := []int64{from}
 	var rids []int64
 	for _, path := range found {
@@ -603,11 +660,11 @@ func (s *Store) materialize(ctx context.Context, from int64, found [][]edge) ([]
 			rids = append(rids, e.rid)
 		}
 	}
-	nodes, err := s.nodesByNID(ctx, nids)
+	nodes, err := s.nodesByNID(ctx, edits, nids)
 	if err != nil {
 		return nil, s.wrap(ctx, "reading paths", err)
 	}
-	rels, err := s.relsByRID(ctx, rids, nodes)
+	rels, err := s.relsByRID(ctx, edits, rids, nodes)
 	if err != nil {
 		return nil, s.wrap(ctx, "reading paths", err)
 	}
