@@ -274,6 +274,14 @@ func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleRe
 		return nil, err
 	}
 	o.progress(fmt.Sprintf("%s: loaded %s claims in %.0f s (%.0f claims/s)", scale, humanInt(sr.Load.Claims), sr.Load.Seconds, sr.Load.ClaimsPerSec()))
+	o.progress(scale + ": building the in-memory adjacency")
+	claims, took, err := s.Prepare(ctx)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	sr.Adjacency = &PrepareResult{Seconds: took.Seconds(), Claims: claims}
+	o.progress(fmt.Sprintf("%s: adjacency of %s claims built in %.1f s", scale, humanInt(claims), took.Seconds()))
 	res.Graph = graphInfo(ctx, s, gen, docs, o.seed)
 	q := makeQueries(gen, o.seed, o.hopSamples, o.pathSamples, o.searchSamples, o.warmup)
 	gen = nil // the claim set is no longer needed

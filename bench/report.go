@@ -205,6 +205,9 @@ func renderStore(b *strings.Builder, r *ScaleResult, s *StoreResult) {
 		b.WriteString(" | — | —")
 	}
 	b.WriteString(" |\n\n")
+	if a := s.Adjacency; a != nil {
+		fmt.Fprintf(b, "%s: traversals walk the in-memory adjacency, built after the load by Store.Prepare in %.1f s (%d claims); it is not part of the bulk-load time.\n", s.Name, a.Seconds, a.Claims)
+	}
 	for _, p := range peers {
 		if p.Note != "" {
 			fmt.Fprintf(b, "%s: %s", p.Name, p.Note)

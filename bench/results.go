@@ -54,9 +54,18 @@ type StoreResult struct {
 	ServerPeak int64          `json:"serverPeakRSS"` // VmHWM of the server process
 	HarnessRSS int64          `json:"harnessPeakRSS"`
 	Agreement  *PathAgreement `json:"pathAgreement,omitempty"`
+	// Adjacency is the build of the store's traversal structures after the
+	// load (Store.Prepare), when the store has them.
+	Adjacency *PrepareResult `json:"adjacency,omitempty"`
 	// pathLengths is the shortest length found per measured pair (-1:
 	// none), compared with the peers'.
 	pathLengths []int
+}
+
+// PrepareResult is one Store.Prepare.
+type PrepareResult struct {
+	Seconds float64 `json:"seconds"`
+	Claims  int     `json:"claims"`
 }
 
 // LoadResult is a bulk load through Store.Upsert.

@@ -38,7 +38,7 @@ import (
 // large one in the background while traversals answer from SQLite through
 // the indexed queries (expandSQL), which give the same answers, only slower.
 // Building the copy of 10M claims takes tens of seconds; Prepare builds it
-// eagerly and says how long it took.
+// eagerly and says how long it took (`actorgraph serve` calls it at start).
 
 // adjSyncLimit is the largest number of claims built or read incrementally
 // inside a traversal; more goes to the background.
@@ -107,6 +107,8 @@ type adjCache struct {
 	wg       sync.WaitGroup
 	ctx      context.Context
 	cancel   context.CancelFunc
+	done     chan struct{} // closed when the running background build ends
+	lastErr  error         // of the last background build
 	// logf, when set, reports background builds.
 	logf func(format string, args ...any)
 	// syncLimit overrides adjSyncLimit (tests).
@@ -179,7 +181,7 @@ func (s *Store) refreshAdjacency(ctx context.Context, f fileState) error {
 			return a.readSince(ctx, tx)
 		}
 		fresh, err := buildAdjacency(ctx, tx)
-		if err == nil {
+		if err == nil && fresh.newerThan(c.a) {
 			c.a = fresh
 		}
 		return err
@@ -194,28 +196,29 @@ func (s *Store) refreshAdjacency(ctx context.Context, f fileState) error {
 	return err
 }
 
-// Prepare builds the in-memory adjacency now (it is otherwise built by the
-// first traversal, in the background for a large graph), so the first
-// questions are as fast as the rest. It reports the claims held and the time
-// taken.
+// Prepare builds the in-memory adjacency now and waits for it (it is
+// otherwise built by the first traversal, in the background for a large
+// graph), so the first questions are as fast as the rest. Traversals go on,
+// from SQLite, while it builds. It reports the claims held and the time
+// taken; zero claims when the file cannot be held (row ids beyond 32 bits).
 func (s *Store) Prepare(ctx context.Context) (claims int, took time.Duration, err error) {
 	start := time.Now()
 	c := &s.adj
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	err = s.inReadTx(ctx, func(tx *sql.Tx) error {
-		fresh, err := buildAdjacency(ctx, tx)
-		if err == nil {
-			c.a = fresh
-		}
-		return err
-	})
-	if errors.Is(err, errAdjTooLarge) {
-		c.disabled, c.a = err, nil
-		return 0, time.Since(start), nil
+	done := s.startBuildLocked()
+	c.mu.Unlock()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return 0, time.Since(start), ctx.Err()
 	}
-	if err != nil {
-		return 0, time.Since(start), s.wrap(ctx, "building the adjacency", err)
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.lastErr != nil {
+		return 0, time.Since(start), s.wrap(ctx, "building the adjacency", c.lastErr)
+	}
+	if c.a == nil {
+		return 0, time.Since(start), nil
 	}
 	return c.a.count(), time.Since(start), nil
 }
@@ -230,16 +233,29 @@ func (a *adjacency) count() int {
 	return n
 }
 
-// startBuildLocked starts a background build unless one runs.
-func (s *Store) startBuildLocked() {
+// newerThan reports whether a was read from a later state of the file than
+// b (or b is nil).
+func (a *adjacency) newerThan(b *adjacency) bool {
+	return b == nil || a.rewrites > b.rewrites || a.rewrites == b.rewrites && a.maxRID >= b.maxRID && a.maxNID >= b.maxNID
+}
+
+// startBuildLocked starts a background build unless one runs, and returns
+// a channel closed when the running build ends.
+func (s *Store) startBuildLocked() <-chan struct{} {
 	c := &s.adj
-	if c.building || c.ctx == nil || c.ctx.Err() != nil {
-		return
+	if c.building {
+		return c.done
 	}
-	c.building = true
+	done := make(chan struct{})
+	if c.ctx == nil || c.ctx.Err() != nil {
+		close(done)
+		return done
+	}
+	c.building, c.done = true, done
 	c.wg.Add(1)
 	go func() {
 		defer c.wg.Done()
+		defer close(done)
 		start := time.Now()
 		var fresh *adjacency
 		err := s.inReadTx(c.ctx, func(tx *sql.Tx) error {
@@ -249,21 +265,23 @@ func (s *Store) startBuildLocked() {
 		})
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		c.building = false
+		c.building, c.lastErr = false, nil
 		switch {
 		case errors.Is(err, errAdjTooLarge):
 			c.disabled, c.a = err, nil
 		case err != nil:
+			c.lastErr = err
 			if c.logf != nil && c.ctx.Err() == nil {
 				c.logf("adjacency: background build failed (traversals use SQLite): %v", err)
 			}
-		case c.a == nil || fresh.rewrites >= c.a.rewrites:
+		case fresh.newerThan(c.a):
 			c.a = fresh
 			if c.logf != nil {
 				c.logf("adjacency: %d claims in memory after %v", fresh.count(), time.Since(start).Round(time.Millisecond))
 			}
 		}
 	}()
+	return done
 }
 
 // inReadTx runs fn in one read transaction, so everything it reads comes
