@@ -19,6 +19,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -26,6 +27,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strconv"
@@ -237,7 +239,7 @@ func moduleRoot() (string, error) {
 
 func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleResult, error) {
 	start := time.Now()
-	res := &ScaleResult{Scale: scale, Command: o.command, Date: start.UTC(), Machine: readMachine()}
+	res := &ScaleResult{Scale: scale, Command: o.command, Date: start.UTC(), Machine: readMachine(), Commit: sourceCommit()}
 	res.LoadAvg[0] = loadAverage()
 	work, err := os.MkdirTemp(o.work, "actorgraph-bench-"+scale+"-")
 	if err != nil {
@@ -440,3 +442,17 @@ func post(url string) error {
 }
 
 func scaleFile(scale string) string { return strings.ToLower(scale) + ".json" }
+
+// sourceCommit names the commit the harness runs from, so each section of
+// the results file says which code it measured.
+func sourceCommit() string {
+	out, err := exec.Command("git", "rev-parse", "--short=12", "HEAD").Output()
+	if err != nil {
+		return ""
+	}
+	commit := strings.TrimSpace(string(out))
+	if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(bytes.TrimSpace(st)) > 0 {
+		commit += " + changes"
+	}
+	return commit
+}

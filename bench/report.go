@@ -136,7 +136,11 @@ func renderScale(r *ScaleResult) string {
 	var b strings.Builder
 	g := r.Graph
 	fmt.Fprintf(&b, "## %s nodes (%s nodes, %s claims)\n\n", r.Scale, humanInt(g.Nodes), humanInt(g.Claims))
-	fmt.Fprintf(&b, "- Run: %s, `%s`, %.0f s in all.\n", r.Date.Format("2006-01-02 15:04 UTC"), r.Command, r.Duration)
+	fmt.Fprintf(&b, "- Run: %s, `%s`, %.0f s in all", r.Date.Format("2006-01-02 15:04 UTC"), r.Command, r.Duration)
+	if r.Commit != "" {
+		fmt.Fprintf(&b, ", commit %s", r.Commit)
+	}
+	b.WriteString(".\n")
 	m := r.Machine
 	fmt.Fprintf(&b, "- Machine: %s, %d cores, %.1f GiB memory, %s, %s. Load average %.2f before, %.2f after.\n",
 		m.CPU, m.Cores, float64(m.MemTotal)/(1<<30), m.OS, m.Go, r.LoadAvg[0], r.LoadAvg[1])

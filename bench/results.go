@@ -10,6 +10,9 @@ import (
 type ScaleResult struct {
 	Scale    string    `json:"scale"`
 	Command  string    `json:"command"`
+	// Commit is the source the run was built from ("+ changes" when the
+	// work tree differed from it); empty outside a git checkout.
+	Commit string `json:"commit,omitempty"`
 	Date     time.Time `json:"date"`
 	Duration float64   `json:"seconds"` // wall time of the whole scale
 	Machine  Machine   `json:"machine"`
