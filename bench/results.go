@@ -8,11 +8,11 @@ import (
 // (bench/results/SCALE.json) and RESULTS.md is rendered from those files, so
 // every figure in it comes from a run.
 type ScaleResult struct {
-	Scale    string    `json:"scale"`
-	Command  string    `json:"command"`
+	Scale   string `json:"scale"`
+	Command string `json:"command"`
 	// Commit is the source the run was built from ("+ changes" when the
 	// work tree differed from it); empty outside a git checkout.
-	Commit string `json:"commit,omitempty"`
+	Commit   string    `json:"commit,omitempty"`
 	Date     time.Time `json:"date"`
 	Duration float64   `json:"seconds"` // wall time of the whole scale
 	Machine  Machine   `json:"machine"`
