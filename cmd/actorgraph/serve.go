@@ -43,7 +43,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer store.Close()
 	logger.Info("store opened", "store", name)
-	prepareTraversals(ctx, store, logger)
+	opened := store // before any wrapper, for prepareTraversals
 	if *readOnly {
 		store = graph.ReadOnly(store)
 		logger.Info("read-only: every write is refused")
@@ -59,6 +59,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	prepareTraversals(ctx, opened, logger)
 	api := schema.Handler(schema.Options{Store: store, Logger: logger, Dev: *dev})
 	h := httpserver.Handler(httpserver.Config{Store: store, StoreName: name, Version: versionString(), Logger: logger,
 		Token: *token, CORSOrigins: corsOrigins,
