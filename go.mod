@@ -5,8 +5,10 @@ go 1.26.8
 require (
 	codeberg.org/readeck/go-readability/v2 v2.1.1
 	github.com/99designs/gqlgen v0.17.93
+	github.com/hashicorp/golang-lru/v2 v2.0.7
 	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
 	github.com/pariz/gountries v0.1.6
+	github.com/rs/cors v1.11.1
 	github.com/vektah/gqlparser/v2 v2.5.35
 	github.com/vikstrous/dataloadgen v0.0.9
 	gopkg.in/yaml.v3 v3.0.1
@@ -24,11 +26,9 @@ require (
 	github.com/goccy/go-yaml v1.19.2 // indirect
 	github.com/gogs/chardet v0.0.0-20211120154057-b7413eaefb8f // indirect
 	github.com/google/uuid v1.6.0 // indirect
-	github.com/hashicorp/golang-lru/v2 v2.0.7 // indirect
 	github.com/mattn/go-isatty v0.0.21 // indirect
 	github.com/ncruces/go-strftime v0.1.9 // indirect
 	github.com/remyoudompheng/bigfft v0.0.0-20230129092748-24d4a6f8daec // indirect
-	github.com/rs/cors v1.11.1 // indirect
 	github.com/sosodev/duration v1.4.0 // indirect
 	github.com/urfave/cli/v3 v3.10.0 // indirect
 	go.opentelemetry.io/otel v1.11.1 // indirect

@@ -19,6 +19,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -26,6 +27,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strconv"
@@ -243,7 +245,7 @@ func moduleRoot() (string, error) {
 
 func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleResult, error) {
 	start := time.Now()
-	res := &ScaleResult{Scale: scale, Command: o.command, Date: start.UTC(), Machine: readMachine()}
+	res := &ScaleResult{Scale: scale, Command: o.command, Date: start.UTC(), Machine: readMachine(), Commit: sourceCommit()}
 	res.LoadAvg[0] = loadAverage()
 	work, err := os.MkdirTemp(o.work, "actorgraph-bench-"+scale+"-")
 	if err != nil {
@@ -280,6 +282,14 @@ func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleRe
 		return nil, err
 	}
 	o.progress(fmt.Sprintf("%s: loaded %s claims in %.0f s (%.0f claims/s)", scale, humanInt(sr.Load.Claims), sr.Load.Seconds, sr.Load.ClaimsPerSec()))
+	o.progress(scale + ": building the in-memory adjacency")
+	claims, took, err := s.Prepare(ctx)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	sr.Adjacency = &PrepareResult{Seconds: took.Seconds(), Claims: claims}
+	o.progress(fmt.Sprintf("%s: adjacency of %s claims built in %.1f s", scale, humanInt(claims), took.Seconds()))
 	res.Graph = graphInfo(ctx, s, gen, docs, o.seed)
 	q := makeQueries(gen, o.seed, o.hopSamples, o.pathSamples, o.searchSamples, o.warmup)
 	gen = nil // the claim set is no longer needed
@@ -442,3 +452,17 @@ func post(url string) error {
 }
 
 func scaleFile(scale string) string { return strings.ToLower(scale) + ".json" }
+
+// sourceCommit names the commit the harness runs from, so each section of
+// the results file says which code it measured.
+func sourceCommit() string {
+	out, err := exec.Command("git", "rev-parse", "--short=12", "HEAD").Output()
+	if err != nil {
+		return ""
+	}
+	commit := strings.TrimSpace(string(out))
+	if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(bytes.TrimSpace(st)) > 0 {
+		commit += " + changes"
+	}
+	return commit
+}

@@ -8,8 +8,11 @@ import (
 // (bench/results/SCALE.json) and RESULTS.md is rendered from those files, so
 // every figure in it comes from a run.
 type ScaleResult struct {
-	Scale    string    `json:"scale"`
-	Command  string    `json:"command"`
+	Scale   string `json:"scale"`
+	Command string `json:"command"`
+	// Commit is the source the run was built from ("+ changes" when the
+	// work tree differed from it); empty outside a git checkout.
+	Commit   string    `json:"commit,omitempty"`
 	Date     time.Time `json:"date"`
 	Duration float64   `json:"seconds"` // wall time of the whole scale
 	Machine  Machine   `json:"machine"`
@@ -54,9 +57,18 @@ type StoreResult struct {
 	ServerPeak int64          `json:"serverPeakRSS"` // VmHWM of the server process
 	HarnessRSS int64          `json:"harnessPeakRSS"`
 	Agreement  *PathAgreement `json:"pathAgreement,omitempty"`
+	// Adjacency is the build of the store's traversal structures after the
+	// load (Store.Prepare), when the store has them.
+	Adjacency *PrepareResult `json:"adjacency,omitempty"`
 	// pathLengths is the shortest length found per measured pair (-1:
 	// none), compared with the peers'.
 	pathLengths []int
+}
+
+// PrepareResult is one Store.Prepare.
+type PrepareResult struct {
+	Seconds float64 `json:"seconds"`
+	Claims  int     `json:"claims"`
 }
 
 // LoadResult is a bulk load through Store.Upsert.

@@ -280,7 +280,16 @@ func openStore(ctx context.Context, sp storeSpec) (graph.Store, string, error) {
 	switch sp.Kind {
 	case "sqlite":
 		s, err := sqlitestore.Open(ctx, sp.DB)
-		return s, "sqlite " + sp.DB, err
+		if err != nil {
+			return nil, "", err
+		}
+		// Ready for traversals before the first request, as `actorgraph
+		// serve` is a few seconds after it starts.
+		if _, _, err := s.Prepare(ctx); err != nil {
+			s.Close()
+			return nil, "", err
+		}
+		return s, "sqlite " + sp.DB, nil
 	case "neo4j":
 		s, err := neo4jstore.Open(ctx, neo4jConfig())
 		return s, "neo4j", err

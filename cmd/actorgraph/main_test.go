@@ -282,3 +282,22 @@ func TestServeReadOnlyAndToken(t *testing.T) {
 		t.Fatalf("no token: %d", resp.StatusCode)
 	}
 }
+
+// TestServeBuildsAdjacency: serve builds the in-memory adjacency in the
+// background, after the demo load, and says so with the claims it holds.
+func TestServeBuildsAdjacency(t *testing.T) {
+	_, _, logs := startServe(t, "--db", filepath.Join(t.TempDir(), "g.db"))
+	var seen strings.Builder
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		seen.WriteString(logs.String())
+		if m := regexp.MustCompile(`msg="in-memory adjacency ready" claims=(\d+)`).FindStringSubmatch(seen.String()); m != nil {
+			if m[1] == "0" {
+				t.Fatalf("the adjacency holds no claims after the demo load:\n%s", seen.String())
+			}
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no adjacency-ready line in the log:\n%s", seen.String())
+}

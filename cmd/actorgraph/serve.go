@@ -43,6 +43,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	defer store.Close()
 	logger.Info("store opened", "store", name)
+	opened := store // before any wrapper, for prepareTraversals
 	if *readOnly {
 		store = graph.ReadOnly(store)
 		logger.Info("read-only: every write is refused")
@@ -58,6 +59,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	prepareTraversals(ctx, opened, logger)
 	api := schema.Handler(schema.Options{Store: store, Logger: logger, Dev: *dev})
 	h := httpserver.Handler(httpserver.Config{Store: store, StoreName: name, Version: versionString(), Logger: logger,
 		Token: *token, CORSOrigins: corsOrigins,
@@ -127,4 +129,28 @@ func isLoopback(addr string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// preparer is a store that can get ready for traversals ahead of the first
+// question (the SQLite store builds its in-memory adjacency).
+type preparer interface {
+	Prepare(ctx context.Context) (claims int, took time.Duration, err error)
+}
+
+// prepareTraversals builds the store's traversal structures in the
+// background, logging when they are ready; the server answers meanwhile.
+func prepareTraversals(ctx context.Context, store graph.Store, logger *slog.Logger) {
+	p, ok := store.(preparer)
+	if !ok {
+		return
+	}
+	go func() {
+		claims, took, err := p.Prepare(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			logger.Warn("traversals will read the file: the in-memory adjacency could not be built", "err", err)
+		case err == nil:
+			logger.Info("in-memory adjacency ready", "claims", claims, "took", took.Round(time.Millisecond))
+		}
+	}()
 }

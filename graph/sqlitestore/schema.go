@@ -66,6 +66,36 @@ CREATE VIRTUAL TABLE node_fts USING fts5(name, aliases, body, tokenize = 'unicod
 INSERT INTO node_fts(node_fts, rank) VALUES('rank', 'bm25(10.0, 5.0, 1.0)');
 CREATE VIRTUAL TABLE evidence_fts USING fts5(quote, tokenize = 'unicode61 remove_diacritics 2');
 `,
+	// v2: two counters the in-memory copies check before they answer. The
+	// adjacency (adjacency.go) reads new rows itself, by row id; rewrites
+	// counts what it cannot pick up that way: a claim deleted (its row id may
+	// then be reused), a claim's type, ends, confidence or dates changed, a
+	// node deleted or its kind changed. The row cache (rowcache.go) keeps
+	// whole rows; edits counts every change of a stored node or claim. Inserts
+	// are not counted, so bulk loads pay nothing, and the writer updates only
+	// rows that change, so loading the same article again keeps both copies.
+	`
+CREATE TABLE graph_meta (
+	one      INTEGER PRIMARY KEY CHECK (one = 1),
+	rewrites INTEGER NOT NULL,
+	edits    INTEGER NOT NULL
+);
+INSERT INTO graph_meta(one, rewrites, edits) VALUES (1, 0, 0);
+CREATE TRIGGER rels_rewritten AFTER UPDATE OF confidence, date, published, type, src, dst ON rels
+	WHEN OLD.confidence IS NOT NEW.confidence OR OLD.date IS NOT NEW.date OR OLD.published IS NOT NEW.published
+		OR OLD.type IS NOT NEW.type OR OLD.src IS NOT NEW.src OR OLD.dst IS NOT NEW.dst
+	BEGIN UPDATE graph_meta SET rewrites = rewrites + 1; END;
+CREATE TRIGGER rels_edited AFTER UPDATE ON rels
+	BEGIN UPDATE graph_meta SET edits = edits + 1; END;
+CREATE TRIGGER rels_deleted AFTER DELETE ON rels
+	BEGIN UPDATE graph_meta SET rewrites = rewrites + 1, edits = edits + 1; END;
+CREATE TRIGGER nodes_rewritten AFTER UPDATE OF kind ON nodes WHEN OLD.kind IS NOT NEW.kind
+	BEGIN UPDATE graph_meta SET rewrites = rewrites + 1; END;
+CREATE TRIGGER nodes_edited AFTER UPDATE ON nodes
+	BEGIN UPDATE graph_meta SET edits = edits + 1; END;
+CREATE TRIGGER nodes_deleted AFTER DELETE ON nodes
+	BEGIN UPDATE graph_meta SET rewrites = rewrites + 1, edits = edits + 1; END;
+`,
 }
 
 // schemaVersion is the version this build writes.

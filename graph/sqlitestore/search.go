@@ -25,12 +25,20 @@ func ftsQuery(text string) (string, []string) {
 	return strings.Join(parts, " "), words
 }
 
+// searchCandidates bounds the matches a search ranks, in each of its
+// queries: the most recently stored ones. FTS5 scores every match it is
+// asked to sort, and a word found in most quotes ("said") then costs seconds
+// per hundred thousand quotes; the newest few thousand matches are ranked
+// instead. Names are searched on their own as well, so a node found by name
+// is among the candidates however many others mention the words.
+const searchCandidates = 5000
+
 // Search implements graph.Store.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	match, _ := ftsQuery(q.Text)
+	match, words := ftsQuery(q.Text)
 	if match == "" {
 		return nil, nil
 	}
@@ -42,11 +50,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	kindCond := `(:nkinds = 0 OR n.kind IN (SELECT value FROM json_each(:kinds)))`
 	kindArgs := []any{sql.Named("nkinds", len(kinds)), sql.Named("kinds", jsonArray(kinds))}
 
-	type hit struct {
-		graph.SearchHit
-		tier int
-		bm25 float64
-	}
+	type hit = searchHit
 	hits := map[string]*hit{}
 	consider := func(h *hit) {
 		if old, ok := hits[h.Node.ID]; ok && (old.tier > h.tier || old.tier == h.tier && old.bm25 <= h.bm25) {
@@ -55,55 +59,84 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		hits[h.Node.ID] = h
 	}
 
-	// Names, aliases and node text.
-	err := queryEach(ctx, s.read, `SELECT `+nodeCols+`, bm25(node_fts, 10.0, 5.0, 1.0), snippet(node_fts, 2, '', '', '…', 16)
-		FROM node_fts JOIN nodes n ON n.nid = node_fts.rowid
-		WHERE node_fts MATCH :match AND `+kindCond+` ORDER BY rank LIMIT :lim`,
-		append(kindArgs, sql.Named("match", match), sql.Named("lim", limit*4)), func(rows *sql.Rows) error {
-			var h hit
-			var kind, aliases, props string
-			if err := rows.Scan(&h.Node.ID, &kind, &h.Node.Name, &aliases, &props, &h.Node.Source, &h.bm25, &h.Snippet); err != nil {
-				return err
-			}
-			h.Node.Kind, h.Node.Aliases, h.Node.Props = graph.NodeKind(kind), decodeList(aliases), decodeMap(props)
-			h.tier, h.Matched = graph.NameTier(h.Node, q.Text)
-			if h.tier != graph.TierText {
-				h.Snippet = ""
-			}
-			consider(&h)
-			return nil
-		})
-	if err != nil {
+	// Names, aliases and node text; then the same words in names and aliases
+	// alone, so a node found by name is not crowded out of the candidates by
+	// thousands that only mention the words in their text.
+	nodeSearch := func(match string) error {
+		return queryEach(ctx, s.read, `WITH cand AS (
+				SELECT rowid AS nid, rank AS score, body FROM node_fts
+				WHERE node_fts MATCH :match ORDER BY rowid DESC LIMIT :cap)
+			SELECT `+nodeCols+`, cand.score, cand.body FROM cand JOIN nodes n ON n.nid = cand.nid
+			WHERE `+kindCond+` ORDER BY cand.score LIMIT :lim`,
+			append(kindArgs, sql.Named("match", match), sql.Named("lim", limit*4), sql.Named("cap", searchCandidates)), func(rows *sql.Rows) error {
+				var h hit
+				var kind, aliases, props, body string
+				if err := rows.Scan(&h.Node.ID, &kind, &h.Node.Name, &aliases, &props, &h.Node.Source, &h.bm25, &body); err != nil {
+					return err
+				}
+				h.Node.Kind, h.Node.Aliases, h.Node.Props = graph.NodeKind(kind), decodeList(aliases), decodeMap(props)
+				h.tier, h.Matched = graph.NameTier(h.Node, q.Text)
+				if h.tier == graph.TierText {
+					h.Snippet = snippet(body, words)
+				}
+				consider(&h)
+				return nil
+			})
+	}
+	if err := nodeSearch(match); err != nil {
 		return nil, s.wrap(ctx, "searching", err)
+	}
+	if err := nodeSearch("{name aliases} : (" + match + ")"); err != nil {
+		return nil, s.wrap(ctx, "searching", err)
+	}
+	// Evidence ranks below every name and text match: when those fill the
+	// page, it cannot change the answer.
+	if len(hits) >= limit {
+		return ranked(hits, limit), nil
 	}
 
 	// Evidence: a quote supports a node directly, or a claim whose two
 	// endpoints it then mentions.
-	err = queryEach(ctx, s.read, `WITH ev AS (
-			SELECT e.subject, bm25(evidence_fts) AS score, snippet(evidence_fts, 0, '', '', '…', 16) AS snip
-			FROM evidence_fts JOIN evidence e ON e.eid = evidence_fts.rowid
-			WHERE evidence_fts MATCH :match ORDER BY rank LIMIT :lim),
+	err := queryEach(ctx, s.read, `WITH cand AS (
+			SELECT rowid AS eid, rank AS score FROM evidence_fts
+			WHERE evidence_fts MATCH :match ORDER BY rowid DESC LIMIT :cap),
+		ev AS (
+			SELECT e.subject, top.score, e.quote
+			FROM (SELECT eid, score FROM cand ORDER BY score LIMIT :lim) AS top JOIN evidence e ON e.eid = top.eid),
 		targets AS (
-			SELECT ev.score, ev.snip, n.nid FROM ev JOIN nodes n ON n.id = ev.subject
-			UNION ALL SELECT ev.score, ev.snip, r.src FROM ev JOIN rels r ON r.id = ev.subject
-			UNION ALL SELECT ev.score, ev.snip, r.dst FROM ev JOIN rels r ON r.id = ev.subject)
-		SELECT `+nodeCols+`, t.score, t.snip FROM targets t JOIN nodes n ON n.nid = t.nid WHERE `+kindCond,
-		append(kindArgs, sql.Named("match", match), sql.Named("lim", limit*4)), func(rows *sql.Rows) error {
+			SELECT ev.score, ev.quote, n.nid FROM ev JOIN nodes n ON n.id = ev.subject
+			UNION ALL SELECT ev.score, ev.quote, r.src FROM ev JOIN rels r ON r.id = ev.subject
+			UNION ALL SELECT ev.score, ev.quote, r.dst FROM ev JOIN rels r ON r.id = ev.subject)
+		SELECT `+nodeCols+`, t.score, t.quote FROM targets t JOIN nodes n ON n.nid = t.nid WHERE `+kindCond,
+		append(kindArgs, sql.Named("match", match), sql.Named("lim", limit*4), sql.Named("cap", searchCandidates)), func(rows *sql.Rows) error {
 			var h hit
-			var kind, aliases, props string
-			if err := rows.Scan(&h.Node.ID, &kind, &h.Node.Name, &aliases, &props, &h.Node.Source, &h.bm25, &h.Snippet); err != nil {
+			var kind, aliases, props, quote string
+			if err := rows.Scan(&h.Node.ID, &kind, &h.Node.Name, &aliases, &props, &h.Node.Source, &h.bm25, &quote); err != nil {
 				return err
 			}
 			h.Node.Kind, h.Node.Aliases, h.Node.Props = graph.NodeKind(kind), decodeList(aliases), decodeMap(props)
 			h.tier, h.Matched = graph.TierEvidence, "evidence"
+			h.Snippet = snippet(quote, words)
 			consider(&h)
 			return nil
 		})
 	if err != nil {
 		return nil, s.wrap(ctx, "searching evidence", err)
 	}
+	return ranked(hits, limit), nil
+}
 
-	list := make([]*hit, 0, len(hits))
+// searchHit is a hit with its tier and its text score.
+type searchHit struct {
+	graph.SearchHit
+	tier int
+	bm25 float64
+}
+
+// ranked orders hits by tier, then text score (BM25 in FTS5 is negative:
+// lower is better), then id, and keeps the first limit.
+func ranked(hits map[string]*searchHit, limit int) []graph.SearchHit {
+	list := make([]*searchHit, 0, len(hits))
 	for _, h := range hits {
 		list = append(list, h)
 	}
@@ -125,5 +158,5 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		h.Score = float64(h.tier)*1000 - h.bm25
 		out[i] = h.SearchHit
 	}
-	return out, nil
+	return out
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -16,13 +18,36 @@ type step struct {
 	rank               int // 1 = the anchor's best claim
 }
 
-// expand returns, in one query, the claims touching any frontier node that
+// expander answers expansions from the in-memory adjacency when there is a
+// current one, else from SQLite.
+type expander struct {
+	s    *Store
+	ctx  context.Context
+	a    *adjacency // nil: SQLite
+	file fileState  // read before anything else of this traversal
+}
+
+func (x expander) expand(frontier []int64, f graph.Filter, kinds []graph.NodeKind, perNode int) ([]step, error) {
+	if x.a != nil {
+		return x.a.expand(frontier, f, kinds, perNode), nil
+	}
+	return x.s.expandSQL(x.ctx, frontier, f, kinds, perNode)
+}
+
+// expander returns the expander of one traversal and the function that
+// releases it.
+func (s *Store) expander(ctx context.Context) (expander, func(), error) {
+	f, a, release, err := s.adjacency(ctx)
+	return expander{s: s, ctx: ctx, a: a, file: f}, release, err
+}
+
+// expandSQL returns, in one query, the claims touching any frontier node that
 // pass the filter and lead to a node of an allowed kind, best first per
 // anchor (confidence, then age). With perNode > 0 each direction of each
 // anchor reads at most perNode+1 claims straight off its index (a correlated
 // subquery with LIMIT), so a hub with a million claims costs no more than a
 // leaf; the caller learns that a node had more from a rank above perNode.
-func (s *Store) expand(ctx context.Context, frontier []int64, f graph.Filter, kinds []graph.NodeKind, perNode int) ([]step, error) {
+func (s *Store) expandSQL(ctx context.Context, frontier []int64, f graph.Filter, kinds []graph.NodeKind, perNode int) ([]step, error) {
 	cond, args := filterSQL(f)
 	if len(kinds) > 0 {
 		ks := make([]string, len(kinds))
@@ -63,7 +88,13 @@ func (s *Store) expand(ctx context.Context, frontier []int64, f graph.Filter, ki
 	if err != nil {
 		return nil, err
 	}
-	// Best first per anchor, then rank within the anchor.
+	rankSteps(out)
+	return out, nil
+}
+
+// rankSteps sorts steps best first per anchor (confidence, then age) and
+// numbers them within their anchor.
+func rankSteps(out []step) {
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.anchor != b.anchor {
@@ -81,7 +112,6 @@ func (s *Store) expand(ctx context.Context, frontier []int64, f graph.Filter, ki
 			out[i].rank = 1
 		}
 	}
-	return out, nil
 }
 
 func jsonInts(ids []int64) string {
@@ -106,11 +136,36 @@ func (s *Store) nidsOf(ctx context.Context, ids []string) (map[string]int64, err
 	return out, err
 }
 
-// nodesByNID and relsByRID read rows for traversal results.
-func (s *Store) nodesByNID(ctx context.Context, nids []int64) (map[int64]graph.Node, error) {
-	out := map[int64]graph.Node{}
+// sortedIDs returns the row ids sorted, so lookups walk the table's B-tree
+// in order and meet the pages they need while they are still cached.
+func sortedIDs(ids []int64) []int64 {
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	return ids
+}
+
+// nodesByNID and relsByRID read the rows of traversal results: from the
+// row cache when it holds them for the edits count the traversal read
+// first, else from the file (and then into the cache).
+func (s *Store) nodesByNID(ctx context.Context, edits int64, nids []int64) (map[int64]graph.Node, error) {
+	out := make(map[int64]graph.Node, len(nids))
+	cached := s.rows.at(edits)
+	var miss []int64
+	for _, nid := range nids {
+		if cached {
+			if n, ok := s.rows.node(nid); ok {
+				out[nid] = n
+				continue
+			}
+		}
+		miss = append(miss, nid)
+	}
+	if len(miss) == 0 {
+		return out, nil
+	}
+	read := make(map[int64]graph.Node, len(miss))
 	err := queryEach(ctx, s.read, `SELECT n.nid, `+nodeCols+` FROM nodes n WHERE n.nid IN (SELECT value FROM json_each(?))`,
-		[]any{jsonInts(nids)}, func(rows *sql.Rows) error {
+		[]any{jsonInts(sortedIDs(miss))}, func(rows *sql.Rows) error {
 			var nid int64
 			var n graph.Node
 			var kind, aliases, props string
@@ -118,27 +173,66 @@ func (s *Store) nodesByNID(ctx context.Context, nids []int64) (map[int64]graph.N
 				return err
 			}
 			n.Kind, n.Aliases, n.Props = graph.NodeKind(kind), decodeList(aliases), decodeMap(props)
-			out[nid] = n
+			read[nid] = n
 			return nil
 		})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	if cached {
+		s.rows.addNodes(edits, read)
+	}
+	maps.Copy(out, read)
+	return out, nil
 }
 
-func (s *Store) relsByRID(ctx context.Context, rids []int64) (map[int64]graph.Relationship, error) {
-	out := map[int64]graph.Relationship{}
-	err := queryEach(ctx, s.read, `SELECT r.rid, `+relCols+relFrom+` WHERE r.rid IN (SELECT value FROM json_each(?))`,
-		[]any{jsonInts(rids)}, func(rows *sql.Rows) error {
-			var rid int64
+// relsByRID reads claims whose two ends are among nodes (read by
+// nodesByNID), which gives their ids without joining nodes twice per claim.
+// A claim whose end is missing (deleted since the traversal) is left out.
+func (s *Store) relsByRID(ctx context.Context, edits int64, rids []int64, nodes map[int64]graph.Node) (map[int64]graph.Relationship, error) {
+	out := make(map[int64]graph.Relationship, len(rids))
+	cached := s.rows.at(edits)
+	var miss []int64
+	for _, rid := range rids {
+		if cached {
+			if r, ok := s.rows.rel(rid); ok {
+				out[rid] = r
+				continue
+			}
+		}
+		miss = append(miss, rid)
+	}
+	if len(miss) == 0 {
+		return out, nil
+	}
+	read := make(map[int64]graph.Relationship, len(miss))
+	err := queryEach(ctx, s.read, `SELECT r.rid, r.id, r.type, r.src, r.dst, r.method, r.confidence, r.modality, r.date, r.published, r.props
+		FROM rels r WHERE r.rid IN (SELECT value FROM json_each(?))`,
+		[]any{jsonInts(sortedIDs(miss))}, func(rows *sql.Rows) error {
+			var rid, src, dst int64
 			var r graph.Relationship
 			var typ, modality, props string
-			if err := rows.Scan(&rid, &r.ID, &typ, &r.From, &r.To, &r.Method, &r.Confidence, &modality, &r.Date, &r.Published, &props); err != nil {
+			if err := rows.Scan(&rid, &r.ID, &typ, &src, &dst, &r.Method, &r.Confidence, &modality, &r.Date, &r.Published, &props); err != nil {
 				return err
 			}
+			from, okFrom := nodes[src]
+			to, okTo := nodes[dst]
+			if !okFrom || !okTo {
+				return nil
+			}
+			r.From, r.To = from.ID, to.ID
 			r.Type, r.Modality, r.Props = graph.RelType(typ), graph.Modality(modality), decodeMap(props)
-			out[rid] = r
+			read[rid] = r
 			return nil
 		})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	if cached {
+		s.rows.addRels(edits, read)
+	}
+	maps.Copy(out, read)
+	return out, nil
 }
 
 // Neighborhood implements graph.Store.
@@ -165,12 +259,17 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 			order = append(order, nid)
 		}
 	}
+	x, release, err := s.expander(ctx)
+	if err != nil {
+		return sub, s.wrap(ctx, "expanding the neighborhood", err)
+	}
 	frontier := append([]int64(nil), order...)
 	var rids []int64
 	ridSeen := map[int64]bool{}
 	for d := 1; d <= q.Depth && len(frontier) > 0; d++ {
-		steps, err := s.expand(ctx, frontier, q.Filter, q.Kinds, perNode)
+		steps, err := x.expand(frontier, q.Filter, q.Kinds, perNode)
 		if err != nil {
+			release()
 			return sub, s.wrap(ctx, "expanding the neighborhood", err)
 		}
 		var next []int64
@@ -195,19 +294,24 @@ func (s *Store) Neighborhood(ctx context.Context, q graph.NeighborhoodQuery) (gr
 		}
 		frontier = next
 	}
-	nodes, err := s.nodesByNID(ctx, order)
+	release()
+	nodes, err := s.nodesByNID(ctx, x.file.edits, order)
 	if err != nil {
 		return sub, s.wrap(ctx, "reading the neighborhood", err)
 	}
 	for _, nid := range order {
-		sub.Nodes = append(sub.Nodes, nodes[nid])
+		if n, ok := nodes[nid]; ok { // else deleted since the traversal
+			sub.Nodes = append(sub.Nodes, n)
+		}
 	}
-	rels, err := s.relsByRID(ctx, rids)
+	rels, err := s.relsByRID(ctx, x.file.edits, rids, nodes)
 	if err != nil {
 		return sub, s.wrap(ctx, "reading the neighborhood", err)
 	}
 	for _, rid := range rids {
-		sub.Relationships = append(sub.Relationships, rels[rid])
+		if r, ok := rels[rid]; ok {
+			sub.Relationships = append(sub.Relationships, r)
+		}
 	}
 	return sub, nil
 }
@@ -224,11 +328,11 @@ type edge struct {
 }
 
 type pathSearch struct {
-	s        *Store
-	ctx      context.Context
+	x        expander
 	filter   graph.Filter
 	exclude  map[int64]bool
-	adj      map[int64][]edge
+	adj      map[int64][]edge // SQLite mode: neighbours read so far
+	cf       *adjFilter       // adjacency mode: the compiled filter
 	expanded int
 	steps    int // edges the depth-first search has tried
 }
@@ -237,8 +341,48 @@ type pathSearch struct {
 // number of candidate walks explodes long before any is found.
 const pathStepBudget = 500_000
 
-// neighbors returns (and caches) the neighbors of the given nodes, one edge
-// per neighbor (the most confident claim), best first.
+// dist holds the distances of one breadth-first ball: a dense array by node
+// row id when the adjacency gives the id range, else a map.
+type dist struct {
+	dense  []int8 // -1: not reached
+	sparse map[int64]int
+}
+
+func newDist(a *adjacency, start int64) *dist {
+	d := &dist{}
+	if a != nil {
+		d.dense = make([]int8, len(a.kind))
+		for i := range d.dense {
+			d.dense[i] = -1
+		}
+	} else {
+		d.sparse = map[int64]int{}
+	}
+	d.set(start, 0)
+	return d
+}
+
+func (d *dist) get(n int64) (int, bool) {
+	if d.dense != nil {
+		if n < 0 || n >= int64(len(d.dense)) || d.dense[n] < 0 {
+			return 0, false
+		}
+		return int(d.dense[n]), true
+	}
+	v, ok := d.sparse[n]
+	return v, ok
+}
+
+func (d *dist) set(n int64, v int) {
+	if d.dense != nil {
+		d.dense[n] = int8(v)
+		return
+	}
+	d.sparse[n] = v
+}
+
+// load reads (and caches) the neighbors of the given nodes from SQLite, one
+// edge per neighbor (the most confident claim), best first.
 func (p *pathSearch) load(nids []int64) error {
 	var need []int64
 	for _, n := range nids {
@@ -249,27 +393,89 @@ func (p *pathSearch) load(nids []int64) error {
 	if len(need) == 0 {
 		return nil
 	}
-	steps, err := p.s.expand(p.ctx, need, p.filter, nil, 0)
+	steps, err := p.x.expand(need, p.filter, nil, 0)
 	if err != nil {
 		return err
 	}
-	best := map[[2]int64]int{}
 	for _, n := range need {
 		p.adj[n] = nil
 	}
+	p.adj = appendBestEdges(p.adj, steps, p.exclude)
+	p.expanded += len(need)
+	return nil
+}
+
+// appendBestEdges keeps, of steps sorted best first per anchor, the first
+// (best) claim to each neighbour, leaving out excluded nodes and self-loops.
+func appendBestEdges(adj map[int64][]edge, steps []step, exclude map[int64]bool) map[int64][]edge {
+	best := map[[2]int64]bool{}
 	for _, st := range steps {
-		if p.exclude[st.other] || st.other == st.anchor {
+		if exclude[st.other] || st.other == st.anchor {
 			continue
 		}
 		key := [2]int64{st.anchor, st.other}
-		if _, dup := best[key]; dup {
-			continue // steps come best first per anchor
+		if best[key] {
+			continue
 		}
-		best[key] = len(p.adj[st.anchor])
-		p.adj[st.anchor] = append(p.adj[st.anchor], edge{st.other, st.rid, st.confidence})
+		best[key] = true
+		adj[st.anchor] = append(adj[st.anchor], edge{st.other, st.rid, st.confidence})
 	}
-	p.expanded += len(need)
+	return adj
+}
+
+// each calls fn with every neighbour of the nodes of front reachable by a
+// claim passing the filter (excluded nodes and self-loops left out), in no
+// particular order and possibly more than once.
+func (p *pathSearch) each(front []int64, fn func(other int64)) error {
+	a := p.x.a
+	if a == nil {
+		if err := p.load(front); err != nil {
+			return err
+		}
+		for _, n := range front {
+			for _, e := range p.adj[n] {
+				fn(e.other)
+			}
+		}
+		return nil
+	}
+	for _, n := range front {
+		for _, list := range [2][]adjEdge{a.out[n], a.in[n]} {
+			for _, e := range list {
+				o := int64(e.other)
+				if o != n && !p.exclude[o] && p.cf.passes(e) {
+					fn(o)
+				}
+			}
+		}
+	}
+	p.expanded += len(front)
 	return nil
+}
+
+// edgesFrom returns the edges the depth-first search tries out of n, best
+// first: from SQLite every neighbour (the search prunes on entering it);
+// from the adjacency only the neighbours worth entering (keep), which spares
+// sorting all the claims of a hub to try three of them.
+func (p *pathSearch) edgesFrom(n int64, keep func(other int64) bool) ([]edge, error) {
+	a := p.x.a
+	if a == nil {
+		if err := p.load([]int64{n}); err != nil {
+			return nil, err
+		}
+		return p.adj[n], nil
+	}
+	var steps []step
+	for _, list := range [2][]adjEdge{a.out[n], a.in[n]} {
+		for _, e := range list {
+			o := int64(e.other)
+			if o != n && !p.exclude[o] && p.cf.passes(e) && keep(o) {
+				steps = append(steps, step{rid: int64(e.rid), anchor: n, other: o, confidence: a.claims[e.rid].confidence})
+			}
+		}
+	}
+	rankSteps(steps)
+	return appendBestEdges(map[int64][]edge{}, steps, nil)[n], nil
 }
 
 // Paths implements graph.Store.
@@ -289,7 +495,14 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	if !ok {
 		return nil, graph.NotFoundf("no node %q", q.To)
 	}
-	p := &pathSearch{s: s, ctx: ctx, filter: q.Filter, exclude: map[int64]bool{}, adj: map[int64][]edge{}}
+	x, release, err := s.expander(ctx)
+	if err != nil {
+		return nil, s.wrap(ctx, "finding paths", err)
+	}
+	p := &pathSearch{x: x, filter: q.Filter, exclude: map[int64]bool{}, adj: map[int64][]edge{}}
+	if x.a != nil {
+		p.cf = x.a.compile(q.Filter, nil)
+	}
 	for _, id := range q.Exclude {
 		if nid, ok := ends[id]; ok && nid != from && nid != to {
 			p.exclude[nid] = true
@@ -298,13 +511,14 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 	var found [][]edge // each path as the edges taken from `from`
 	if from == to {
 		found = append(found, nil)
-	} else {
+	} else if x.a == nil || (from < int64(len(x.a.kind)) && to < int64(len(x.a.kind))) {
 		found, err = p.kShortest(from, to, q.MaxHops, q.K)
-		if err != nil {
-			return nil, s.wrap(ctx, "finding paths", err)
-		}
 	}
-	return s.materialize(ctx, from, found)
+	release()
+	if err != nil {
+		return nil, s.wrap(ctx, "finding paths", err)
+	}
+	return s.materialize(ctx, x.file.edits, from, found)
 }
 
 // kShortest finds up to k shortest simple paths of at most maxHops claims.
@@ -318,29 +532,23 @@ func (s *Store) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, err
 // longer than L-d (the ball around `from` gives its distance), growing the
 // balls by a layer whenever a longer L needs it.
 func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error) {
-	distS := map[int64]int{from: 0}
-	distT := map[int64]int{to: 0}
+	distS, distT := newDist(p.x.a, from), newDist(p.x.a, to)
 	frontS, frontT := []int64{from}, []int64{to}
 	rS, rT := 0, 0
 	best := -1 // the shortest length, once the balls meet
-	grow := func(dist, other map[int64]int, front []int64, r int) ([]int64, error) {
-		if err := p.load(front); err != nil {
-			return nil, err
-		}
+	grow := func(dist, other *dist, front []int64, r int) ([]int64, error) {
 		var next []int64
-		for _, n := range front {
-			for _, e := range p.adj[n] {
-				if _, ok := dist[e.other]; ok {
-					continue
-				}
-				dist[e.other] = r + 1
-				next = append(next, e.other)
-				if d, ok := other[e.other]; ok && (best < 0 || r+1+d < best) {
-					best = r + 1 + d
-				}
+		err := p.each(front, func(o int64) {
+			if _, ok := dist.get(o); ok {
+				return
 			}
-		}
-		return next, nil
+			dist.set(o, r+1)
+			next = append(next, o)
+			if d, ok := other.get(o); ok && (best < 0 || r+1+d < best) {
+				best = r + 1 + d
+			}
+		})
+		return next, err
 	}
 	// growOne grows the smaller side by one layer; false when neither can.
 	growOne := func() (bool, error) {
@@ -373,7 +581,7 @@ func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error)
 	}
 	// lowerBound is a number of hops that no path from n to `to` can beat.
 	lowerBound := func(n int64) int {
-		if d, ok := distT[n]; ok {
+		if d, ok := distT.get(n); ok {
 			return d
 		}
 		if len(frontT) == 0 { // the ball around `to` is its whole component
@@ -398,13 +606,17 @@ func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error)
 		if len(path)+lowerBound(n) > length {
 			return nil
 		}
-		if d, ok := distS[n]; ok && len(path)-d > length-best {
+		if d, ok := distS.get(n); ok && len(path)-d > length-best {
 			return nil // reached by a detour longer than this length allows
 		}
-		if err := p.load([]int64{n}); err != nil {
+		// A neighbour is worth entering when it could still reach `to` in
+		// the hops left (the same test as on entering it).
+		left := length - len(path) - 1
+		edges, err := p.edgesFrom(n, func(o int64) bool { return lowerBound(o) <= left })
+		if err != nil {
 			return err
 		}
-		for _, e := range p.adj[n] {
+		for _, e := range edges {
 			p.steps++
 			if onPath[e.other] || p.steps >= pathStepBudget {
 				continue
@@ -439,7 +651,7 @@ func (p *pathSearch) kShortest(from, to int64, maxHops, k int) ([][]edge, error)
 }
 
 // materialize reads the nodes and claims of found paths.
-func (s *Store) materialize(ctx context.Context, from int64, found [][]edge) ([]graph.Path, error) {
+func (s *Store) materialize(ctx context.Context, edits int64, from int64, found [][]edge) ([]graph.Path, error) {
 	nids := []int64{from}
 	var rids []int64
 	for _, path := range found {
@@ -448,20 +660,32 @@ func (s *Store) materialize(ctx context.Context, from int64, found [][]edge) ([]
 			rids = append(rids, e.rid)
 		}
 	}
-	nodes, err := s.nodesByNID(ctx, nids)
+	nodes, err := s.nodesByNID(ctx, edits, nids)
 	if err != nil {
 		return nil, s.wrap(ctx, "reading paths", err)
 	}
-	rels, err := s.relsByRID(ctx, rids)
+	rels, err := s.relsByRID(ctx, edits, rids, nodes)
 	if err != nil {
 		return nil, s.wrap(ctx, "reading paths", err)
 	}
 	out := make([]graph.Path, 0, len(found))
+	// A path whose node or claim is gone (deleted by another connection
+	// since the search) is left out rather than returned with a hole.
+paths:
 	for _, path := range found {
-		gp := graph.Path{Nodes: []graph.Node{nodes[from]}}
+		start, ok := nodes[from]
+		if !ok {
+			continue
+		}
+		gp := graph.Path{Nodes: []graph.Node{start}}
 		for _, e := range path {
-			gp.Nodes = append(gp.Nodes, nodes[e.other])
-			gp.Relationships = append(gp.Relationships, rels[e.rid])
+			n, okN := nodes[e.other]
+			r, okR := rels[e.rid]
+			if !okN || !okR {
+				continue paths
+			}
+			gp.Nodes = append(gp.Nodes, n)
+			gp.Relationships = append(gp.Relationships, r)
 		}
 		out = append(out, gp)
 	}

@@ -519,6 +519,9 @@ func encodeList(l []string) string {
 }
 
 func decodeList(s string) []string {
+	if s == "[]" { // most rows; what encoding/json would give, without it
+		return []string{}
+	}
 	var l []string
 	_ = json.Unmarshal([]byte(s), &l)
 	return l
@@ -535,6 +538,9 @@ func encodeMap(m map[string]string) string {
 }
 
 func decodeMap(s string) map[string]string {
+	if s == "{}" { // most rows; what encoding/json would give, without it
+		return map[string]string{}
+	}
 	var m map[string]string
 	_ = json.Unmarshal([]byte(s), &m)
 	return m
