@@ -2,8 +2,10 @@ package sqlitestore
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -65,5 +67,51 @@ func TestFailedWriteLeavesNothing(t *testing.T) {
 				t.Fatalf("the batch after the failure: %v", err)
 			}
 		})
+	}
+}
+
+// The multi-row inserts say OR FAIL (no statement journal), so a statement
+// that fails on its second row keeps its first until the transaction rolls
+// back: the rollback must take both. The second evidence row has the id of
+// the first, which the unique index refuses.
+func TestStatementFailingMidwayLeavesNothing(t *testing.T) {
+	ctx := context.Background()
+	s := smallGraph(t)
+	var before int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM evidence`).Scan(&before); err != nil {
+		t.Fatal(err)
+	}
+	var docID string
+	if err := s.read.QueryRowContext(ctx, `SELECT id FROM documents LIMIT 1`).Scan(&docID); err != nil {
+		t.Fatal(err)
+	}
+	evs := []graph.Evidence{
+		{ID: "ev:first", Subject: "x", DocumentID: docID, Start: 0, End: 1, Quote: "a"},
+		{ID: "ev:first", Subject: "y", DocumentID: docID, Start: 0, End: 1, Quote: "a"},
+	}
+	err := s.inWriteTx(ctx, "writing evidence", func(tx *sql.Tx) error {
+		w := &batchWriter{tx: tx}
+		_, err := w.writeEvidence(ctx, evs)
+		if err == nil {
+			return errors.New("the second row was taken")
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM evidence WHERE id = 'ev:first'`).Scan(&n); err != nil {
+			return err
+		}
+		if n != 1 {
+			t.Errorf("inside the transaction the first row is there %d times; OR FAIL keeps it until the rollback", n)
+		}
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "UNIQUE") {
+		t.Fatalf("got %v, want the unique index's refusal", err)
+	}
+	var after int
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM evidence`).Scan(&after); err != nil {
+		t.Fatal(err)
+	}
+	if after != before {
+		t.Fatalf("evidence rows %d after the failed statement, %d before", after, before)
 	}
 }

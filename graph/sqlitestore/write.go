@@ -56,7 +56,13 @@ func (s *Store) inWriteTx(ctx context.Context, doing string, fn func(*sql.Tx) er
 // passed as one JSON array and unpacked with json_each, so a batch costs a
 // dozen statements whatever its size. (The pure-Go driver prepares a
 // statement on every execution; a statement per row made parsing SQL the
-// main cost of a load. Binding the rows as one multi-row VALUES list would
+// main cost of a load. The multi-row inserts say OR FAIL rather than the
+// default ABORT: an aborting statement needs a statement journal (a copy of
+// every page it touches, written to a temporary file) to undo its own rows,
+// and writing it was about a tenth of a bulk load's CPU. Nothing needs it
+// here: any error rolls the whole transaction back (inWriteTx). About half
+// of it is left, because a foreign key check always aborts. Binding the rows as
+// one multi-row VALUES list would
 // skip JSON, but modernc.org/sqlite matches each parameter to its argument
 // by a linear scan, so binding costs time quadratic in the rows.)
 type batchWriter struct {
@@ -167,7 +173,7 @@ func (w *batchWriter) writeNodes(ctx context.Context, nodes []graph.Node) (int, 
 		}
 	}
 	if len(fresh) > 0 {
-		if _, err := w.exec(ctx, `INSERT INTO nodes(id, kind, name, aliases, props, source)
+		if _, err := w.exec(ctx, `INSERT OR FAIL INTO nodes(id, kind, name, aliases, props, source)
 			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`, jsonRows(fresh)); err != nil {
 			return 0, err
 		}
@@ -232,7 +238,7 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 		}
 	}
 	if len(fresh) > 0 {
-		if _, err := w.exec(ctx, `INSERT INTO rels(id, type, src, dst, method, confidence, modality, date, published, props)
+		if _, err := w.exec(ctx, `INSERT OR FAIL INTO rels(id, type, src, dst, method, confidence, modality, date, published, props)
 			SELECT j.value->>0, j.value->>1, a.nid, b.nid, j.value->>4, j.value->>5, j.value->>6, j.value->>7, j.value->>8, j.value->>9
 			FROM json_each(?) j JOIN nodes a ON a.id = j.value->>2 JOIN nodes b ON b.id = j.value->>3`, jsonRows(fresh)); err != nil {
 			return 0, err
@@ -282,7 +288,7 @@ func (w *batchWriter) writeEvidence(ctx context.Context, evs []graph.Evidence) (
 	if err := w.tx.QueryRowContext(ctx, `SELECT coalesce(max(eid), 0) FROM evidence`).Scan(&before); err != nil {
 		return 0, err
 	}
-	if _, err := w.exec(ctx, `INSERT INTO evidence(id, subject, doc_id, start, end, quote)
+	if _, err := w.exec(ctx, `INSERT OR FAIL INTO evidence(id, subject, doc_id, start, end, quote)
 		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`, jsonRows(fresh)); err != nil {
 		return 0, err
 	}
