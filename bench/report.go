@@ -470,10 +470,15 @@ func renderLimits(b *strings.Builder, r *ScaleResult) {
 		parts = append(parts, "**Bulk load.** Every claim with its evidence costs nine B-tree inserts into a growing file "+
 			"(the claims table, its unique hash-keyed id and three adjacency and type indexes; the evidence table, its unique hash-keyed id and two indexes) "+
 			"plus FTS5 indexing of its quote, all in SQLite compiled from C to Go (modernc.org/sqlite, the price of a binary without cgo). "+
-			"Random-keyed indexes outgrow the 64 MiB page cache, so page reads and WAL writes appear as system calls and the rate falls as the file grows. "+
+			"Random-keyed indexes outgrow the 64 MiB page cache, so the rate falls as the file grows: at 100k nodes about 40% of the load's CPU is "+
+			"system calls, two thirds of them writes (WAL frames at each commit, checkpoints copying them into the file) and a third reads of pages "+
+			"the cache no longer holds. The multi-row inserts say OR FAIL so SQLite keeps no statement journal for them (it was a tenth of the CPU); "+
+			"foreign key checks still need one. A 1 GiB cache and an in-memory statement journal were tried and were slower (one run each, on a busy machine): what SQLite "+
+			"allocates in Go comes from modernc.org/memory, which maps memory a page at a time. "+
 			"The profile's steps split the time between claims (writeRels) and evidence (writeEvidence), with the batch checks (CheckBatch) a small share. "+
-			"Ways forward: fewer or narrower indexes (integer claim and evidence keys instead of hashed text), an external-content FTS table so quotes are stored once, "+
-			"or a bulk import path that writes sorted keys.")
+			"Ways forward: fewer or narrower indexes (integer claim and evidence keys instead of hashed text, so a batch's inserts land on the same pages), "+
+			"an external-content FTS table so quotes are stored once, "+
+			"or a bulk import path that writes sorted keys and builds the indexes once at the end.")
 	}
 	if s.TwoHop.P50 > targetTwoHopP50 {
 		parts = append(parts, "**2-hop neighbourhood.** The walk itself is in memory (the adjacency, `graph/sqlitestore/adjacency.go`) and takes a small "+
