@@ -3,6 +3,12 @@
 # beyond Go, Node/npm and Debian's apt.
 
 GO       ?= go
+# go.mod names the toolchain (its `toolchain` line: a Go whose standard
+# library has no known vulnerability, see `make vulncheck`); Debian's and
+# the official Go builds default to GOTOOLCHAIN=local, which ignores that
+# line, so the Makefile lets the go command fetch it from the module proxy
+# (once per machine, about 80 MB) when the local Go is older.
+export GOTOOLCHAIN := local+auto
 BIN      := bin/actorgraph
 DB       ?= actorgraph.db
 ADDR     ?= 127.0.0.1:8080
@@ -11,7 +17,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 CYPHERLINT := tools/cypherlint
 
-.PHONY: soak run build ui ui-deps chromium test fmt-check vet gotest ui-test ui-unit ui-e2e lint-cypher bench bench-store bench-ui eval clean generate check-generated
+.PHONY: vulncheck soak run build ui ui-deps chromium test fmt-check vet gotest ui-test ui-unit ui-e2e lint-cypher bench bench-store bench-ui eval clean generate check-generated
 
 ## run: build the web UI and the binary, then serve on the embedded store (http://127.0.0.1:8080)
 run: ui build
@@ -34,7 +40,7 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
 ## test: every check and test suite
-test: fmt-check vet check-generated lint-cypher gotest ui-test
+test: fmt-check vet check-generated lint-cypher vulncheck gotest ui-test
 
 ## generate: regenerate the GraphQL enums from the vocabulary, then gqlgen's code
 generate:
@@ -61,6 +67,16 @@ vet:
 
 gotest:
 	$(GO) test -count=1 ./...
+
+## vulncheck: govulncheck (pinned in tools/vulncheck) over every package, against the Go
+## vulnerability database taken from the golang.org/x/vulndb module at VULNDB; fails when
+## our code can reach a known vulnerability (in a dependency or the standard library)
+VULNDB := golang.org/x/vulndb@v0.0.0-20261105234957-e22db6528018
+vulncheck:
+	@db=$$(cd tools/vulncheck && $(GO) mod download -json $(VULNDB) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p'); \
+	test -d "$$db/data/osv" || { echo "vulncheck: could not fetch the vulnerability database $(VULNDB) from the Go module proxy"; exit 1; }; \
+	echo "vulncheck: database $(VULNDB)"; \
+	cd tools/vulncheck && $(GO) run golang.org/x/vuln/cmd/govulncheck -C $(CURDIR) -db file://$$db/data/osv ./...
 
 ## lint-cypher: check every .cypher file with Neo4j's Cypher front end (no server needed),
 ## after the linter's own tests show that it rejects broken statements
