@@ -79,6 +79,8 @@ type queries struct {
 	Search []string    `json:"-"`
 	Ops    []string    `json:"-"` // operations with at least one attribution
 	Warmup int         `json:"warmup"`
+	// SearchLimit stops a search still running after it (0: no limit).
+	SearchLimit time.Duration `json:"-"`
 }
 
 // makeQueries draws the questions: seeds and pairs uniformly over every

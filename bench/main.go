@@ -66,6 +66,7 @@ type options struct {
 	naiveHops     int
 	naivePaths    int
 	naiveLimit    time.Duration
+	searchLimit   time.Duration
 	kuzuLimit     time.Duration
 	clients       []int
 	httpWarm      time.Duration
@@ -104,6 +105,7 @@ func main() {
 	flag.IntVar(&o.naiveHops, "naive-hops", 200, "neighbourhood questions for the naive peer")
 	flag.IntVar(&o.naivePaths, "naive-paths", 30, "path questions for the naive peer")
 	flag.DurationVar(&o.naiveLimit, "naive-timeout", 2*time.Second, "time limit of one naive question")
+	flag.DurationVar(&o.searchLimit, "search-timeout", 10*time.Second, "time limit of one full-text search (0: none)")
 	flag.DurationVar(&o.kuzuLimit, "kuzu-timeout", 5*time.Second, "time limit of one Kuzu question")
 	flag.StringVar(&clients, "clients", "1,8,32", "concurrent API clients of each load run")
 	flag.DurationVar(&o.httpWarm, "http-warmup", time.Second, "unmeasured start of each load run")
@@ -292,6 +294,7 @@ func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleRe
 	o.progress(fmt.Sprintf("%s: adjacency of %s claims built in %.1f s", scale, humanInt(claims), took.Seconds()))
 	res.Graph = graphInfo(ctx, s, gen, docs, o.seed)
 	q := makeQueries(gen, o.seed, o.hopSamples, o.pathSamples, o.searchSamples, o.warmup)
+	q.SearchLimit = o.searchLimit
 	gen = nil // the claim set is no longer needed
 	if !o.apiOnly {
 		o.progress(scale + ": asking the store")

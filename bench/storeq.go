@@ -78,7 +78,7 @@ func measureStore(ctx context.Context, s graph.Store, q queries, r *StoreResult,
 		return fmt.Errorf("paths: %w", err)
 	}
 	if err := profile("full-text search", func() error {
-		lat, err := timeEach(q.Search, q.Warmup, func(text string) error {
+		lat, err := timeEachLimited(ctx, q.Search, q.Warmup, q.SearchLimit, func(ctx context.Context, text string) error {
 			_, err := s.Search(ctx, graph.SearchQuery{Text: text, First: 20})
 			return err
 		})
@@ -93,15 +93,37 @@ func measureStore(ctx context.Context, s graph.Store, q queries, r *StoreResult,
 // timeEach runs ask over items, the first warmup of them unmeasured, and
 // summarises the rest.
 func timeEach[T any](items []T, warmup int, ask func(T) error) (Latency, error) {
+	return timeEachLimited(context.Background(), items, warmup, 0, func(_ context.Context, it T) error { return ask(it) })
+}
+
+// timeEachLimited is timeEach with a time limit per question (none when
+// limit is 0): a question still running at the limit is stopped through its
+// context and counted at the limit, as the peers' are, so one slow kind of
+// question cannot hold a whole run for hours.
+func timeEachLimited[T any](ctx context.Context, items []T, warmup int, limit time.Duration, ask func(context.Context, T) error) (Latency, error) {
 	var lat []time.Duration
+	timeouts := 0
 	for i, it := range items {
+		qctx, cancel := ctx, context.CancelFunc(func() {})
+		if limit > 0 {
+			qctx, cancel = context.WithTimeout(ctx, limit)
+		}
 		t0 := time.Now()
-		if err := ask(it); err != nil {
+		err := ask(qctx, it)
+		took := time.Since(t0)
+		timedOut := limit > 0 && qctx.Err() != nil && ctx.Err() == nil
+		cancel()
+		if err != nil && !timedOut {
 			return Latency{}, fmt.Errorf("%v: %w", it, err)
 		}
-		if i >= warmup {
-			lat = append(lat, time.Since(t0))
+		if i < warmup {
+			continue
 		}
+		if timedOut {
+			timeouts++
+			took = max(took, limit)
+		}
+		lat = append(lat, took)
 	}
-	return summarize(lat, 0, 0), nil
+	return summarize(lat, timeouts, limit), nil
 }
