@@ -56,15 +56,16 @@ func (s *Store) inWriteTx(ctx context.Context, doing string, fn func(*sql.Tx) er
 // passed as one JSON array and unpacked with json_each, so a batch costs a
 // dozen statements whatever its size. (The pure-Go driver prepares a
 // statement on every execution; a statement per row made parsing SQL the
-// main cost of a load. The multi-row inserts say OR FAIL rather than the
-// default ABORT: an aborting statement needs a statement journal (a copy of
-// every page it touches, written to a temporary file) to undo its own rows,
-// and writing it was about a tenth of a bulk load's CPU. Nothing needs it
-// here: any error rolls the whole transaction back (inWriteTx). About half
-// of it is left, because a foreign key check always aborts. Binding the rows as
-// one multi-row VALUES list would
+// main cost of a load. Binding the rows as one multi-row VALUES list would
 // skip JSON, but modernc.org/sqlite matches each parameter to its argument
 // by a linear scan, so binding costs time quadratic in the rows.)
+//
+// The multi-row inserts say OR FAIL rather than the default ABORT: an
+// aborting statement needs a statement journal (a copy of every page it
+// touches, written to a temporary file) to undo its own rows, and writing it
+// was about a tenth of a bulk load's CPU. Nothing needs it here: any error
+// rolls the whole transaction back (inWriteTx). About half of it is left,
+// because a foreign key check always aborts.
 type batchWriter struct {
 	tx        *sql.Tx
 	faultHook func() error
