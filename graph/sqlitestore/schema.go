@@ -96,6 +96,14 @@ CREATE TRIGGER nodes_edited AFTER UPDATE ON nodes
 CREATE TRIGGER nodes_deleted AFTER DELETE ON nodes
 	BEGIN UPDATE graph_meta SET rewrites = rewrites + 1, edits = edits + 1; END;
 `,
+	// v3: the words each full-text index holds, per column, so a search can
+	// name the words its last, unfinished word begins instead of asking FTS5
+	// for a prefix (search.go, completions). They are views of the indexes:
+	// nothing is stored and nothing is written on load.
+	`
+CREATE VIRTUAL TABLE node_fts_vocab USING fts5vocab(node_fts, 'col');
+CREATE VIRTUAL TABLE evidence_fts_vocab USING fts5vocab(evidence_fts, 'col');
+`,
 }
 
 // schemaVersion is the version this build writes.

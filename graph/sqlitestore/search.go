@@ -5,15 +5,21 @@ import (
 	"database/sql"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
 
 // ftsQuery turns plain words into an FTS5 query: every word is a quoted
 // string (so operators, quotes and parentheses are data), all must match,
-// and the last may be a prefix. It returns "" when there is no word.
-func ftsQuery(text string) (string, []string) {
-	words := graph.SearchWords(text)
+// and the last stands for the words it begins (see completions). It returns
+// "" when there is no word or no indexed word begins with the last.
+func (s *Store) ftsQuery(ctx context.Context, vocab ftsVocab, words []string) (string, error) {
 	if len(words) == 0 {
 		return "", nil
 	}
@@ -21,8 +27,95 @@ func ftsQuery(text string) (string, []string) {
 	for i, w := range words {
 		parts[i] = `"` + w + `"`
 	}
-	parts[len(parts)-1] += "*"
-	return strings.Join(parts, " "), words
+	last := len(words) - 1
+	terms, ok, err := s.completions(ctx, vocab, words[last])
+	switch {
+	case err != nil:
+		return "", err
+	case !ok:
+		parts[last] += "*" // FTS5's own prefix query: see completions
+	case len(terms) == 0:
+		return "", nil
+	default:
+		for i, t := range terms {
+			terms[i] = `"` + t + `"`
+		}
+		parts[last] = "(" + strings.Join(terms, " OR ") + ")"
+	}
+	return strings.Join(parts, " AND "), nil
+}
+
+// maxCompletions bounds the indexed words the last word of a query stands
+// for: the most frequent ones that begin with it (as Elasticsearch's
+// max_expansions does, whose default this is too).
+const maxCompletions = 50
+
+// ftsVocab names an fts5vocab table (migration v3) and the columns of its
+// full-text table a search looks in (none: all).
+type ftsVocab struct {
+	table string
+	cols  []string
+}
+
+var (
+	nodeVocab     = ftsVocab{table: "node_fts_vocab"}
+	nodeNameVocab = ftsVocab{table: "node_fts_vocab", cols: []string{"name", "aliases"}}
+	evidenceVocab = ftsVocab{table: "evidence_fts_vocab"}
+)
+
+// completions returns the indexed words that begin with prefix, the
+// maxCompletions most frequent, for a query to ask for by name instead of
+// with FTS5's prefix operator. FTS5 answers a prefix query by merging the
+// position lists of every word it matches into one list in memory, in a
+// single call that SQLite cannot interrupt; read newest first, as Search
+// reads, that costs more than linear time: "say*" over two million quotes
+// took 15 s and ran on 10 s past its context's deadline, and a million-node
+// graph's "reports say" held a search for minutes. The same words named one
+// by one are read from the index newest first and stop at the candidate
+// cap (160 ms there).
+//
+// The vocabulary holds words as the tokenizer folded them (lower case,
+// Latin diacritics removed); ok is false when prefix does not fold to plain
+// ASCII, where this fold and the tokenizer's could differ, and the caller
+// then keeps FTS5's prefix query.
+func (s *Store) completions(ctx context.Context, vocab ftsVocab, prefix string) (terms []string, ok bool, err error) {
+	folded, ok := foldASCII(prefix)
+	if !ok {
+		return nil, false, nil
+	}
+	// Every word beginning with folded sorts between it and folded with its
+	// last character raised by one ([a-z0-9] stay ASCII).
+	upper := folded[:len(folded)-1] + string(folded[len(folded)-1]+1)
+	err = queryEach(ctx, s.read, `SELECT term FROM `+vocab.table+`
+		WHERE term >= :lo AND term < :hi AND (:ncols = 0 OR col IN (SELECT value FROM json_each(:cols)))
+		GROUP BY term ORDER BY sum(doc) DESC, term LIMIT :n`,
+		[]any{sql.Named("lo", folded), sql.Named("hi", upper), sql.Named("ncols", len(vocab.cols)),
+			sql.Named("cols", jsonArray(vocab.cols)), sql.Named("n", maxCompletions)},
+		func(rows *sql.Rows) error {
+			var t string
+			if err := rows.Scan(&t); err != nil {
+				return err
+			}
+			terms = append(terms, t)
+			return nil
+		})
+	return terms, err == nil, err
+}
+
+// foldASCII removes combining marks after canonical decomposition, as the
+// unicode61 tokenizer's remove_diacritics does for Latin letters, and says
+// whether what is left is plain ASCII.
+func foldASCII(word string) (string, bool) {
+	folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn))), word)
+	if err != nil || folded == "" {
+		return "", false
+	}
+	for i := 0; i < len(folded); i++ {
+		if folded[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	return folded, true
 }
 
 // searchCandidates bounds the matches a search ranks, in each of its
@@ -38,8 +131,8 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	match, words := ftsQuery(q.Text)
-	if match == "" {
+	words := graph.SearchWords(q.Text)
+	if len(words) == 0 {
 		return nil, nil
 	}
 	limit := graph.PageSize(q.First)
@@ -62,7 +155,14 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	// Names, aliases and node text; then the same words in names and aliases
 	// alone, so a node found by name is not crowded out of the candidates by
 	// thousands that only mention the words in their text.
-	nodeSearch := func(match string) error {
+	nodeSearch := func(vocab ftsVocab, filter string) error {
+		match, err := s.ftsQuery(ctx, vocab, words)
+		if err != nil || match == "" {
+			return err
+		}
+		if filter != "" {
+			match = filter + " : (" + match + ")"
+		}
 		return queryEach(ctx, s.read, `WITH cand AS (
 				SELECT rowid AS nid, rank AS score, body FROM node_fts
 				WHERE node_fts MATCH :match ORDER BY rowid DESC LIMIT :cap)
@@ -83,10 +183,10 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 				return nil
 			})
 	}
-	if err := nodeSearch(match); err != nil {
+	if err := nodeSearch(nodeVocab, ""); err != nil {
 		return nil, s.wrap(ctx, "searching", err)
 	}
-	if err := nodeSearch("{name aliases} : (" + match + ")"); err != nil {
+	if err := nodeSearch(nodeNameVocab, "{name aliases}"); err != nil {
 		return nil, s.wrap(ctx, "searching", err)
 	}
 	// Evidence ranks below every name and text match: when those fill the
@@ -97,7 +197,14 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 
 	// Evidence: a quote supports a node directly, or a claim whose two
 	// endpoints it then mentions.
-	err := queryEach(ctx, s.read, `WITH cand AS (
+	match, err := s.ftsQuery(ctx, evidenceVocab, words)
+	if err != nil {
+		return nil, s.wrap(ctx, "searching evidence", err)
+	}
+	if match == "" {
+		return ranked(hits, limit), nil
+	}
+	err = queryEach(ctx, s.read, `WITH cand AS (
 			SELECT rowid AS eid, rank AS score FROM evidence_fts
 			WHERE evidence_fts MATCH :match ORDER BY rowid DESC LIMIT :cap),
 		ev AS (

@@ -1,0 +1,128 @@
+package sqlitestore
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+// prefixGraph holds 60 words beginning "ka" ("ka00" … "ka59"), word i in
+// the names of i+1 organizations, and one organization with an accented
+// name.
+func prefixGraph(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	var b graph.Batch
+	for i := range 60 {
+		for j := range i + 1 {
+			b.Nodes = append(b.Nodes, graph.Node{ID: fmt.Sprintf("org:ka%02d-%d", i, j), Kind: graph.KindOrganization,
+				Name: fmt.Sprintf("Group ka%02d %d", i, j)})
+		}
+	}
+	b.Nodes = append(b.Nodes, graph.Node{ID: "org:resume", Kind: graph.KindOrganization, Name: "Résumé Bureau"})
+	if _, err := s.Upsert(context.Background(), b); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// The last word of a query stands for the indexed words it begins, the most
+// frequent first and at most maxCompletions of them, named one by one: a
+// query with FTS5's prefix operator costs more than linear time in the
+// words' occurrences and cannot be interrupted (see completions).
+func TestSearchNamesTheWordsAPrefixBegins(t *testing.T) {
+	ctx := context.Background()
+	s := prefixGraph(t)
+
+	terms, ok, err := s.completions(ctx, nodeVocab, "ka")
+	if err != nil || !ok {
+		t.Fatalf("completions(ka) = %v, %v", ok, err)
+	}
+	var want []string
+	for i := 59; i >= 60-maxCompletions; i-- {
+		want = append(want, fmt.Sprintf("ka%02d", i))
+	}
+	if !slices.Equal(terms, want) {
+		t.Errorf("completions(ka) = %q,\nwant the %d most frequent, most frequent first: %q", terms, maxCompletions, want)
+	}
+
+	cases := []struct {
+		query, wantMatch string
+	}{
+		{"Group ka0", `"group" AND ("ka09" OR "ka08" OR "ka07" OR "ka06" OR "ka05" OR "ka04" OR "ka03" OR "ka02" OR "ka01" OR "ka00")`},
+		{"ka59", `("ka59")`},
+		{"Résu", `("resume")`}, // folded as the tokenizer folds it
+		{"kaz", ``},            // no indexed word begins with it
+		{"Group Кібер", `"group" AND "кібер"*`}, // not ASCII once folded: FTS5's prefix query
+	}
+	for _, c := range cases {
+		match, err := s.ftsQuery(ctx, nodeVocab, graph.SearchWords(c.query))
+		if err != nil {
+			t.Fatalf("ftsQuery(%q): %v", c.query, err)
+		}
+		if match != c.wantMatch {
+			t.Errorf("ftsQuery(%q) = %s, want %s", c.query, match, c.wantMatch)
+		}
+	}
+
+	// What a user sees: the rarest word is found once typed far enough, an
+	// accent typed or not finds the accented name, and the names a page of
+	// hits for a short prefix holds are the frequent words'.
+	for query, want := range map[string]string{"ka00": "org:ka00-0", "Group ka0": "org:ka09-0", "résu": "org:resume", "resu": "org:resume"} {
+		hs, err := s.Search(ctx, graph.SearchQuery{Text: query, First: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(hs, func(h graph.SearchHit) bool { return h.Node.ID == want }) {
+			t.Errorf("Search(%q) does not find %s", query, want)
+		}
+	}
+	hs, err := s.Search(ctx, graph.SearchQuery{Text: "ka", First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hs {
+		if strings.HasPrefix(h.Node.Name, "Group ka0") {
+			t.Errorf("Search(ka) finds %s, whose word is not among the %d most frequent", h.Node.ID, maxCompletions)
+		}
+	}
+	if len(hs) != 100 {
+		t.Errorf("Search(ka) = %d hits, want a full page of 100", len(hs))
+	}
+}
+
+// A file written before migration v3 gains the vocabulary tables when it
+// is opened, and its search names words as a new file's does.
+func TestOpenAddsTheVocabularyToOlderFiles(t *testing.T) {
+	ctx := context.Background()
+	s := prefixGraph(t)
+	for _, q := range []string{`DROP TABLE node_fts_vocab`, `DROP TABLE evidence_fts_vocab`, `PRAGMA user_version = 2`} {
+		if _, err := s.write.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := s.path
+	s.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var version int
+	if err := s.write.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil || version != schemaVersion() {
+		t.Fatalf("user_version %d (%v), want %d", version, err, schemaVersion())
+	}
+	hs, err := s.Search(ctx, graph.SearchQuery{Text: "ka5"})
+	if err != nil || len(hs) == 0 {
+		t.Fatalf("Search(ka5) after the upgrade = %d hits, %v", len(hs), err)
+	}
+}
