@@ -74,45 +74,65 @@ var (
 // by one are read from the index newest first and stop at the candidate
 // cap (160 ms there).
 //
-// The vocabulary holds words as the tokenizer folded them (lower case,
-// Latin diacritics removed); ok is false when prefix does not fold to plain
-// ASCII, where this fold and the tokenizer's could differ, and the caller
-// then keeps FTS5's prefix query.
-func (s *Store) completions(ctx context.Context, vocab ftsVocab, prefix string) (terms []string, ok bool, err error) {
-	folded, ok := foldASCII(prefix)
-	if !ok {
-		return nil, false, nil
+// The vocabulary holds words as the tokenizer folded them: lower case, and
+// diacritics removed from Latin letters (unicode61's remove_diacritics). A
+// prefix that folds to plain ASCII is looked up folded and the answer is
+// exact: sure is true. Which other marks the tokenizer removes is its own
+// table's business, so other prefixes are looked up both as typed and with
+// every combining mark removed; when neither is found, sure is false and the
+// caller keeps FTS5's prefix query, which folds as the tokenizer does.
+func (s *Store) completions(ctx context.Context, vocab ftsVocab, prefix string) (terms []string, sure bool, err error) {
+	folded, ascii := foldMarks(prefix)
+	forms := []string{folded}
+	if !ascii && prefix != folded {
+		forms = append(forms, prefix)
 	}
-	// Every word beginning with folded sorts between it and folded with its
-	// last character raised by one ([a-z0-9] stay ASCII).
-	upper := folded[:len(folded)-1] + string(folded[len(folded)-1]+1)
-	err = queryEach(ctx, s.read, `SELECT term FROM `+vocab.table+`
-		WHERE term >= :lo AND term < :hi AND (:ncols = 0 OR col IN (SELECT value FROM json_each(:cols)))
-		GROUP BY term ORDER BY sum(doc) DESC, term LIMIT :n`,
-		[]any{sql.Named("lo", folded), sql.Named("hi", upper), sql.Named("ncols", len(vocab.cols)),
-			sql.Named("cols", jsonArray(vocab.cols)), sql.Named("n", maxCompletions)},
-		func(rows *sql.Rows) error {
-			var t string
-			if err := rows.Scan(&t); err != nil {
-				return err
-			}
-			terms = append(terms, t)
-			return nil
-		})
-	return terms, err == nil, err
+	docs := map[string]int{}
+	for _, form := range forms {
+		// Every word beginning with form sorts between it and form followed
+		// by the last code point.
+		err := queryEach(ctx, s.read, `SELECT term, sum(doc) FROM `+vocab.table+`
+			WHERE term >= :lo AND term < :hi AND (:ncols = 0 OR col IN (SELECT value FROM json_each(:cols)))
+			GROUP BY term ORDER BY sum(doc) DESC, term LIMIT :n`,
+			[]any{sql.Named("lo", form), sql.Named("hi", form+string(utf8.MaxRune)), sql.Named("ncols", len(vocab.cols)),
+				sql.Named("cols", jsonArray(vocab.cols)), sql.Named("n", maxCompletions)},
+			func(rows *sql.Rows) error {
+				var t string
+				var n int
+				if err := rows.Scan(&t, &n); err != nil {
+					return err
+				}
+				docs[t] = n
+				return nil
+			})
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	for t := range docs {
+		terms = append(terms, t)
+	}
+	sort.Slice(terms, func(i, j int) bool {
+		a, b := terms[i], terms[j]
+		return docs[a] > docs[b] || docs[a] == docs[b] && a < b
+	})
+	if len(terms) > maxCompletions {
+		terms = terms[:maxCompletions]
+	}
+	return terms, ascii || len(terms) > 0, nil
 }
 
-// foldASCII removes combining marks after canonical decomposition, as the
+// foldMarks removes combining marks after canonical decomposition, as the
 // unicode61 tokenizer's remove_diacritics does for Latin letters, and says
 // whether what is left is plain ASCII.
-func foldASCII(word string) (string, bool) {
+func foldMarks(word string) (string, bool) {
 	folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn))), word)
 	if err != nil || folded == "" {
-		return "", false
+		return word, false
 	}
 	for i := 0; i < len(folded); i++ {
 		if folded[i] >= utf8.RuneSelf {
-			return "", false
+			return folded, false
 		}
 	}
 	return folded, true

@@ -13,7 +13,8 @@ import (
 
 // prefixGraph holds 60 words beginning "ka" ("ka00" … "ka59"), word i in
 // the names of i+1 organizations, and one organization with an accented
-// name.
+// name, and two Cyrillic ones (one begins with a letter that decomposes
+// into a letter and a mark).
 func prefixGraph(t *testing.T) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "p.db"))
@@ -28,7 +29,9 @@ func prefixGraph(t *testing.T) *Store {
 				Name: fmt.Sprintf("Group ka%02d %d", i, j)})
 		}
 	}
-	b.Nodes = append(b.Nodes, graph.Node{ID: "org:resume", Kind: graph.KindOrganization, Name: "Résumé Bureau"})
+	b.Nodes = append(b.Nodes, graph.Node{ID: "org:resume", Kind: graph.KindOrganization, Name: "Résumé Bureau"},
+		graph.Node{ID: "org:cyberpol", Kind: graph.KindOrganization, Name: "Кіберполіція"},
+		graph.Node{ID: "country:JO", Kind: graph.KindCountry, Name: "Йорданія"})
 	if _, err := s.Upsert(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +65,8 @@ func TestSearchNamesTheWordsAPrefixBegins(t *testing.T) {
 		{"ka59", `("ka59")`},
 		{"Résu", `("resume")`}, // folded as the tokenizer folds it
 		{"kaz", ``},            // no indexed word begins with it
-		{"Group Кібер", `"group" AND "кібер"*`}, // not ASCII once folded: FTS5's prefix query
+		{"Кібер", `("кіберполіція")`},         // not ASCII: looked up as typed, and found
+		{"Group Кабе", `"group" AND "кабе"*`}, // not ASCII and not found: FTS5's prefix query
 	}
 	for _, c := range cases {
 		match, err := s.ftsQuery(ctx, nodeVocab, graph.SearchWords(c.query))
@@ -75,9 +79,11 @@ func TestSearchNamesTheWordsAPrefixBegins(t *testing.T) {
 	}
 
 	// What a user sees: the rarest word is found once typed far enough, an
-	// accent typed or not finds the accented name, and the names a page of
+	// accent typed or not finds the accented name (and "Й", whichever way
+	// the tokenizer folds it), and the names a page of
 	// hits for a short prefix holds are the frequent words'.
-	for query, want := range map[string]string{"ka00": "org:ka00-0", "Group ka0": "org:ka09-0", "résu": "org:resume", "resu": "org:resume"} {
+	for query, want := range map[string]string{"ka00": "org:ka00-0", "Group ka0": "org:ka09-0", "résu": "org:resume", "resu": "org:resume",
+		"кібер": "org:cyberpol", "Йорд": "country:JO"} {
 		hs, err := s.Search(ctx, graph.SearchQuery{Text: query, First: 100})
 		if err != nil {
 			t.Fatal(err)
