@@ -8,8 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -17,8 +15,8 @@ import (
 
 // ftsQuery turns plain words into an FTS5 query: every word is a quoted
 // string (so operators, quotes and parentheses are data), all must match,
-// and the last stands for the words it begins (see completions). It returns
-// "" when there is no word or no indexed word begins with the last.
+// and the last stands for itself and the words it begins (see
+// completions). It returns "" when there is no word.
 func (s *Store) ftsQuery(ctx context.Context, vocab ftsVocab, words []string) (string, error) {
 	if len(words) == 0 {
 		return "", nil
@@ -34,11 +32,9 @@ func (s *Store) ftsQuery(ctx context.Context, vocab ftsVocab, words []string) (s
 		return "", err
 	case !ok:
 		parts[last] += "*" // FTS5's own prefix query: see completions
-	case len(terms) == 0:
-		return "", nil
 	default:
 		for i, t := range terms {
-			terms[i] = `"` + t + `"`
+			terms[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"` // the tokenizer never keeps one; a quote would still be data
 		}
 		parts[last] = "(" + strings.Join(terms, " OR ") + ")"
 	}
@@ -74,62 +70,64 @@ var (
 // by one are read from the index newest first and stop at the candidate
 // cap (160 ms there).
 //
+// The word as typed is always the first of them, indexed or not, so a
+// short name ("UN", "Li") is not crowded out by longer words it begins.
+//
 // The vocabulary holds words as the tokenizer folded them: lower case, and
-// diacritics removed from Latin letters (unicode61's remove_diacritics). A
-// prefix that folds to plain ASCII is looked up folded and the answer is
-// exact: sure is true. Which other marks the tokenizer removes is its own
-// table's business, so other prefixes are looked up both as typed and with
-// every combining mark removed; when neither is found, sure is false and the
-// caller keeps FTS5's prefix query, which folds as the tokenizer does.
+// diacritics removed from Latin letters only (unicode61's
+// remove_diacritics; "й" stays "й"), which foldLatin repeats. A prefix that
+// folds to plain ASCII is then exact: sure is true. Another is exact as far
+// as the two folds agree; when no indexed word begins with it, sure is false
+// and the caller keeps FTS5's prefix query, which folds as the tokenizer
+// does (the tokenizer also splits some words at marks, as Arabic vowel
+// signs, which a prefix query handles and a vocabulary lookup cannot).
 func (s *Store) completions(ctx context.Context, vocab ftsVocab, prefix string) (terms []string, sure bool, err error) {
-	folded, ascii := foldMarks(prefix)
-	forms := []string{folded}
-	if !ascii && prefix != folded {
-		forms = append(forms, prefix)
+	folded, ascii := foldLatin(prefix)
+	terms = []string{folded}
+	found := 0
+	// Every word beginning with folded sorts between it and folded followed
+	// by the last code point.
+	err = queryEach(ctx, s.read, `SELECT term FROM `+vocab.table+`
+		WHERE term >= :lo AND term < :hi AND (:ncols = 0 OR col IN (SELECT value FROM json_each(:cols)))
+		GROUP BY term ORDER BY sum(doc) DESC, term LIMIT :n`,
+		[]any{sql.Named("lo", folded), sql.Named("hi", folded+string(utf8.MaxRune)), sql.Named("ncols", len(vocab.cols)),
+			sql.Named("cols", jsonArray(vocab.cols)), sql.Named("n", maxCompletions)},
+		func(rows *sql.Rows) error {
+			var t string
+			if err := rows.Scan(&t); err != nil {
+				return err
+			}
+			found++
+			if t != folded && len(terms) < maxCompletions {
+				terms = append(terms, t)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, false, err
 	}
-	docs := map[string]int{}
-	for _, form := range forms {
-		// Every word beginning with form sorts between it and form followed
-		// by the last code point.
-		err := queryEach(ctx, s.read, `SELECT term, sum(doc) FROM `+vocab.table+`
-			WHERE term >= :lo AND term < :hi AND (:ncols = 0 OR col IN (SELECT value FROM json_each(:cols)))
-			GROUP BY term ORDER BY sum(doc) DESC, term LIMIT :n`,
-			[]any{sql.Named("lo", form), sql.Named("hi", form+string(utf8.MaxRune)), sql.Named("ncols", len(vocab.cols)),
-				sql.Named("cols", jsonArray(vocab.cols)), sql.Named("n", maxCompletions)},
-			func(rows *sql.Rows) error {
-				var t string
-				var n int
-				if err := rows.Scan(&t, &n); err != nil {
-					return err
-				}
-				docs[t] = n
-				return nil
-			})
-		if err != nil {
-			return nil, false, err
-		}
+	if !ascii && found == 0 {
+		return nil, false, nil
 	}
-	for t := range docs {
-		terms = append(terms, t)
-	}
-	sort.Slice(terms, func(i, j int) bool {
-		a, b := terms[i], terms[j]
-		return docs[a] > docs[b] || docs[a] == docs[b] && a < b
-	})
-	if len(terms) > maxCompletions {
-		terms = terms[:maxCompletions]
-	}
-	return terms, ascii || len(terms) > 0, nil
+	return terms, true, nil
 }
 
-// foldMarks removes combining marks after canonical decomposition, as the
-// unicode61 tokenizer's remove_diacritics does for Latin letters, and says
-// whether what is left is plain ASCII.
-func foldMarks(word string) (string, bool) {
-	folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn))), word)
-	if err != nil || folded == "" {
-		return word, false
+// foldLatin removes the combining marks of Latin letters, as the unicode61
+// tokenizer's remove_diacritics does ("é" and "e" + U+0301 become "e"; a
+// Cyrillic "й" keeps its breve), and says whether what is left is plain
+// ASCII.
+func foldLatin(word string) (string, bool) {
+	var b strings.Builder
+	var base rune
+	for _, r := range norm.NFD.String(word) {
+		if !unicode.Is(unicode.Mn, r) {
+			base = r
+		} else if unicode.Is(unicode.Latin, base) {
+			continue
+		}
+		b.WriteRune(r)
 	}
+	folded := norm.NFC.String(b.String())
 	for i := 0; i < len(folded); i++ {
 		if folded[i] >= utf8.RuneSelf {
 			return folded, false
