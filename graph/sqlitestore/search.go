@@ -71,7 +71,10 @@ var (
 // cap (160 ms there).
 //
 // The word as typed is always the first of them, indexed or not, so a
-// short name ("UN", "Li") is not crowded out by longer words it begins.
+// short name ("UN", "Li") is not crowded out by longer words it begins. One
+// difference remains in ranking: BM25 weighs each named word by its own
+// rarity, where FTS5 weighed a prefix's words as one, so within a tier a
+// match of a rare completion can now rank above a match of the word typed.
 //
 // The vocabulary holds words as the tokenizer folded them: lower case, and
 // diacritics removed from Latin letters only (unicode61's
