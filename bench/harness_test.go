@@ -78,3 +78,48 @@ func TestParseScale(t *testing.T) {
 		}
 	}
 }
+
+// A peer that fails (here Kuzu, whose module directory is empty, so it does
+// not build) is named in the notes and the store's figures are still saved:
+// at 1M nodes they take an hour and a half to gather.
+func TestHarnessSavesWhenAPeerFails(t *testing.T) {
+	dir := t.TempDir()
+	o := options{
+		scales: []string{"300"}, seed: 1, relsPerNode: 10, work: dir, save: true,
+		resultsDir: filepath.Join(dir, "results"), out: filepath.Join(dir, "RESULTS.md"), command: "peer failure test",
+		kuzu: true, kuzuDir: t.TempDir(), kuzuLimit: time.Second, inProcess: true, batchDocs: 50,
+		hopSamples: 10, pathSamples: 5, searchSamples: 5, warmup: 2,
+		clients: []int{1}, httpWarm: 10 * time.Millisecond, httpDur: 50 * time.Millisecond, roundTripN: 5,
+		progress: func(string) {}, stdout: io.Discard,
+	}
+	if err := run(context.Background(), o); err != nil {
+		t.Fatalf("a failing peer stopped the run: %v", err)
+	}
+	rs, err := loadResults(o.resultsDir)
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("saved results: %v, %d scales", err, len(rs))
+	}
+	if rs[0].Kuzu != nil || !strings.Contains(strings.Join(rs[0].Notes, "\n"), "The Kuzu peer failed") {
+		t.Errorf("notes %q, Kuzu %v: want the failure named and no Kuzu figures", rs[0].Notes, rs[0].Kuzu)
+	}
+	if len(rs[0].Stores) != 1 || rs[0].Stores[0].TwoHop.N == 0 {
+		t.Errorf("the store's own figures were not saved: %+v", rs[0].Stores)
+	}
+	b, err := os.ReadFile(o.out)
+	if err != nil || !strings.Contains(string(b), "The Kuzu peer failed") {
+		t.Errorf("the results file does not say the peer failed (%v)", err)
+	}
+}
+
+// Kuzu's buffer pool grows with the graph, within half the machine.
+func TestKuzuPool(t *testing.T) {
+	for _, c := range []struct {
+		claims int
+		mem    int64
+		want   int64
+	}{{100_000, 24 << 30, 2048}, {10_000_000, 24 << 30, 9765}, {10_000_000, 8 << 30, 4096}, {10_000_000, 0, 9765}} {
+		if got := kuzuPoolMiB(c.claims, c.mem); got != c.want {
+			t.Errorf("kuzuPoolMiB(%d, %d) = %d, want %d", c.claims, c.mem, got, c.want)
+		}
+	}
+}

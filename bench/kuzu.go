@@ -79,9 +79,21 @@ type kuzuOutput struct {
 	DBBytes     int64   `json:"dbBytes"`
 }
 
+// kuzuPoolMiB sizes Kuzu's buffer pool for a graph: 2 GiB, or 1 KiB per
+// claim when that is more (COPY of 10M claims failed in 2 GiB: "the buffer
+// pool is full"), but never more than half the machine's memory, which the
+// harness and the page cache share.
+func kuzuPoolMiB(claims int, memTotal int64) int64 {
+	mib := max(int64(2048), int64(claims)>>10)
+	if memTotal > 0 {
+		mib = min(mib, memTotal>>21)
+	}
+	return mib
+}
+
 // runKuzu builds the Kuzu peer (its own module, bench/kuzu) and runs it on
 // the exported graph with the same questions.
-func runKuzu(ctx context.Context, kuzuDir, work string, q queries, limit time.Duration) (*PeerResult, error) {
+func runKuzu(ctx context.Context, kuzuDir, work string, q queries, limit time.Duration, claims int) (*PeerResult, error) {
 	bin := filepath.Join(work, "kuzu-peer")
 	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
 	build.Dir = kuzuDir
@@ -94,7 +106,7 @@ func runKuzu(ctx context.Context, kuzuDir, work string, q queries, limit time.Du
 		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, bin, "-data", work, "-db", filepath.Join(work, "kuzu.db"), "-queries", qf,
-		"-timeout", limit.String())
+		"-timeout", limit.String(), "-buffer-pool-mib", strconv.FormatInt(kuzuPoolMiB(claims, procKB("/proc/meminfo", "MemTotal")<<10), 10))
 	var stdout bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
