@@ -93,7 +93,7 @@ func kuzuPoolMiB(claims int, memTotal int64) int64 {
 
 // runKuzu builds the Kuzu peer (its own module, bench/kuzu) and runs it on
 // the exported graph with the same questions.
-func runKuzu(ctx context.Context, kuzuDir, work string, q queries, limit time.Duration, claims int) (*PeerResult, error) {
+func runKuzu(ctx context.Context, kuzuDir, work string, q queries, limit time.Duration, claims int, memTotal int64) (*PeerResult, error) {
 	bin := filepath.Join(work, "kuzu-peer")
 	build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
 	build.Dir = kuzuDir
@@ -106,7 +106,7 @@ func runKuzu(ctx context.Context, kuzuDir, work string, q queries, limit time.Du
 		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, bin, "-data", work, "-db", filepath.Join(work, "kuzu.db"), "-queries", qf,
-		"-timeout", limit.String(), "-buffer-pool-mib", strconv.FormatInt(kuzuPoolMiB(claims, procKB("/proc/meminfo", "MemTotal")<<10), 10))
+		"-timeout", limit.String(), "-buffer-pool-mib", strconv.FormatInt(kuzuPoolMiB(claims, memTotal), 10))
 	var stdout bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
 	if err := cmd.Run(); err != nil {

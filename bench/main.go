@@ -332,7 +332,7 @@ func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleRe
 		o.progress(scale + ": the Kuzu peer (export, load, questions)")
 		err := exportCSV(ctx, dbPath, work)
 		if err == nil {
-			res.Kuzu, err = runKuzu(ctx, o.kuzuDir, work, q, o.kuzuLimit, res.Graph.Claims)
+			res.Kuzu, err = runKuzu(ctx, o.kuzuDir, work, q, o.kuzuLimit, res.Graph.Claims, res.Machine.MemTotal)
 		}
 		switch {
 		case err != nil && ctx.Err() != nil:

@@ -178,7 +178,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	// thousands that only mention the words in their text.
 	nodeSearch := func(vocab ftsVocab, filter string) error {
 		match, err := s.ftsQuery(ctx, vocab, words)
-		if err != nil || match == "" {
+		if err != nil {
 			return err
 		}
 		if filter != "" {
@@ -221,9 +221,6 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	match, err := s.ftsQuery(ctx, evidenceVocab, words)
 	if err != nil {
 		return nil, s.wrap(ctx, "searching evidence", err)
-	}
-	if match == "" {
-		return ranked(hits, limit), nil
 	}
 	err = queryEach(ctx, s.read, `WITH cand AS (
 			SELECT rowid AS eid, rank AS score FROM evidence_fts
