@@ -510,6 +510,15 @@ func renderLimits(b *strings.Builder, r *ScaleResult) {
 			"more; the server profile of the GraphQL run says which. Selections the fast path hands back to gqlgen (a relation's evidence, typed "+
 			"fields) pay the per-field cost again.")
 	}
+	if s.ServerPeak > targetServerRSS {
+		parts = append(parts, "**Server memory.** What the server keeps: the in-memory adjacency (about 40 bytes a claim: each claim seen from "+
+			"both ends, its confidence and date; `graph/sqlitestore/adjacency.go`), the row cache (at most 100,000 nodes and 400,000 claims "+
+			"decoded, about 150 MiB; `rowcache.go`), SQLite's page cache (up to 64 MiB for each of the writer and the readers, two per core) and the Go heap's "+
+			"headroom between collections (GOGC=100 lets the heap grow to twice what is live). The peak is VmHWM, so it includes the "+
+			"adjacency's build at start, when each node's lists grow by appending (up to twice their length in capacity) and a set of every "+
+			"node touched is alive. A smaller footprint: count degrees first and fill exact-sized lists, shrink the row cache, or set "+
+			"GOMEMLIMIT so the collector works harder near the limit.")
+	}
 	if len(parts) == 0 {
 		return
 	}
