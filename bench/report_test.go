@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -65,5 +66,80 @@ func TestTargetsSayByHowMuchAndWhy(t *testing.T) {
 	}
 	if limits.Len() != 0 {
 		t.Errorf("a limits section when every target is met:\n%s", limits.String())
+	}
+}
+
+// TestWindowIsBlamedOnlyWhereALoaderWaits: the short-window endpoint's
+// better share is put down to the dataloader window only for a query that
+// takes more than one store call; a one-call neighbourhood's difference is
+// called noise.
+func TestWindowIsBlamedOnlyWhereALoaderWaits(t *testing.T) {
+	run := func(calls int) string {
+		r := &ScaleResult{
+			Scale: "100k",
+			Graph: GraphInfo{Nodes: 100_000, Claims: 1_000_000},
+			Stores: []StoreResult{{
+				Name: "actorgraph (SQLite)",
+				Load: LoadResult{Seconds: 10, Claims: 1_000_000},
+				HTTP: []HTTPRun{
+					{Query: "neighborhood", API: "json", Clients: 8, RPS: 1000},
+					{Query: "neighborhood", API: "graphql", Clients: 8, RPS: 720},
+					{Query: "neighborhood", API: "graphql-shortwait", Clients: 8, RPS: 870},
+				},
+				RoundTrips: []RoundTrips{{Query: "neighborhood", API: "graphql", Depth: 4, Min: 1, Max: calls, MeanSmall: 1, MeanLarge: float64(calls)}},
+			}},
+		}
+		var b strings.Builder
+		renderTargets(&b, r)
+		return b.String()
+	}
+	oneCall := run(1)
+	if !strings.Contains(oneCall, "came to 87%; it makes one store call and waits on no loader") || !strings.Contains(oneCall, "+15 points") {
+		t.Errorf("a one-call query's window difference is not called noise:\n%s", oneCall)
+	}
+	if strings.Contains(oneCall, "is that much of the gap") {
+		t.Errorf("a one-call query's gap is put down to the window:\n%s", oneCall)
+	}
+	if batched := run(3); !strings.Contains(batched, "it reaches 87%: the default 2 ms window") {
+		t.Errorf("a batched query's window difference is not shown:\n%s", batched)
+	}
+}
+
+// TestLoadOrderRotatesTheFirstAPI: every case runs once at every number of
+// clients, questions one after the other, and each API of a question goes
+// first at some number of clients.
+func TestLoadOrderRotatesTheFirstAPI(t *testing.T) {
+	var cases []apiCase
+	for _, q := range []string{"neighborhood", "attributions"} {
+		for _, api := range []string{"graphql", "graphql-shortwait", "json"} {
+			cases = append(cases, apiCase{query: q, api: api})
+		}
+	}
+	order := loadOrder(cases, []int{1, 8, 32})
+	if len(order) != 18 {
+		t.Fatalf("%d runs, want 18", len(order))
+	}
+	seen := map[string]bool{}
+	first := map[string]bool{}
+	for i, c := range order {
+		key := fmt.Sprint(c.query, c.api, c.clients)
+		if seen[key] {
+			t.Errorf("run %d repeats %s on %s at %d clients", i, c.query, c.api, c.clients)
+		}
+		seen[key] = true
+		if want := cases[(i/9)*3].query; c.query != want {
+			t.Errorf("run %d is %s, want %s: questions are not one after the other", i, c.query, want)
+		}
+		if i%3 == 0 {
+			first[c.query+" "+c.api] = true
+			for _, d := range order[i : i+3] {
+				if d.clients != c.clients {
+					t.Errorf("runs %d-%d mix numbers of clients", i, i+2)
+				}
+			}
+		}
+	}
+	if len(first) != 6 {
+		t.Errorf("the APIs that go first: %v, want each of the six", first)
 	}
 }
