@@ -450,6 +450,19 @@ func renderTargets(b *strings.Builder, r *ScaleResult) {
 	b.WriteString("\n")
 }
 
+// syscallShare says how much of a phase's CPU went to system calls, as the
+// start of a sentence ending in "system calls".
+func syscallShare(p *ProfileSummary) string {
+	if p != nil {
+		for _, bk := range p.Buckets {
+			if strings.HasPrefix(bk.Name, "system calls") {
+				return fmt.Sprintf("at this scale %.0f%% of the load's CPU is ", 100*bk.Share)
+			}
+		}
+	}
+	return "much of the load's CPU is "
+}
+
 // windowEffect says what the 0.1 ms dataloader window endpoint shows about
 // the neighbourhood's share. The window can only matter to a query that
 // waits on a loader: one answered in a single store call per request (its
@@ -491,8 +504,8 @@ func renderLimits(b *strings.Builder, r *ScaleResult) {
 		parts = append(parts, "**Bulk load.** Every claim with its evidence costs nine B-tree inserts into a growing file "+
 			"(the claims table, its unique hash-keyed id and three adjacency and type indexes; the evidence table, its unique hash-keyed id and two indexes) "+
 			"plus FTS5 indexing of its quote, all in SQLite compiled from C to Go (modernc.org/sqlite, the price of a binary without cgo). "+
-			"Random-keyed indexes outgrow the 64 MiB page cache, so the rate falls as the file grows: at 100k nodes about 40% of the load's CPU is "+
-			"system calls, two thirds of them writes (WAL frames at each commit, checkpoints copying them into the file) and a third reads of pages "+
+			"Random-keyed indexes outgrow the 64 MiB page cache, so the rate falls as the file grows: "+syscallShare(r.profile("bulk load"))+
+			"system calls; at 100k nodes two thirds of them were writes (WAL frames at each commit, checkpoints copying them into the file) and a third reads of pages "+
 			"the cache no longer holds. The multi-row inserts say OR FAIL so SQLite keeps no statement journal for them (it was a tenth of the CPU); "+
 			"foreign key checks still need one. A 1 GiB cache and an in-memory statement journal were tried and were slower (one run each, on a busy machine): what SQLite "+
 			"allocates in Go comes from modernc.org/memory, which maps memory a page at a time. "+

@@ -25,7 +25,8 @@ func TestTargetsSayByHowMuchAndWhy(t *testing.T) {
 				{Query: "neighborhood", API: "graphql", Clients: 8, RPS: 700},
 			},
 		}},
-		Kuzu: &PeerResult{Name: "Kuzu", TwoHop: Latency{N: 10, P50: 6 * time.Millisecond}, Paths: Latency{N: 10, P50: 5 * time.Millisecond}},
+		Kuzu:     &PeerResult{Name: "Kuzu", TwoHop: Latency{N: 10, P50: 6 * time.Millisecond}, Paths: Latency{N: 10, P50: 5 * time.Millisecond}},
+		Profiles: []ProfileSummary{{Phase: "bulk load", Buckets: []Bucket{{Name: "SQLite B-tree", Share: 0.3}, {Name: "system calls (file and socket I/O)", Share: 0.53}}}},
 	}
 	var targets, limits strings.Builder
 	renderTargets(&targets, missed)
@@ -45,7 +46,7 @@ func TestTargetsSayByHowMuchAndWhy(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"What limits the missed targets (at 1M)", "**Bulk load.**", "**2-hop neighbourhood.**",
-		"**Shortest paths.**", "**GraphQL against plain JSON.**", "**Server memory.**"} {
+		"**Shortest paths.**", "**GraphQL against plain JSON.**", "**Server memory.**", "at this scale 53% of the load's CPU is system calls"} {
 		if !strings.Contains(limits.String(), want) {
 			t.Errorf("limits lack %q", want)
 		}
