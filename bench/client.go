@@ -204,10 +204,11 @@ func roundTrips(ctx context.Context, client *http.Client, c apiCase, depth, n in
 	return rt, nil
 }
 
-// loadCase is one load run: a case at a number of clients.
-type loadCase struct {
-	apiCase
+// loadGroup is the load runs of one question at one number of clients:
+// its APIs, in the order they run.
+type loadGroup struct {
 	clients int
+	cases   []apiCase
 }
 
 // loadOrder orders the load runs: for each question and number of clients,
@@ -216,8 +217,8 @@ type loadCase struct {
 // order, and the first to ask them meets colder caches (the row cache,
 // SQLite's pages); always running GraphQL first made it look slower than
 // it is next to the JSON handler and the short-window endpoint.
-func loadOrder(cases []apiCase, clients []int) []loadCase {
-	var out []loadCase
+func loadOrder(cases []apiCase, clients []int) []loadGroup {
+	var out []loadGroup
 	for start := 0; start < len(cases); {
 		end := start
 		for end < len(cases) && cases[end].query == cases[start].query {
@@ -225,9 +226,11 @@ func loadOrder(cases []apiCase, clients []int) []loadCase {
 		}
 		group := cases[start:end]
 		for i, n := range clients {
+			g := loadGroup{clients: n}
 			for j := range group {
-				out = append(out, loadCase{group[(i+j)%len(group)], n})
+				g.cases = append(g.cases, group[(i+j)%len(group)])
 			}
+			out = append(out, g)
 		}
 		start = end
 	}
@@ -251,37 +254,32 @@ func measureHTTP(ctx context.Context, srv *server, q queries, r *StoreResult, cl
 		}
 		r.RoundTrips = append(r.RoundTrips, rt)
 	}
-	warmed := map[string]bool{}
-	for _, c := range loadOrder(cases, clients) {
-		// Before the measured runs of a question at a number of clients,
-		// every API of it runs unmeasured for the warm-up time, so the
-		// first measured run does not meet colder caches than the others
-		// (it did: at 100k the first was 10-20 points below the rest,
-		// whichever API it was).
-		if key := fmt.Sprint(c.query, "/", c.clients); !warmed[key] {
-			warmed[key] = true
-			for _, w := range cases {
-				if w.query == c.query {
-					if _, err := loadRun(ctx, client, w, c.clients, 0, warm); err != nil {
-						return fmt.Errorf("warming up: %w", err)
-					}
-				}
+	for _, g := range loadOrder(cases, clients) {
+		// Before the measured runs, every API of the group runs unmeasured
+		// for the warm-up time, so the first measured run does not meet
+		// colder caches than the others (it did: at 100k the first was
+		// 10-20 points below the rest, whichever API it was).
+		for _, c := range g.cases {
+			if _, err := loadRun(ctx, client, c, g.clients, 0, warm); err != nil {
+				return fmt.Errorf("warming up: %w", err)
 			}
 		}
-		run := func() error {
-			res, err := loadRun(ctx, client, c.apiCase, c.clients, warm, dur)
-			r.HTTP = append(r.HTTP, res)
-			return err
-		}
-		var err error
-		// The profile is of the server, during the busiest GraphQL run.
-		if profile != nil && c.api == "graphql" && c.query == "neighborhood" && c.clients == clients[len(clients)-1] {
-			err = profile(fmt.Sprintf("GraphQL neighbourhood, %d clients (server)", c.clients), run)
-		} else {
-			err = run()
-		}
-		if err != nil {
-			return err
+		for _, c := range g.cases {
+			run := func() error {
+				res, err := loadRun(ctx, client, c, g.clients, warm, dur)
+				r.HTTP = append(r.HTTP, res)
+				return err
+			}
+			var err error
+			// The profile is of the server, during the busiest GraphQL run.
+			if profile != nil && c.api == "graphql" && c.query == "neighborhood" && g.clients == clients[len(clients)-1] {
+				err = profile(fmt.Sprintf("GraphQL neighbourhood, %d clients (server)", g.clients), run)
+			} else {
+				err = run()
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -474,14 +474,14 @@ func windowEffect(s *StoreResult, share, short float64) string {
 	if short <= 0 {
 		return ""
 	}
-	calls := -1.0
+	oneCall := false
 	for _, rt := range s.RoundTrips {
 		if rt.Query == "neighborhood" && rt.API == "graphql" {
-			calls = float64(rt.Max)
+			oneCall = rt.Max == 1
 		}
 	}
 	switch {
-	case calls == 1:
+	case oneCall:
 		return fmt.Sprintf(" The same query with a 0.1 ms dataloader window came to %.0f%%; it makes one store call and waits on no loader, so the window is not part of the gap and the %+.0f points between the two GraphQL endpoints are this run's noise.", 100*short, 100*(short-share))
 	case short > share+0.02:
 		return fmt.Sprintf(" With a 0.1 ms dataloader window it reaches %.0f%%: the default 2 ms window, which each batch of a level waits, is that much of the gap.", 100*short)

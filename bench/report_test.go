@@ -116,29 +116,30 @@ func TestLoadOrderRotatesTheFirstAPI(t *testing.T) {
 			cases = append(cases, apiCase{query: q, api: api})
 		}
 	}
-	order := loadOrder(cases, []int{1, 8, 32})
-	if len(order) != 18 {
-		t.Fatalf("%d runs, want 18", len(order))
+	groups := loadOrder(cases, []int{1, 8, 32})
+	if len(groups) != 6 {
+		t.Fatalf("%d groups, want 6", len(groups))
 	}
 	seen := map[string]bool{}
 	first := map[string]bool{}
-	for i, c := range order {
-		key := fmt.Sprint(c.query, c.api, c.clients)
-		if seen[key] {
-			t.Errorf("run %d repeats %s on %s at %d clients", i, c.query, c.api, c.clients)
+	for i, g := range groups {
+		if want := cases[(i/3)*3].query; len(g.cases) != 3 || g.cases[0].query != want {
+			t.Errorf("group %d: %d runs of %s, want 3 of %s: questions are not one after the other", i, len(g.cases), g.cases[0].query, want)
 		}
-		seen[key] = true
-		if want := cases[(i/9)*3].query; c.query != want {
-			t.Errorf("run %d is %s, want %s: questions are not one after the other", i, c.query, want)
-		}
-		if i%3 == 0 {
-			first[c.query+" "+c.api] = true
-			for _, d := range order[i : i+3] {
-				if d.clients != c.clients {
-					t.Errorf("runs %d-%d mix numbers of clients", i, i+2)
-				}
+		first[g.cases[0].query+" "+g.cases[0].api] = true
+		for _, c := range g.cases {
+			key := fmt.Sprint(c.query, c.api, g.clients)
+			if seen[key] {
+				t.Errorf("group %d repeats %s on %s at %d clients", i, c.query, c.api, g.clients)
+			}
+			seen[key] = true
+			if c.query != g.cases[0].query {
+				t.Errorf("group %d mixes questions", i)
 			}
 		}
+	}
+	if len(seen) != 18 {
+		t.Errorf("%d distinct runs, want 18", len(seen))
 	}
 	if len(first) != 6 {
 		t.Errorf("the APIs that go first: %v, want each of the six", first)
