@@ -118,11 +118,15 @@ bench-store:
 	$(GO) test -run '^$$' -bench . -benchtime 200x -timeout 60m ./graph/sqlitestore
 	$(GO) test -run '^$$' -bench BenchmarkExtract -benchtime 2s -cpu 1 ./loader/extract
 
-## eval: extraction quality against the gold annotations of the demo corpus
-## and the evaluation set: tables, then every miss and false positive
-## (reported, never asserted; targets in README.md)
+## eval: extraction quality against the gold annotations of the demo corpus,
+## the evaluation set and, when it sits beside the checkout, the external set
+## (EVAL_EXTERNAL, read in place, never copied in): tables, then every miss and
+## false positive (reported, never asserted; targets in README.md)
+EVAL_EXTERNAL ?= ../shared/eval-external
 eval:
-	$(GO) run ./cmd/actorgraph eval data/demo data/eval
+	@if [ -d "$(EVAL_EXTERNAL)" ]; then ext="$(EVAL_EXTERNAL)"; else ext=""; \
+		echo "eval: $(EVAL_EXTERNAL) not found, so the external set is skipped (set EVAL_EXTERNAL=DIR to score it)"; fi; \
+	$(GO) run ./cmd/actorgraph eval data/demo data/eval $$ext
 
 ## bench-ui: the UI in headless Chromium on a generated 10k-node, 50k-edge graph (reported, never asserted)
 bench-ui: ui-deps chromium
