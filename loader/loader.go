@@ -18,7 +18,6 @@
 package loader
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -33,12 +32,11 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"codeberg.org/readeck/go-readability/v2"
-
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/loader/annotation"
 	"github.com/actorgraph/actorgraph/loader/clean"
 	"github.com/actorgraph/actorgraph/loader/extract"
+	"github.com/actorgraph/actorgraph/loader/fetch"
 	"github.com/actorgraph/actorgraph/loader/resolve"
 )
 
@@ -62,6 +60,8 @@ type Loader struct {
 	Progress io.Writer
 	// Strict stops at the first refused document.
 	Strict bool
+	// Fetcher fetches web addresses given to LoadPaths; nil refuses them.
+	Fetcher *fetch.Fetcher
 }
 
 // Summary is what a load did.
@@ -70,7 +70,10 @@ type Summary struct {
 	Refused   int // documents not written because of an error
 	New       graph.UpsertResult
 	Warnings  []string
-	Errors    []error
+	// Uncited names the documents loaded without a publisher or a date
+	// (also printed as warnings): their evidence cannot be cited in full.
+	Uncited []string
+	Errors  []error
 }
 
 // Err returns nil when no document was refused, and otherwise an error
@@ -83,8 +86,12 @@ func (s Summary) Err() error {
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("%d documents (%d refused): %d new documents, %d new nodes, %d new claims, %d new evidence; %d warnings, %d errors",
+	out := fmt.Sprintf("%d documents (%d refused): %d new documents, %d new nodes, %d new claims, %d new evidence; %d warnings, %d errors",
 		s.Documents, s.Refused, s.New.Documents, s.New.Nodes, s.New.Relationships, s.New.Evidence, len(s.Warnings), len(s.Errors))
+	if len(s.Uncited) > 0 {
+		out += fmt.Sprintf("; %d without publisher or date", len(s.Uncited))
+	}
+	return out
 }
 
 // New returns a loader with the reference registry.
@@ -100,11 +107,16 @@ func New(store graph.Store, progress io.Writer) (*Loader, error) {
 	return &Loader{Store: store, Registry: reg, Extractor: x, Progress: progress}, nil
 }
 
-// LoadPaths loads files and folders (recursively) from the file system.
+// LoadPaths loads files and folders (recursively) from the file system, and
+// web addresses (http, https) through the Fetcher.
 func (l *Loader) LoadPaths(ctx context.Context, paths []string) (Summary, error) {
 	var items []item
 	var sum Summary
 	for _, p := range paths {
+		if IsURL(p) {
+			items = append(items, item{url: p, display: p})
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
 			return sum, fmt.Errorf("%s: %w", p, err)
@@ -136,9 +148,12 @@ func (l *Loader) LoadFS(ctx context.Context, fsys fs.FS, display string) (Summar
 	return l.load(ctx, items, Summary{Warnings: warns})
 }
 
+// item is one document to load: a file (fsys and name, with its annotation
+// file beside it) or a web address (url).
 type item struct {
 	fsys    fs.FS
 	name    string // slash path within fsys
+	url     string
 	display string // path shown to the user
 }
 
@@ -202,7 +217,11 @@ func (l *Loader) load(ctx context.Context, items []item, sum Summary) (Summary, 
 		start := time.Now()
 		res, kind, warns, err := l.loadOne(ctx, it)
 		for _, w := range warns {
-			sum.Warnings = append(sum.Warnings, w)
+			if strings.HasSuffix(w, uncitedMark) {
+				sum.Uncited = append(sum.Uncited, w)
+			} else {
+				sum.Warnings = append(sum.Warnings, w)
+			}
 			l.printf("warning: %s\n", w)
 		}
 		if err != nil {
@@ -237,7 +256,13 @@ func (l *Loader) printf(format string, args ...any) {
 // problems that did not stop the document (an extraction that failed, an
 // extracted claim that did not fit with the curated ones).
 func (l *Loader) loadOne(ctx context.Context, it item) (graph.UpsertResult, string, []string, error) {
-	doc, err := ReadArticle(it.fsys, it.name, it.display)
+	var doc graph.Document
+	var err error
+	if it.url != "" {
+		doc, err = l.readURL(ctx, it)
+	} else {
+		doc, err = ReadArticle(it.fsys, it.name, it.display)
+	}
 	if err != nil {
 		return graph.UpsertResult{}, "", nil, err
 	}
@@ -251,7 +276,10 @@ func (l *Loader) loadOne(ctx context.Context, it item) (graph.UpsertResult, stri
 	}
 	annName := strings.TrimSuffix(it.name, path.Ext(it.name)) + AnnotationSuffix
 	annDisplay := strings.TrimSuffix(it.display, path.Ext(it.display)) + AnnotationSuffix
-	data, err := readLimited(it.fsys, annName, annotation.MaxFileSize)
+	data, err := []byte(nil), fs.ErrNotExist // a web page has no annotation file
+	if it.fsys != nil {
+		data, err = readLimited(it.fsys, annName, annotation.MaxFileSize)
+	}
 	var batch graph.Batch
 	var kind string
 	switch {
@@ -294,12 +322,38 @@ func (l *Loader) loadOne(ctx context.Context, it item) (graph.UpsertResult, stri
 			}
 		}
 	}
+	if w := citationGaps(doc, it, annDisplay); w != "" {
+		warns = append(warns, w)
+	}
 	res, err := l.Store.Upsert(ctx, batch)
 	if err != nil {
 		return graph.UpsertResult{}, "", warns, fmt.Errorf("%s: %w", it.display, err)
 	}
 	return res, kind, warns, nil
 }
+
+// citationGaps warns when a document lacks what a citation needs: its
+// publisher or its date ("Nikkei Asia, 28 September 2018, URL").
+func citationGaps(doc graph.Document, it item, annDisplay string) string {
+	var missing []string
+	if doc.Publisher == "" {
+		missing = append(missing, "publisher")
+	}
+	if doc.Published == "" {
+		missing = append(missing, "publication date")
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	fix := "the page does not say"
+	if it.fsys != nil {
+		fix = "set them under document: in " + annDisplay
+	}
+	return fmt.Sprintf("%s: no %s (%s)%s", it.display, strings.Join(missing, " and no "), fix, uncitedMark)
+}
+
+// uncitedMark ends the warnings of citationGaps.
+const uncitedMark = ": its evidence cannot be cited in full"
 
 // applyMetadata lets the annotation file's document section set what the
 // cleaner could not find.
@@ -347,30 +401,26 @@ func ReadArticle(fsys fs.FS, name, display string) (graph.Document, error) {
 	if err != nil {
 		return graph.Document{}, fmt.Errorf("%s: %w", display, err)
 	}
+	return readData(data, strings.ToLower(path.Ext(name)), display, "")
+}
+
+// readData cleans the bytes of one article in the format its extension
+// names (".txt", ".html", ".md") into a Document. pageURL is where an HTML
+// page was fetched from ("" for a file): its relative links resolve there.
+func readData(data []byte, ext, display, pageURL string) (graph.Document, error) {
 	if !utf8.Valid(data) {
 		p := annotation.InvalidUTF8Pos(data)
 		return graph.Document{}, fmt.Errorf("%s:%d:%d: text is not valid UTF-8", display, p.Line, p.Column)
 	}
 	raw := string(data)
-	var title, published, publisher string
-	switch strings.ToLower(path.Ext(name)) {
+	var page *htmlPage
+	switch ext {
 	case ".html", ".htm":
-		art, err := readability.FromReader(bytes.NewReader(data), nil)
-		if err != nil {
-			return graph.Document{}, fmt.Errorf("%s: extracting the article from HTML: %w", display, err)
+		var err error
+		if page, err = readHTML(data, pageURL); err != nil {
+			return graph.Document{}, fmt.Errorf("%s: %w", display, err)
 		}
-		var sb strings.Builder
-		if err := art.RenderText(&sb); err != nil {
-			return graph.Document{}, fmt.Errorf("%s: extracting the article from HTML: %w", display, err)
-		}
-		title, publisher = art.Title(), art.SiteName()
-		if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
-			published = t.Format("2006-01-02")
-		}
-		raw = sb.String()
-		if title != "" && !strings.HasPrefix(strings.TrimSpace(raw), title) {
-			raw = title + "\n\n" + raw
-		}
+		raw = page.text
 	case ".md":
 		raw = stripMarkdown(raw)
 	}
@@ -380,14 +430,11 @@ func ReadArticle(fsys fs.FS, name, display string) (graph.Document, error) {
 	}
 	doc := graph.Document{ID: graph.DocumentID(c.Text), Title: c.Title, Publisher: c.Publisher,
 		Published: c.Published, Text: c.Text, Source: display}
-	if title != "" {
-		doc.Title = title
-	}
-	if publisher != "" {
-		doc.Publisher = publisher
-	}
-	if published != "" {
-		doc.Published = published
+	if page != nil {
+		if why := page.notArticle(c.Text); why != "" {
+			return graph.Document{}, fmt.Errorf("%s: not an article: %s", display, why)
+		}
+		page.apply(&doc)
 	}
 	if doc.Published != "" && !graph.ValidDate(doc.Published) {
 		doc.Published = ""

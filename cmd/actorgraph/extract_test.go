@@ -33,7 +33,10 @@ func TestExtractThenLoadThePair(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, base+".annotations.yaml"), []byte(out), 0o600)
 	}
 	_, errOut, code := runBin(t, nil, "load", "--db", filepath.Join(t.TempDir(), "g.db"), dir)
-	if code != 0 || strings.Contains(errOut, "refused:") || strings.Contains(errOut, "warning:") {
+	// The seeds name no date in their text: load warns that their citations
+	// are incomplete, and nothing else.
+	cited := regexp.MustCompile(`(?m)^warning: .*: its evidence cannot be cited in full$`).ReplaceAllString(errOut, "")
+	if code != 0 || strings.Contains(errOut, "refused:") || strings.Contains(cited, "warning:") {
 		t.Fatalf("load of the pairs: %d\n%s", code, errOut)
 	}
 	if !regexp.MustCompile(`loaded 3 documents \(0 refused\): 3 new documents, \d+ new nodes, \d+ new claims`).MatchString(errOut) {

@@ -8,14 +8,20 @@ import (
 )
 
 func runLoad(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "load", "PATH...",
+	fs := newFlags(e, "load", "PATH|URL...",
 		"Loads articles (.txt, .html, .md) from files and folders (recursively) into the store, each with its\n"+
-			"curated annotations from NAME.annotations.yaml beside it when present (format: docs/annotations.md).\n"+
-			"One transaction per document: a document with any error is refused whole, with file:line:column,\n"+
-			"and the others are loaded. Loading the same files again adds nothing.\n"+
+			"curated annotations from NAME.annotations.yaml beside it when present (format: docs/annotations.md),\n"+
+			"and web pages from http(s) URLs, with the title, publisher, author, date, canonical URL and\n"+
+			"language the page gives in its metadata (JSON-LD, OpenGraph, <meta>, <time>).\n"+
+			"One transaction per document: a document with any error is refused whole, with file:line:column\n"+
+			"or its URL and the reason (a failed fetch, an error page, a login wall), and the others are loaded.\n"+
+			"Loading the same files or pages again adds nothing. A document without a publisher or a date is\n"+
+			"loaded with a warning: its evidence cannot be cited in full.\n"+
 			"Exit status: 0 when every document loaded, 1 when any was refused, 2 on bad usage.")
 	var sf storeFlags
 	sf.register(fs, e)
+	var ff fetchFlags
+	ff.register(fs)
 	strict := fs.Bool("strict", false, "stop at the first refused document")
 	quiet := fs.Bool("quiet", false, "print only the summary and errors, not a line per document")
 	if err := parse(fs, args); err != nil {
@@ -37,6 +43,7 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	l.Strict = *strict
+	l.Fetcher = ff.fetcher()
 	if *quiet {
 		l.Progress = nil
 	}
