@@ -27,6 +27,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -49,7 +50,7 @@ const MaxArticleSize = 10 << 20
 const AnnotationSuffix = ".annotations.yaml"
 
 // articleExts are the article formats read.
-var articleExts = map[string]bool{".txt": true, ".html": true, ".htm": true, ".md": true}
+var articleExts = map[string]bool{".txt": true, ".html": true, ".htm": true, ".md": true, ".rss": true, ".atom": true}
 
 // Loader loads documents into a store.
 type Loader struct {
@@ -122,8 +123,8 @@ func (l *Loader) LoadPaths(ctx context.Context, paths []string) (Summary, error)
 			return sum, fmt.Errorf("%s: %w", p, err)
 		}
 		if !st.IsDir() {
-			if !isArticle(p) {
-				return sum, fmt.Errorf("%s: not an article (expected .txt, .html, .md; annotation files are read beside their article)", p)
+			if !isArticle(p) && !strings.EqualFold(filepath.Ext(p), ".xml") {
+				return sum, fmt.Errorf("%s: not an article (expected .txt, .html, .md, a feed (.rss, .atom, .xml); annotation files are read beside their article)", p)
 			}
 			items = append(items, item{fsys: os.DirFS(filepath.Dir(p)), name: filepath.Base(p), display: p})
 			continue
@@ -155,6 +156,9 @@ type item struct {
 	name    string // slash path within fsys
 	url     string
 	display string // path shown to the user
+	// feed is set for an item of a feed: its page is url (when it has one),
+	// and the feed's own text and metadata stand in for what the page lacks.
+	feed *feedEntry
 }
 
 func isArticle(name string) bool {
@@ -209,13 +213,31 @@ func (l *Loader) load(ctx context.Context, items []item, sum Summary) (Summary, 
 	for _, w := range sum.Warnings {
 		l.printf("warning: %s\n", w)
 	}
-	for i, it := range items {
+	for i := 0; i < len(items); i++ {
+		it := items[i]
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
-		sum.Documents++
 		start := time.Now()
-		res, kind, warns, err := l.loadOne(ctx, it)
+		doc, more, warns, err := l.read(ctx, it)
+		if err == nil && more != nil {
+			// A feed: its items are loaded next, each as a document.
+			l.printf("[%d/%d] %s: %s\n", i+1, len(items), it.display, more.summary)
+			for _, w := range more.warnings {
+				sum.Warnings = append(sum.Warnings, w)
+				l.printf("warning: %s\n", w)
+			}
+			items = slices.Insert(items, i+1, more.items...)
+			continue
+		}
+		sum.Documents++
+		var res graph.UpsertResult
+		var kind string
+		if err == nil {
+			var more []string
+			res, kind, more, err = l.loadOne(ctx, it, doc)
+			warns = append(warns, more...)
+		}
 		for _, w := range warns {
 			if strings.HasSuffix(w, uncitedMark) {
 				sum.Uncited = append(sum.Uncited, w)
@@ -225,8 +247,8 @@ func (l *Loader) load(ctx context.Context, items []item, sum Summary) (Summary, 
 			l.printf("warning: %s\n", w)
 		}
 		if err != nil {
-			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-				return sum, err
+			if ctx.Err() != nil {
+				return sum, ctx.Err()
 			}
 			sum.Refused++
 			sum.Errors = append(sum.Errors, err)
@@ -250,22 +272,13 @@ func (l *Loader) printf(format string, args ...any) {
 	}
 }
 
-// loadOne reads, builds and writes one document. kind says where its
+// loadOne builds and writes one document. kind says where its
 // claims come from: "annotations" (the file alone), "annotations +
 // extracted", "extracted". Warnings are
 // problems that did not stop the document (an extraction that failed, an
 // extracted claim that did not fit with the curated ones).
-func (l *Loader) loadOne(ctx context.Context, it item) (graph.UpsertResult, string, []string, error) {
-	var doc graph.Document
+func (l *Loader) loadOne(ctx context.Context, it item, doc graph.Document) (graph.UpsertResult, string, []string, error) {
 	var err error
-	if it.url != "" {
-		doc, err = l.readURL(ctx, it)
-	} else {
-		doc, err = ReadArticle(it.fsys, it.name, it.display)
-	}
-	if err != nil {
-		return graph.UpsertResult{}, "", nil, err
-	}
 	var warns []string
 	var extracted *annotation.File
 	if l.Extractor != nil {

@@ -2,7 +2,6 @@ package loader
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -20,18 +19,6 @@ func IsURL(arg string) bool {
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
 }
 
-// readURL fetches one web address and reads the article it holds.
-func (l *Loader) readURL(ctx context.Context, it item) (graph.Document, error) {
-	if l.Fetcher == nil {
-		return graph.Document{}, fmt.Errorf("%s: fetching web addresses is not enabled in this loader", it.display)
-	}
-	resp, err := l.Fetcher.Get(ctx, it.url, nil)
-	if err != nil {
-		return graph.Document{}, err
-	}
-	return readResponse(resp)
-}
-
 // readResponse reads a fetched body by what it is: the server's content
 // type, or a look at the bytes when the server says nothing useful.
 func readResponse(resp *fetch.Response) (graph.Document, error) {
@@ -44,6 +31,8 @@ func readResponse(resp *fetch.Response) (graph.Document, error) {
 		ext = ".txt"
 	case "markdown":
 		ext = ".md"
+	case "feed":
+		return graph.Document{}, fmt.Errorf("%s: not an article: a feed (its items are loaded when the feed itself is given)", display)
 	default:
 		return graph.Document{}, fmt.Errorf("%s: not an article: the server sent %s (HTML, text, RSS/Atom feeds and PDF are read)", display, kind)
 	}

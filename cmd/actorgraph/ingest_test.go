@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // newsPage is an article page as news sites write them: JSON-LD
@@ -166,5 +169,185 @@ func TestLoadWarnsWithoutPublisherOrDate(t *testing.T) {
 	want := "warning: " + site.URL + "/bare: no publisher and no publication date (the page does not say): its evidence cannot be cited in full"
 	if code != 0 || !strings.Contains(errOut, want) || !strings.Contains(errOut, "; 1 without publisher or date") {
 		t.Fatalf("load: exit %d, want the warning %q\n%s", code, want, errOut)
+	}
+}
+
+// articlePage is a page with no metadata of its own: the feed supplies it.
+func articlePage(title, body string) string {
+	return "<html><head><title>" + title + "</title></head><body><article><h1>" + title + "</h1><p>" + body + "</p></article></body></html>"
+}
+
+func rssFeed(items ...string) string {
+	return `<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title><link>https://news.example/</link>` +
+		strings.Join(items, "") + `</channel></rss>`
+}
+
+func rssItem(link, title, date string) string {
+	return "<item><title>" + title + "</title><link>" + link + "</link><guid>" + link + "</guid><pubDate>" + date + "</pubDate></item>"
+}
+
+const (
+	sentence1 = "The United States blamed Russia for the cyber attack on the midterm elections, officials said on Friday."
+	sentence2 = "Estonia attended the ministerial that the United States convened in New York on the sidelines of the General Assembly."
+	sentence3 = "Washington warned Russia, China and North Korea of the consequences of cyberattacks against its allies."
+)
+
+// An RSS and an Atom feed load their items, the feed's metadata completing
+// the pages'; an item whose page is gone loads the feed's own text, with a
+// warning; loading the feeds again adds nothing.
+func TestLoadFeeds(t *testing.T) {
+	site := startNewsSite(t)
+	site.set("/a1", "text/html", articlePage("Russia blamed", sentence1))
+	site.set("/a2", "text/html", articlePage("Ministerial held", sentence2))
+	site.set("/world.rss", "application/rss+xml", rssFeed(
+		rssItem(site.URL+"/a1", "Russia blamed", "Fri, 28 Sep 2018 10:00:00 +0000"),
+		rssItem(site.URL+"/a2", "Ministerial held", "Sat, 29 Sep 2018 10:00:00 +0000")))
+	site.set("/statements.atom", "application/atom+xml", `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Ministry statements</title><id>urn:m</id><updated>2018-10-04T12:00:00Z</updated>
+<entry><title>Statement on deterrence</title><id>urn:m:1</id><link href="`+site.URL+`/removed"/>
+<published>2018-10-04T09:00:00+02:00</published><content type="html">&lt;p&gt;`+sentence3+`&lt;/p&gt;</content></entry></feed>`)
+	db := filepath.Join(t.TempDir(), "g.db")
+
+	_, errOut, code := runBin(t, nil, "load", "--db", db, "--allow-private", site.URL+"/world.rss", site.URL+"/statements.atom")
+	if code != 0 {
+		t.Fatalf("load: exit %d\n%s", code, errOut)
+	}
+	for _, want := range []string{
+		`/world.rss: rss feed "Example News", 2 items`,
+		`/statements.atom: atom feed "Ministry statements", 1 items`,
+		"/removed: the page was not loaded (" + site.URL + "/removed: the server answered 404 Not Found (no page at this address)); the feed's text of the item is loaded instead",
+		"loaded 3 documents (0 refused): 3 new documents",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("load output lacks %q:\n%s", want, errOut)
+		}
+	}
+	byTitle := map[string]map[string]any{}
+	for _, d := range exportedDocuments(t, db) {
+		byTitle[d["title"].(string)] = d
+	}
+	for title, want := range map[string][3]string{
+		"Russia blamed":           {"Example News", "2018-09-28", site.URL + "/a1"},
+		"Ministerial held":        {"Example News", "2018-09-29", site.URL + "/a2"},
+		"Statement on deterrence": {"Ministry statements", "2018-10-04", site.URL + "/removed"},
+	} {
+		d := byTitle[title]
+		if d == nil || d["publisher"] != want[0] || d["published"] != want[1] || d["url"] != want[2] {
+			t.Errorf("document %q = %v, want publisher, date, url %q", title, d, want)
+		}
+	}
+	if text, _ := byTitle["Statement on deterrence"]["text"].(string); !strings.Contains(text, sentence3) {
+		t.Errorf("the feed's text was not loaded: %q", text)
+	}
+
+	_, errOut, code = runBin(t, nil, "load", "--db", db, "--allow-private", site.URL+"/world.rss", site.URL+"/statements.atom")
+	if code != 0 || !strings.Contains(errOut, "loaded 3 documents (0 refused): 0 new documents, 0 new nodes, 0 new claims, 0 new evidence") {
+		t.Fatalf("second load: exit %d\n%s", code, errOut)
+	}
+}
+
+// Bad feeds are refused with the reason, and nothing of them is stored.
+func TestLoadBadFeeds(t *testing.T) {
+	site := startNewsSite(t)
+	site.set("/empty.rss", "application/rss+xml", rssFeed())
+	site.set("/broken.rss", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0"><channel><item><title>x</item>`)
+	db := filepath.Join(t.TempDir(), "g.db")
+	_, errOut, code := runBin(t, nil, "load", "--db", db, "--allow-private", site.URL+"/empty.rss", site.URL+"/broken.rss")
+	if code != 1 {
+		t.Fatalf("load: exit %d\n%s", code, errOut)
+	}
+	for _, want := range []string{"/empty.rss: feed not loaded: the feed has no items", "/broken.rss: feed not loaded: malformed feed", "0 new documents"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("load output lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
+// watch loads a feed's items, picks up an item added later without loading
+// the first again, and stops cleanly on SIGTERM.
+func TestWatch(t *testing.T) {
+	site := startNewsSite(t)
+	site.set("/a1", "text/html", articlePage("Russia blamed", sentence1))
+	site.set("/a2", "text/html", articlePage("Ministerial held", sentence2))
+	item1 := rssItem(site.URL+"/a1", "Russia blamed", "Fri, 28 Sep 2018 10:00:00 +0000")
+	site.set("/world.rss", "application/rss+xml", rssFeed(item1))
+	db := filepath.Join(t.TempDir(), "g.db")
+
+	cmd := exec.Command(binPath, "watch", "--db", db, "--allow-private", "--every", "1s", site.URL+"/world.rss")
+	cmd.Env = hermeticEnv()
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	lines := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	var log []string
+	waitFor := func(want string) {
+		t.Helper()
+		deadline := time.After(20 * time.Second)
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatalf("watch ended before %q:\n%s", want, strings.Join(log, "\n"))
+				}
+				log = append(log, l)
+				if strings.Contains(l, want) {
+					return
+				}
+			case <-deadline:
+				t.Fatalf("no %q within 20 s:\n%s", want, strings.Join(log, "\n"))
+			}
+		}
+	}
+	waitFor(`msg=loaded url=` + site.URL + `/a1 title="Russia blamed" publisher="Example News" published=2018-09-28`)
+	site.set("/world.rss", "application/rss+xml", rssFeed(rssItem(site.URL+"/a2", "Ministerial held", "Sat, 29 Sep 2018 10:00:00 +0000"), item1))
+	waitFor(`msg=loaded url=` + site.URL + `/a2 title="Ministerial held"`)
+	// One more poll, so a reload of a1 would have shown.
+	site.mu.Lock()
+	polls := site.hits["/world.rss"]
+	site.mu.Unlock()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		site.mu.Lock()
+		n := site.hits["/world.rss"]
+		site.mu.Unlock()
+		if n > polls {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the feed was not polled again")
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("msg=stopped")
+	for l := range lines {
+		log = append(log, l)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("watch did not exit cleanly: %v\n%s", err, strings.Join(log, "\n"))
+	}
+	all := strings.Join(log, "\n")
+	if n := strings.Count(all, "url="+site.URL+"/a1 "); n != 1 {
+		t.Errorf("item 1 logged %d times, want once:\n%s", n, all)
+	}
+	site.mu.Lock()
+	defer site.mu.Unlock()
+	if site.hits["/a1"] != 1 {
+		t.Errorf("the page of item 1 was fetched %d times, want once", site.hits["/a1"])
+	}
+	if docs := exportedDocuments(t, db); len(docs) != 2 {
+		t.Errorf("%d documents stored, want 2", len(docs))
 	}
 }

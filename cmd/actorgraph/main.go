@@ -34,7 +34,8 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"serve", "serve the graph over HTTP (GraphQL API, web UI, /healthz)", runServe},
-		{"load", "load articles and their curated annotations", runLoad},
+		{"load", "load articles (files, web pages, feeds) and their curated annotations", runLoad},
+		{"watch", "poll feeds and pages and load what is new", runWatch},
 		{"extract", "print the annotations extraction proposes for an article", runExtract},
 		{"eval", "score extraction against gold annotations", runEval},
 		{"stats", "count nodes by kind and claims by type", runStats},

@@ -80,7 +80,7 @@ func FromDocument(d *goquery.Document, pageURL string) Metadata {
 	}
 	setURL := func(v string) {
 		if m.CanonicalURL == "" {
-			m.CanonicalURL = absURL(base, v)
+			m.CanonicalURL = AbsURL(base, v)
 		}
 	}
 	setDate := func(v string) {
@@ -312,8 +312,9 @@ func looksLikeURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "/")
 }
 
-// absURL resolves ref against base and keeps it only if it is http(s).
-func absURL(base *url.URL, ref string) string {
+// AbsURL resolves ref against base (nil: ref must be absolute) and keeps it
+// only if it is an http(s) URL with a host; the fragment is dropped.
+func AbsURL(base *url.URL, ref string) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
 		return ""
