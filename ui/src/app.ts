@@ -2,12 +2,13 @@
 // the URL, and the actions the panels call (add, expand, select, open).
 
 import { Api } from "./api";
-import { createSigma, hideEdgesDuringLayout, snapshotPNG, tuneForSize, type CanvasState, type GraphSigma } from "./canvas";
+import { createSigma, fitView, hideEdgesDuringLayout, snapshotPNG, tuneForSize, type CanvasState, type GraphSigma } from "./canvas";
 import { byId, download } from "./dom";
 import { toCSV, toGEXF } from "./exporters";
 import { defaultFilters } from "./filters";
 import { GraphModel } from "./graphstore";
 import { Layout, type LayoutStatus } from "./layout";
+import { sameView, UndoStack, type Snapshot } from "./history";
 import { decodeView, encodeView, type Selection, type ViewState } from "./state";
 import type { NodeSummary, Relation, RelType } from "./types";
 
@@ -56,8 +57,9 @@ export class App {
         this.layoutWasRunning = this.layout.getStatus() === "running";
         this.layout.pause();
       },
-      onDragEnd: () => {
+      onDragEnd: (id) => {
         if (this.layoutWasRunning) this.layout.start();
+        this.commit(`Move ${this.model.graph.getNodeAttribute(id, "label")}`, { force: true });
       },
     });
     this.layout = new Layout(this.model.graph, {
@@ -67,9 +69,10 @@ export class App {
       },
       onSettled: (ms, it) => {
         this.lastSettle = { ms, iterations: it };
+        this.keepPositions();
         if (this.fitAfterSettle) {
           this.fitAfterSettle = false;
-          void this.sigma.getCamera().animatedReset({ duration: 300 });
+          void fitView(this.sigma);
         }
       },
     });
@@ -78,7 +81,7 @@ export class App {
   lastSettle: { ms: number; iterations: number } | null = null;
   private fitAfterSettle = true;
 
-  on(event: "change" | "selection" | "layout" | "busy" | "filters" | "article", fn: Listener): void {
+  on(event: "change" | "selection" | "layout" | "busy" | "filters" | "article" | "history", fn: Listener): void {
     let s = this.listeners.get(event);
     if (!s) this.listeners.set(event, (s = new Set()));
     s.add(fn);
@@ -110,6 +113,7 @@ export class App {
   private updateBusy(): void {
     document.body.dataset.pending = String(this.pending);
     this.emit("busy");
+    if (this.pending === 0 && this.commitWanted) this.scheduleCommit();
   }
 
   /** Every error shown to the user (tests check it stays empty). */
@@ -186,6 +190,7 @@ export class App {
   }
 
   removeNode(id: string): void {
+    this.nextLabel ??= `Remove ${this.model.graph.hasNode(id) ? this.model.graph.getNodeAttribute(id, "label") : id}`;
     this.model.removeNode(id);
     for (const k of [...this.expansions.keys()]) if (k.startsWith(`${id}|`)) this.expansions.delete(k);
     if (this.selection?.type === "node" && this.selection.id === id) this.selection = null;
@@ -194,7 +199,9 @@ export class App {
     this.emit("selection");
   }
 
+  /** Empties the canvas; Undo brings it back. */
   clearCanvas(): void {
+    this.nextLabel ??= "Clear";
     this.model.clear();
     this.expansions.clear();
     this.selection = null;
@@ -216,7 +223,7 @@ export class App {
     this.canvasState.selectedNode = sel?.type === "node" ? sel.id : null;
     this.canvasState.selectedEdge = sel?.type === "edge" ? sel.id : null;
     this.refresh();
-    this.syncUrl();
+    this.scheduleCommit();
     this.emit("selection");
   }
 
@@ -226,7 +233,7 @@ export class App {
   openDocument(id: string | null, evidenceId: string | null = null): void {
     this.doc = id;
     this.focusEvidence = evidenceId;
-    this.syncUrl();
+    this.scheduleCommit();
     this.emit("article");
   }
 
@@ -239,8 +246,9 @@ export class App {
 
   /** Call after filters change. */
   filtersChanged(): void {
+    this.nextLabel ??= "Change filters";
     this.refresh();
-    this.syncUrl();
+    this.scheduleCommit();
     this.emit("filters");
   }
 
@@ -248,7 +256,7 @@ export class App {
     this.model.finish();
     tuneForSize(this.sigma, this.model.graph.size);
     this.refresh();
-    this.syncUrl();
+    this.scheduleCommit();
     this.emit("change");
   }
 
@@ -265,16 +273,18 @@ export class App {
     byId("empty").hidden = this.model.graph.order > 0;
   }
 
-  fit(): void {
-    void this.sigma.getCamera().animatedReset({ duration: 300 });
+  fit(): Promise<void> {
+    return fitView(this.sigma);
   }
 
   // ---- the URL
 
   view(): ViewState {
+    const g = this.model.graph;
     return {
-      nodes: this.model.graph.nodes(),
-      edges: this.model.graph.edges(),
+      nodes: g.nodes(),
+      edges: g.edges(),
+      positions: g.nodes().map((n) => [g.getNodeAttribute(n, "x"), g.getNodeAttribute(n, "y")] as [number, number]),
       selection: this.selection,
       doc: this.doc,
       filters: this.canvasState.filters,
@@ -282,16 +292,217 @@ export class App {
     };
   }
 
+  /** The current view's URL, written over the current history entry. */
   syncUrl(): void {
     if (this.restoring) return;
+    const url = this.viewUrl();
+    this.appliedHash = new URL(url, location.href).hash;
+    history.replaceState({ seq: this.undo.current.seq }, "", url);
+  }
+
+  private viewUrl(): string {
     const hash = encodeView(this.view());
-    const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ""}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, "", url);
+    return `${location.pathname}${location.search}${hash ? `#${hash}` : ""}`;
+  }
+
+  // ---- undo, redo and the browser history
+
+  /** The undo and redo stacks (see history.ts). */
+  readonly undo: UndoStack = new UndoStack(this.snapshot(0, "Start"));
+  /** The label of the change being made (the first one set wins). */
+  private nextLabel: string | null = null;
+  private commitWanted = false;
+  private commitTimer: ReturnType<typeof setTimeout> | undefined;
+  private batchDepth = 0;
+  /** The fragment the app last wrote or applied: hash changes to it are its own. */
+  private appliedHash = location.hash;
+
+  snapshot(seq: number, label: string): Snapshot {
+    const g = this.model.graph;
+    return {
+      seq,
+      label,
+      nodes: g.mapNodes((id, a) => ({ id, x: a.x, y: a.y, fixed: !!a.fixed, pinned: !!a.pinned })),
+      summaries: g.mapNodes((id) => this.model.summaries.get(id)).filter((n): n is NodeSummary => !!n),
+      relations: g.mapEdges((id) => this.model.relations.get(id)).filter((r): r is Relation => !!r),
+      selection: this.selection,
+      filters: structuredClone(this.canvasState.filters),
+      doc: this.doc,
+      path: this.path,
+      expansions: [...this.expansions.entries()].map(([k, v]) => [k, { ...v }]),
+    };
+  }
+
+  /** Puts a snapshot on the canvas, positions included; the layout stays still. */
+  private apply(s: Snapshot): void {
+    this.restoring = true;
+    try {
+      this.model.clear();
+      const summaries = new Map(s.summaries.map((n) => [n.id, n]));
+      for (const n of s.nodes) {
+        const sum = summaries.get(n.id);
+        if (!sum) continue;
+        this.model.addNode(sum);
+        this.model.graph.mergeNodeAttributes(n.id, { x: n.x, y: n.y, fixed: n.fixed || undefined, pinned: n.pinned || undefined });
+      }
+      for (const r of s.relations) this.model.addRelation(r);
+      this.model.finish();
+      this.layout.hold();
+      tuneForSize(this.sigma, this.model.graph.size);
+      this.expansions.clear();
+      for (const [k, v] of s.expansions) this.expansions.set(k, { ...(v as Expansion) });
+      this.canvasState.filters = structuredClone(s.filters);
+      this.selection = s.selection;
+      this.canvasState.selectedNode = s.selection?.type === "node" ? s.selection.id : null;
+      this.canvasState.selectedEdge = s.selection?.type === "edge" ? s.selection.id : null;
+      this.canvasState.focus = null;
+      this.doc = s.doc;
+      this.path = s.path;
+    } finally {
+      this.restoring = false;
+    }
+    this.refresh();
+    this.emit("change");
+    this.emit("filters");
+    this.emit("selection");
+    this.emit("article");
+    this.emit("history");
+  }
+
+  /**
+   * Commits the view as a new undo step and browser history entry once the
+   * change in progress is complete (no request in flight, no batch open):
+   * an expansion that takes three requests is one step.
+   */
+  scheduleCommit(): void {
+    if (this.restoring) return;
+    this.commitWanted = true;
+    clearTimeout(this.commitTimer);
+    this.commitTimer = setTimeout(() => {
+      if (this.pending > 0 || this.batchDepth > 0 || !this.commitWanted) return;
+      this.commit(this.nextLabel ?? "Change the view");
+    }, 0);
+  }
+
+  /** Commits now: a new step when the view differs (or force), else the URL is refreshed in place. */
+  commit(label: string, opts: { force?: boolean } = {}): void {
+    if (this.restoring) return;
+    this.commitWanted = false;
+    this.nextLabel = null;
+    const s = this.snapshot(this.undo.newSeq(), label);
+    if (!opts.force && sameView(s, this.undo.current)) {
+      this.keepPositions();
+      return;
+    }
+    this.undo.push(s);
+    const url = this.viewUrl();
+    this.appliedHash = new URL(url, location.href).hash;
+    history.pushState({ seq: s.seq }, "", url);
+    this.emit("history");
+  }
+
+  /** Runs fn as one undo step, whatever it changes. */
+  async batch<T>(label: string, fn: () => Promise<T>): Promise<T> {
+    this.batchDepth++;
+    this.nextLabel ??= label;
+    try {
+      return await fn();
+    } finally {
+      this.batchDepth--;
+      if (this.batchDepth === 0) {
+        this.nextLabel = label;
+        this.scheduleCommit();
+      }
+    }
+  }
+
+  /** The layout moved nodes: the current step (and its URL) keeps the new positions. */
+  private keepPositions(): void {
+    if (this.restoring) return;
+    // Only the positions: a change still being made (a request in flight)
+    // belongs to the next step, not to this one.
+    const g = this.model.graph;
+    const cur = this.undo.current;
+    const nodes = cur.nodes.map((n) => {
+      if (!g.hasNode(n.id)) return n;
+      const a = g.getNodeAttributes(n.id);
+      return { ...n, x: a.x, y: a.y, fixed: !!a.fixed };
+    });
+    this.undo.replaceCurrent({ ...cur, nodes });
+    if (!this.commitWanted) this.syncUrl();
+  }
+
+  undoStep(): void {
+    const s = this.undo.undo();
+    if (!s) return;
+    this.apply(s);
+    this.pushEntry(s);
+    this.toast(`Undone: ${this.undo.redoLabel() ?? "change"}.`);
+  }
+
+  redoStep(): void {
+    const s = this.undo.redo();
+    if (!s) return;
+    this.apply(s);
+    this.pushEntry(s);
+    this.toast(`Redone: ${s.label}.`);
+  }
+
+  /** Undo and redo are view changes too: Back returns to where they started. */
+  private pushEntry(s: Snapshot): void {
+    const url = this.viewUrl();
+    this.appliedHash = new URL(url, location.href).hash;
+    history.pushState({ seq: s.seq }, "", url);
+  }
+
+  /**
+   * Back, Forward, or a link pasted into this tab. An entry this tab made is
+   * put back from memory, positions and all; any other fragment is loaded.
+   * Returns a promise that settles when the view is shown.
+   */
+  async navigated(state: unknown): Promise<void> {
+    if (location.hash === this.appliedHash && !(state && typeof state === "object")) return;
+    const seq = state && typeof state === "object" ? (state as { seq?: unknown }).seq : undefined;
+    const snap = typeof seq === "number" ? this.undo.get(seq) : undefined;
+    this.appliedHash = location.hash;
+    if (snap) {
+      if (snap === this.undo.current) return;
+      this.undo.visit(snap);
+      this.apply(snap);
+      return;
+    }
+    // The view before the link stays one Undo (and one Back) away.
+    this.clearCanvasQuietly();
+    await this.restore(location.hash);
+    const s = this.snapshot(this.undo.newSeq(), "Open a link");
+    this.undo.push(s);
+    history.replaceState({ seq: s.seq }, "", location.href);
+    this.emit("history");
+  }
+
+  /** After the first view is shown: it is where Undo stops, and its history entry knows it. */
+  baseline(): void {
+    this.commitWanted = false;
+    this.nextLabel = null;
+    this.undo.replaceCurrent(this.snapshot(0, "Start"));
+    this.syncUrl();
+    this.emit("history");
+  }
+
+  private clearCanvasQuietly(): void {
+    this.restoring = true;
+    try {
+      this.clearCanvas();
+    } finally {
+      this.restoring = false;
+      this.nextLabel = null;
+    }
   }
 
   /** Restores a view from the URL fragment. */
   async restore(fragment: string): Promise<void> {
     const v = decodeView(fragment);
+    let placed = false;
     this.restoring = true;
     try {
       this.canvasState.filters = v.filters;
@@ -303,6 +514,15 @@ export class App {
       for (const n of nodes) if (n) this.model.addNode(n);
       for (const r of rels) if (r) this.model.addRelation(r);
       for (const n of nodes) if (n) this.model.graph.setNodeAttribute(n.id, "pinned", true);
+      // A link made by the app carries the positions: the recipient sees
+      // the same picture, and the layout does not run.
+      placed = !!v.positions && v.positions.length === v.nodes.length;
+      if (placed) {
+        v.nodes.forEach((id, i) => {
+          const [x, y] = v.positions![i]!;
+          if (this.model.graph.hasNode(id)) this.model.graph.mergeNodeAttributes(id, { x, y });
+        });
+      }
       // A hand-written link may name entities only: join them with the
       // claims between them.
       if (v.edges.length === 0 && v.nodes.length > 1 && v.nodes.length <= 30) {
@@ -313,6 +533,10 @@ export class App {
       const missing = nodes.filter((n) => !n).length + rels.filter((r) => !r).length;
       if (missing) this.toast(`${missing} item(s) of this link are no longer in the graph.`, true);
       this.model.finish();
+      if (placed) {
+        this.layout.hold();
+        this.fitAfterSettle = false;
+      }
       tuneForSize(this.sigma, this.model.graph.size);
       this.doc = v.doc;
       this.selection = v.selection;
@@ -323,6 +547,7 @@ export class App {
     }
     this.syncUrl();
     this.refresh();
+    if (placed) void fitView(this.sigma, 0);
     this.emit("change");
     this.emit("filters");
     this.emit("selection");

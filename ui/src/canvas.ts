@@ -35,7 +35,7 @@ export interface CanvasHandlers {
   onClickEdge: (id: string) => void;
   onClickStage: () => void;
   onDragStart: () => void;
-  onDragEnd: () => void;
+  onDragEnd: (node: string) => void;
 }
 
 export type GraphSigma = Sigma<NodeAttrs, EdgeAttrs>;
@@ -175,8 +175,12 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     e.original.stopPropagation();
   });
   captor.on("mouseup", () => {
+    // A press that moved nothing (a click) leaves the normalisation free
+    // again: a box fixed here would stop Fit from ever seeing nodes added or
+    // moved later.
+    if (dragged && !moved) sigma.setCustomBBox(null);
     if (dragged && moved) {
-      handlers.onDragEnd();
+      handlers.onDragEnd(dragged);
       // The browser follows this mouseup with a click, which sigma counts
       // towards a double click: forget it, so that the next click on a node
       // selects it rather than expanding it.
@@ -195,6 +199,17 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
   sigma.on("clickEdge", ({ edge }) => handlers.onClickEdge(edge));
   sigma.on("clickStage", () => handlers.onClickStage());
   return sigma;
+}
+
+/**
+ * Fits the whole graph in the viewport. A drag fixes sigma's bounding box
+ * (so the view does not jump while a node moves); Fit lets it follow the
+ * graph again first, or nodes outside the old box would stay off-screen.
+ */
+export function fitView(sigma: GraphSigma, duration = 300): Promise<void> {
+  sigma.setCustomBBox(null);
+  sigma.refresh();
+  return sigma.getCamera().animatedReset({ duration });
 }
 
 /** Above this many claims the canvas trades detail for speed. */

@@ -102,6 +102,20 @@ export class Layout {
     this.setStatus("paused");
   }
 
+  /**
+   * Keeps the nodes where they are: drops a pending restart (the graph was
+   * just rebuilt from a snapshot or a link with positions) and stops a run.
+   */
+  hold(): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+    if (this.status === "running") {
+      this.generation++;
+      this.stopWorker();
+    }
+    this.setStatus("settled");
+  }
+
   toggle(): void {
     if (this.status === "running") this.pause();
     else this.start();

@@ -12,6 +12,8 @@ import { KIND_STYLE } from "./kinds";
 import { PathsPanel } from "./paths";
 import { QuestionsPanel } from "./questions";
 import { NODE_KINDS } from "./types";
+import { OverviewPanel } from "./overview";
+import { collapsibles, undoControls } from "./controls";
 
 declare global {
   interface Window {
@@ -54,7 +56,9 @@ function tabs(app: App): (name: string) => void {
 function main(): void {
   const app = new App(byId("canvas"));
   app.api.askToken = askToken;
-  legend(byId("legend"));
+  legend(byId("legend-items"));
+  collapsibles(app);
+  new OverviewPanel(app, byId("empty"));
   const showTab = tabs(app);
 
   attachAutocomplete({
@@ -71,7 +75,8 @@ function main(): void {
   const paths = new PathsPanel(app, byId("panel-paths"), () => showTab("paths"));
   new QuestionsPanel(app, byId("panel-questions"));
 
-  byId("btn-fit").addEventListener("click", () => app.fit());
+  byId("btn-fit").addEventListener("click", () => void app.fit());
+  undoControls(app);
   byId("btn-zoom-in").addEventListener("click", () => void app.sigma.getCamera().animatedZoom({ duration: 200 }));
   byId("btn-zoom-out").addEventListener("click", () => void app.sigma.getCamera().animatedUnzoom({ duration: 200 }));
   const layoutBtn = byId("btn-layout");
@@ -99,13 +104,16 @@ function main(): void {
     await app.restore(fragment);
     if (app.path) await paths.setEnds(app.path.from, app.path.to);
   };
-  const ready = restore(location.hash).catch(() => undefined);
-  window.addEventListener("hashchange", () => {
-    // A link pasted into this tab: replace the view with it.
-    const fragment = location.hash;
-    app.clearCanvas();
-    void restore(fragment).catch(() => undefined);
-  });
+  const ready = restore(location.hash).catch(() => undefined).then(() => app.baseline());
+  // Back, Forward, or a link pasted into this tab (Chromium fires both
+  // events for a pasted fragment; the app ignores the second).
+  const navigated = (state: unknown) => {
+    void app.navigated(state).then(async () => {
+      if (app.path) await paths.setEnds(app.path.from, app.path.to);
+    }).catch(() => undefined);
+  };
+  window.addEventListener("popstate", (e) => navigated(e.state));
+  window.addEventListener("hashchange", () => navigated(history.state));
   window.__actorgraph = { app, graph: app.model.graph, ready };
   document.body.dataset.pending = String(app.pending);
 }

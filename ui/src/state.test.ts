@@ -6,6 +6,7 @@ describe("view URL", () => {
     const v: ViewState = {
       nodes: ["person:john-sullivan", "country:EE", "org:a,b&c=d#e"],
       edges: ["claim:4c24198527783b02aaafb0ca", "other:x"],
+      positions: [[1.5, -2], [0, 3.2], [100.1, -0.5]],
       selection: { type: "edge", id: "claim:4c24198527783b02aaafb0ca" },
       doc: "doc:6994f4",
       path: { from: "country:EE", to: "country:RU" },
@@ -18,6 +19,14 @@ describe("view URL", () => {
     expect(enc).toContain("n=person:john-sullivan,country:EE,");
     expect(enc).toContain("e=4c24198527783b02aaafb0ca,");
     expect(decodeView(`#${enc}`)).toEqual(v);
+  });
+
+  it("keeps node positions to a tenth, and drops malformed ones", () => {
+    const enc = encodeView({ ...emptyView(), nodes: ["a", "b"], positions: [[12.345, -7.06], [0, 1e-9]] });
+    expect(enc).toContain("xy=12.3_-7.1,0_0");
+    expect(decodeView(`#${enc}`).positions).toEqual([[12.3, -7.1], [0, 0]]);
+    expect(decodeView("#n=a,b&xy=1_2").positions).toBeNull();
+    expect(decodeView("#n=a&xy=1_x").positions).toBeNull();
   });
 
   it("encodes an empty view as nothing", () => {

@@ -10,6 +10,8 @@ export type Selection = { type: "node" | "edge"; id: string } | null;
 export interface ViewState {
   nodes: string[];
   edges: string[];
+  /** The nodes' positions, in the order of `nodes`; null when the link has none (the layout places them). */
+  positions?: [number, number][] | null;
   selection: Selection;
   doc: string | null;
   filters: Filters;
@@ -18,7 +20,7 @@ export interface ViewState {
 }
 
 export function emptyView(): ViewState {
-  return { nodes: [], edges: [], selection: null, doc: null, filters: defaultFilters(), path: null };
+  return { nodes: [], edges: [], positions: null, selection: null, doc: null, filters: defaultFilters(), path: null };
 }
 
 const CLAIM = "claim:";
@@ -48,6 +50,7 @@ export function encodeView(v: ViewState): string {
   const parts: string[] = [];
   if (v.nodes.length) parts.push(`n=${list(v.nodes)}`);
   if (v.edges.length) parts.push(`e=${list(v.edges.map((e) => (e.startsWith(CLAIM) ? e.slice(CLAIM.length) : `~${e}`)))}`);
+  if (v.positions && v.positions.length === v.nodes.length && v.nodes.length) parts.push(`xy=${encodePositions(v.positions)}`);
   if (v.selection) parts.push(`s=${v.selection.type === "node" ? "n" : "e"}:${enc(v.selection.id)}`);
   if (v.doc) parts.push(`doc=${enc(v.doc)}`);
   if (v.path) parts.push(`p=${list([v.path.from, v.path.to])}`);
@@ -74,6 +77,8 @@ export function decodeView(fragment: string): ViewState {
   }
   v.nodes = dedupe(unlist(kv.get("n")));
   v.edges = dedupe(unlist(kv.get("e")).map((e) => (e.startsWith("~") ? e.slice(1) : CLAIM + e)));
+  const xy = decodePositions(kv.get("xy"));
+  v.positions = xy && xy.length === v.nodes.length ? xy : null;
   const sel = kv.get("s");
   if (sel && sel.length > 2 && (sel[0] === "n" || sel[0] === "e") && sel[1] === ":") {
     const [id] = unlist(sel.slice(2));
@@ -100,4 +105,25 @@ export function decodeView(fragment: string): ViewState {
 
 function dedupe(xs: string[]): string[] {
   return [...new Set(xs)];
+}
+
+/**
+ * Positions as "x_y" pairs joined by ",", rounded to a tenth: enough for the
+ * same picture (a graph spans hundreds of units), short enough for a link.
+ */
+export function encodePositions(ps: [number, number][]): string {
+  const r = (n: number) => (Number.isFinite(n) ? String(Math.round(n * 10) / 10) : "0");
+  return ps.map(([x, y]) => `${r(x)}_${r(y)}`).join(",");
+}
+
+/** The positions of a fragment; null when any pair is malformed (the layout places the nodes instead). */
+export function decodePositions(s: string | undefined): [number, number][] | null {
+  if (!s) return null;
+  const out: [number, number][] = [];
+  for (const pair of s.split(",")) {
+    const m = /^(-?\d+(?:\.\d+)?)_(-?\d+(?:\.\d+)?)$/.exec(pair);
+    if (!m) return null;
+    out.push([Number(m[1]), Number(m[2])]);
+  }
+  return out;
 }

@@ -1,0 +1,231 @@
+// End to end, at a laptop's 1280×720: the overview on first load, Fit after
+// a node was clicked, undo/redo and Back, and a shared link that keeps the
+// picture. The real binary serves the demo corpus; Debian's Chromium drives
+// the UI. Screenshots go to test-output/ui/ (canvas-*.png).
+
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env, launch, load, serve, tempDir, type Server } from "./harness.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const out = env("AG_OUT", join(root, "test-output", "ui"));
+const VIEWPORT = { width: 1280, height: 720 };
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function shot(name: string, p: Page = page): Promise<void> {
+  await p.screenshot({ path: join(out, `canvas-${name}.png`) });
+}
+
+async function idle(p: Page = page): Promise<void> {
+  await p.waitForFunction(() => document.body.dataset.pending === "0");
+}
+
+async function settled(p: Page = page): Promise<void> {
+  await p.waitForFunction(() => {
+    const a = window.__actorgraph!.app;
+    return a.layout.getStatus() !== "running" && !a.sigma.getCamera().isAnimated();
+  }, undefined, { timeout: 30_000 });
+}
+
+async function nodes(p: Page = page): Promise<string[]> {
+  return p.evaluate(() => window.__actorgraph!.graph.nodes().sort());
+}
+
+/** Every node's centre in viewport pixels, from sigma's own coordinates. */
+async function viewportPositions(p: Page = page): Promise<{ id: string; x: number; y: number }[]> {
+  return p.evaluate(() => {
+    const a = window.__actorgraph!.app;
+    return a.model.graph.mapNodes((id, n) => ({ id, ...a.sigma.graphToViewport({ x: n.x, y: n.y }) }));
+  });
+}
+
+async function openPage(url: string): Promise<Page> {
+  const p = await browser.newPage({ viewport: VIEWPORT });
+  p.on("pageerror", (e) => pageErrors.push(e.message));
+  await p.goto(url);
+  await p.waitForFunction(() => window.__actorgraph !== undefined);
+  await p.evaluate(() => window.__actorgraph!.ready);
+  return p;
+}
+
+beforeAll(async () => {
+  mkdirSync(out, { recursive: true });
+  const bin = env("AG_BIN", join(root, "bin", "actorgraph"));
+  const dir = tempDir("actorgraph-canvas-e2e-");
+  const db = join(dir, "e2e.db");
+  load(bin, db, [join(root, "data", "demo")]);
+  server = await serve(bin, db, dir, ["--no-demo"]);
+  browser = await launch(env("AG_CHROMIUM", "/usr/bin/chromium"));
+  page = await openPage(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the canvas at newsroom scale, end to end", () => {
+  it("first load shows an overview: counts by kind, the most connected actors, the latest attributions", async () => {
+    const overview = page.locator('[data-testid="overview"][data-state="ready"]');
+    await overview.waitFor();
+    const kinds = await page.locator('[data-testid="overview-kinds"] li').evaluateAll((els) =>
+      els.map((e) => ({ kind: e.getAttribute("data-kind"), count: Number(e.getAttribute("data-count")) })));
+    const stats = await page.evaluate(async () => {
+      const r = await fetch("/graphql", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ query: "{ stats { byKind { kind count } } }" }) });
+      return ((await r.json()) as { data: { stats: { byKind: { kind: string; count: number }[] } } }).data.stats.byKind;
+    });
+    expect(kinds.length).toBeGreaterThan(3);
+    for (const k of stats) expect(kinds).toContainEqual({ kind: k.kind, count: k.count });
+    // The actors are ranked by their number of claims.
+    const actors = await page.getByTestId("overview-actor").evaluateAll((els) =>
+      els.map((e) => ({ id: e.getAttribute("data-id")!, claims: Number(e.getAttribute("data-claims")) })));
+    expect(actors.length).toBeGreaterThan(3);
+    expect(actors.map((a) => a.id)).toContain("country:US");
+    for (let i = 1; i < actors.length; i++) expect(actors[i - 1]!.claims).toBeGreaterThanOrEqual(actors[i]!.claims);
+    const attrs = await page.getByTestId("overview-attribution").allTextContents();
+    expect(attrs.some((t) => /United States blames Russia/.test(t))).toBe(true);
+    await shot("01-overview");
+    // "Show as a graph" puts it on the canvas, and the overview steps aside.
+    await page.getByTestId("overview-show").click();
+    await page.waitForFunction(() => window.__actorgraph!.graph.order > 5);
+    await idle();
+    expect(await nodes()).toContain("country:RU");
+    await page.getByTestId("overview").waitFor({ state: "hidden" });
+    await settled();
+    await page.getByTestId("fit").click();
+    await settled();
+    await shot("02-overview-as-graph");
+  });
+
+  it("at 1280×720 the side panels and the legend fold away and the canvas takes the room", async () => {
+    const width = async () => (await page.getByTestId("canvas").boundingBox())!.width;
+    const before = await width();
+    expect(before).toBeGreaterThan(640);
+    await page.getByTestId("toggle-left").click();
+    await page.getByTestId("toggle-right").click();
+    await page.getByTestId("legend-toggle").click();
+    expect(await page.locator("#legend-items").isHidden()).toBe(true);
+    expect(await page.getByTestId("legend-toggle").getAttribute("aria-expanded")).toBe("false");
+    await expect.poll(width).toBeGreaterThan(1200);
+    await shot("03-panels-folded");
+    await page.getByTestId("toggle-left").click();
+    await page.getByTestId("toggle-right").click();
+    await page.getByTestId("legend-toggle").click();
+    await expect.poll(width).toBe(before);
+  });
+
+  it("Fit after clicking a node brings every node, old and new, inside the viewport", async () => {
+    await settled();
+    // Click (select) Russia on the canvas: a press on a node used to fix the
+    // bounding box for good.
+    const box = (await page.getByTestId("canvas").boundingBox())!;
+    const ru = (await viewportPositions()).find((n) => n.id === "country:RU")!;
+    await page.mouse.click(box.x + ru.x, box.y + ru.y);
+    await page.waitForFunction(() => window.__actorgraph!.app.selection?.id === "country:RU");
+    await page.locator('[data-testid="details"][data-state="ready"]').waitFor();
+    // The graph grows after the click.
+    const before = (await nodes()).length;
+    await page.getByTestId("expand-all").click();
+    await page.waitForFunction((n) => window.__actorgraph!.graph.order > n, before);
+    await idle();
+    await settled();
+    await page.getByTestId("fit").click();
+    await settled();
+    const ps = await viewportPositions();
+    expect(ps.length).toBeGreaterThan(before);
+    const outside = ps.filter((p) => p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height);
+    expect(outside).toEqual([]);
+    await shot("04-fit-after-click");
+  });
+
+  it("undo and redo take back and replay each change, Clear included, by button and by keyboard", async () => {
+    const start = await nodes();
+    // One change: remove Russia.
+    await page.getByTestId("remove-node").click();
+    await page.waitForFunction(() => !window.__actorgraph!.graph.hasNode("country:RU"));
+    const removed = await nodes();
+    expect(removed.length).toBe(start.length - 1);
+    await expect.poll(() => page.getByTestId("undo").isEnabled()).toBe(true);
+    await page.getByTestId("undo").click();
+    await page.waitForFunction(() => window.__actorgraph!.graph.hasNode("country:RU"));
+    expect(await nodes()).toEqual(start);
+    await page.getByTestId("redo").click();
+    expect(await nodes()).toEqual(removed);
+    // Clear, then Ctrl+Z: everything is back, in the same places.
+    const placed = await page.evaluate(() => window.__actorgraph!.graph.mapNodes((id, a) => [id, a.x, a.y]));
+    await page.getByTestId("clear").click();
+    await page.waitForFunction(() => window.__actorgraph!.graph.order === 0);
+    await shot("05-cleared");
+    // The keys work wherever the focus is, outside text fields.
+    await page.getByTestId("clear").focus();
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction((n) => window.__actorgraph!.graph.order === n, removed.length);
+    expect(await nodes()).toEqual(removed);
+    expect(await page.evaluate(() => window.__actorgraph!.graph.mapNodes((id, a) => [id, a.x, a.y]))).toEqual(placed);
+    await page.keyboard.press("Control+Shift+z");
+    await page.waitForFunction(() => window.__actorgraph!.graph.order === 0);
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction((n) => window.__actorgraph!.graph.order === n, removed.length);
+    await shot("06-clear-undone");
+  });
+
+  it("each view change is a browser history entry: Back and Forward walk the investigation", async () => {
+    const here = await nodes();
+    // Add Estonia from the search box: a new entry.
+    await page.getByTestId("search-input").fill("Estonia");
+    await page.locator('[data-testid="search-option"][data-id="country:EE"]').click();
+    await page.waitForFunction(() => window.__actorgraph!.graph.hasNode("country:EE"));
+    await idle();
+    await page.waitForFunction(() => location.hash.includes("country:EE"));
+    const withEstonia = await nodes();
+    await page.goBack();
+    await page.waitForFunction(() => !window.__actorgraph!.graph.hasNode("country:EE"));
+    expect(await nodes()).toEqual(here);
+    expect(page.url()).not.toContain("country:EE");
+    await page.goForward();
+    await page.waitForFunction(() => window.__actorgraph!.graph.hasNode("country:EE"));
+    expect(await nodes()).toEqual(withEstonia);
+    // Back stays in the app: the page was never left.
+    expect(await page.evaluate(() => window.__actorgraph!.app.errors)).toEqual([]);
+    await shot("07-back-forward");
+  });
+
+  it("a shared link reopens with the same node positions", async () => {
+    await settled();
+    // Drag one node somewhere the layout would never put it.
+    const box = (await page.getByTestId("canvas").boundingBox())!;
+    const ee = (await viewportPositions()).find((n) => n.id === "country:EE")!;
+    await page.mouse.move(box.x + ee.x, box.y + ee.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + ee.x + 60, box.y + ee.y - 50, { steps: 6 });
+    await page.mouse.up();
+    await settled();
+    await page.waitForFunction(() => location.hash.includes("xy="));
+    const url = page.url();
+    const positions = await page.evaluate(() => Object.fromEntries(window.__actorgraph!.graph.mapNodes((id, a) => [id, [a.x, a.y]])));
+    const other = await openPage(url);
+    await idle(other);
+    await settled(other);
+    const reopened = await other.evaluate(() => Object.fromEntries(window.__actorgraph!.graph.mapNodes((id, a) => [id, [a.x, a.y]])));
+    expect(Object.keys(reopened).sort()).toEqual(Object.keys(positions).sort());
+    for (const [id, [x, y]] of Object.entries(positions)) {
+      const [x2, y2] = reopened[id]!;
+      expect(Math.abs(x2! - x!), id).toBeLessThanOrEqual(0.051);
+      expect(Math.abs(y2! - y!), id).toBeLessThanOrEqual(0.051);
+    }
+    await shot("08-shared-link-same-positions", other);
+    await other.close();
+  });
+
+  it("raised no page error", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

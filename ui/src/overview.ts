@@ -1,0 +1,191 @@
+// The first screen: what the corpus holds, shown over the canvas whenever it
+// is empty (first load, after Clear), so the user starts from the most
+// connected actors and the latest attributions instead of a blank page.
+// Everything in it is clickable: an actor or an attribution opens on the
+// canvas, and "Show as a graph" puts the whole overview there at once.
+
+import type { App } from "./app";
+import { button, clear, h } from "./dom";
+import { kindStyle } from "./kinds";
+import type { AttributionRow, NodeSummary, StatementRow } from "./types";
+
+/** How many actors and attributions the overview lists. */
+export const OVERVIEW_ACTORS = 8;
+export const OVERVIEW_ATTRIBUTIONS = 6;
+
+/** Kinds that act: the ones the "most connected actors" list ranks. */
+const ACTOR_KINDS = new Set(["Country", "Person", "Organization"]);
+
+export interface KindCount {
+  kind: string;
+  count: number;
+}
+
+export interface Overview {
+  documents: number;
+  nodes: number;
+  relations: number;
+  byKind: KindCount[];
+  actors: (NodeSummary & { claims: number })[];
+  attributions: AttributionRow[];
+}
+
+const STATS = `query OverviewStats { stats { nodes relations documents byKind { kind count } } }`;
+
+const DEGREES = `query OverviewDegrees($ids: [ID!]!) {
+  nodes(ids: $ids) { id kind name aliases relations(first: 1) { totalCount } }
+}`;
+
+/**
+ * Attributions newest first: by the date the attribution refers to, else the
+ * publication date of its first evidence; undated ones last.
+ */
+export function latestAttributions(rows: AttributionRow[], n: number): AttributionRow[] {
+  const when = (r: AttributionRow) => r.date ?? r.evidence[0]?.document.published ?? "";
+  return [...rows].sort((a, b) => when(b).localeCompare(when(a)) || a.id.localeCompare(b.id)).slice(0, n);
+}
+
+/**
+ * The actors (countries, people, organizations) named by the attributions
+ * and statements, most often named first: the candidates whose real number
+ * of claims is then asked for. The API has no "top nodes by degree" field;
+ * the typed queries return every attribution and statement (at most 100 of
+ * each), which is where the actors of the story are.
+ */
+export function candidateActors(attrs: AttributionRow[], stmts: StatementRow[], max = 40): NodeSummary[] {
+  const seen = new Map<string, { n: NodeSummary; count: number }>();
+  const add = (n: NodeSummary | null | undefined) => {
+    if (!n || !ACTOR_KINDS.has(n.kind)) return;
+    const e = seen.get(n.id);
+    if (e) e.count++;
+    else seen.set(n.id, { n, count: 1 });
+  };
+  for (const a of attrs) {
+    a.by.forEach(add);
+    a.blames.forEach(add);
+    a.backedBy.forEach(add);
+  }
+  for (const s of stmts) {
+    s.speakers.forEach(add);
+    s.about.forEach(add);
+  }
+  return [...seen.values()].sort((a, b) => b.count - a.count || a.n.name.localeCompare(b.n.name)).slice(0, max).map((e) => e.n);
+}
+
+export async function loadOverview(app: App): Promise<Overview> {
+  const [stats, attrs, stmts] = await Promise.all([
+    app.api.query<{ stats: { nodes: number; relations: number; documents: number; byKind: KindCount[] } }>(STATS),
+    app.api.attributions(),
+    app.api.statements(),
+  ]);
+  const candidates = candidateActors(attrs, stmts);
+  const degrees: (NodeSummary & { claims: number })[] = [];
+  for (let i = 0; i < candidates.length; i += 20) {
+    const d = await app.api.query<{ nodes: ((NodeSummary & { relations: { totalCount: number } }) | null)[] }>(DEGREES, {
+      ids: candidates.slice(i, i + 20).map((c) => c.id),
+    });
+    for (const n of d.nodes) {
+      if (n) degrees.push({ id: n.id, kind: n.kind, name: n.name, aliases: n.aliases, claims: n.relations.totalCount });
+    }
+  }
+  degrees.sort((a, b) => b.claims - a.claims || a.name.localeCompare(b.name));
+  return {
+    documents: stats.stats.documents,
+    nodes: stats.stats.nodes,
+    relations: stats.stats.relations,
+    byKind: [...stats.stats.byKind].sort((a, b) => b.count - a.count),
+    actors: degrees.slice(0, OVERVIEW_ACTORS),
+    attributions: latestAttributions(attrs, OVERVIEW_ATTRIBUTIONS),
+  };
+}
+
+function attributionLabel(a: AttributionRow): string {
+  const by = a.by.map((n) => n.name).join(", ") || "someone";
+  const blames = a.blames.map((n) => n.name).join(", ") || "someone";
+  return `${by} blames ${blames}${a.concerns ? ` for ${a.concerns.name}` : ""}`;
+}
+
+export class OverviewPanel {
+  private data: Overview | null = null;
+  private loading = false;
+
+  constructor(private readonly app: App, private readonly el: HTMLElement) {
+    app.on("change", () => this.update());
+    this.update();
+  }
+
+  private update(): void {
+    const empty = this.app.model.graph.order === 0;
+    this.el.hidden = !empty;
+    if (!empty || this.data || this.loading) return;
+    this.loading = true;
+    this.el.dataset.state = "loading";
+    void this.app.track(loadOverview(this.app)).then(
+      (d) => {
+        this.data = d;
+        this.render();
+      },
+      () => {
+        this.el.dataset.state = "error";
+      },
+    ).finally(() => (this.loading = false));
+  }
+
+  /** Puts the overview on the canvas: the latest attributions with their ends, and the top actors. */
+  async showAsGraph(): Promise<void> {
+    const d = this.data;
+    if (!d) return;
+    await this.app.batch("Show the overview as a graph", async () => {
+      for (const a of d.attributions) {
+        await this.app.addEntity(a.id);
+        await this.app.expand(a.id, []);
+      }
+      for (const n of d.actors) await this.app.addEntity(n);
+    });
+  }
+
+  private render(): void {
+    const d = this.data!;
+    const el = this.el;
+    clear(el);
+    const kinds = h("ul", { class: "overview-kinds", testid: "overview-kinds" }, ...d.byKind.map((k) => {
+      const st = kindStyle(k.kind);
+      const g = h("span", { attrs: { "aria-hidden": "true" } }, `${st.glyph} `);
+      g.style.color = st.color;
+      return h("li", { attrs: { "data-kind": k.kind, "data-count": String(k.count) } }, g, `${k.count} ${st.label}${k.count === 1 ? "" : "s"}`);
+    }));
+    const actors = h("ol", { class: "overview-list", testid: "overview-actors" }, ...d.actors.map((n) => {
+      const st = kindStyle(n.kind);
+      return h("li", {}, button(`${st.glyph} ${n.name}`, () => void this.app.addEntity(n, { select: true }), {
+        class: "link", testid: "overview-actor", attrs: { "data-id": n.id, "data-claims": String(n.claims) },
+        title: `${st.label}, ${n.claims} claims: put on the canvas`,
+      }), h("span", { class: "muted small" }, ` ${n.claims} claims`));
+    }));
+    const attrs = h("ol", { class: "overview-list", testid: "overview-attributions" }, ...d.attributions.map((a) =>
+      h("li", {}, button(attributionLabel(a), () => void this.openAttribution(a.id), {
+        class: "link", testid: "overview-attribution", attrs: { "data-id": a.id }, title: "open this attribution on the canvas",
+      }), a.date ? h("span", { class: "muted small" }, ` ${a.date}`) : null,
+        a.modality !== "asserted" ? h("span", { class: `small ${a.modality}` }, ` (${a.modality})`) : null)));
+    el.append(h("div", { class: "overview-card" },
+      h("h2", {}, "What this graph holds"),
+      h("p", { class: "small", testid: "overview-totals" },
+        `${d.documents} articles · ${d.nodes} nodes · ${d.relations} claims, each citing its sentence.`),
+      kinds,
+      h("div", { class: "overview-cols" },
+        h("section", {}, h("h3", {}, "Most connected actors"), d.actors.length ? actors : h("p", { class: "muted small" }, "No actors yet.")),
+        h("section", {}, h("h3", {}, "Latest attributions"), d.attributions.length ? attrs : h("p", { class: "muted small" }, "No attributions yet."))),
+      h("div", { class: "row" },
+        button("Show as a graph", () => void this.showAsGraph(), { class: "primary", testid: "overview-show" }),
+        h("span", { class: "small muted" }, "or search for an actor above, or open a ready-made question on the left.")),
+    ));
+    el.dataset.state = "ready";
+  }
+
+  private async openAttribution(id: string): Promise<void> {
+    await this.app.batch("Open an attribution", async () => {
+      await this.app.addEntity(id);
+      await this.app.expand(id, []);
+    });
+    await this.app.select({ type: "node", id });
+  }
+}
