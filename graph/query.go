@@ -61,8 +61,27 @@ func (q PathQuery) Validate() error {
 	return q.Filter.Validate()
 }
 
-// Validate checks a search query's kinds.
-func (q SearchQuery) Validate() error { return checkKinds(q.Kinds) }
+// A search reads at most MaxSearchWords words from at most MaxSearchBytes
+// bytes of text: enough for a pasted sentence. Full-text engines parse a
+// query in time that grows faster than its length, and cannot be
+// interrupted while they do (SQLite's FTS5 took 14 s for 16,000 words and
+// minutes for 1 MiB of them, past the request's deadline).
+const (
+	MaxSearchBytes = 1000
+	MaxSearchWords = 32
+)
+
+// Validate checks a search query: its size first (the cheapest check),
+// then its words and kinds.
+func (q SearchQuery) Validate() error {
+	if len(q.Text) > MaxSearchBytes {
+		return Invalidf("the search text is %d bytes long; at most %d are accepted (search for a few words)", len(q.Text), MaxSearchBytes)
+	}
+	if n := len(SearchWords(q.Text)); n > MaxSearchWords {
+		return Invalidf("the search has %d words; at most %d are accepted", n, MaxSearchWords)
+	}
+	return checkKinds(q.Kinds)
+}
 
 func checkKinds(ks []NodeKind) error {
 	for _, k := range ks {

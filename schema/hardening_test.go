@@ -2,6 +2,9 @@ package schema_test
 
 import (
 	"fmt"
+	"io"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -65,5 +68,38 @@ func TestFragmentFanOutRefused(t *testing.T) {
 	deep += " fragment D15 on Node { id }"
 	if r := s.query(t, deep); r.code() != "LIMIT_EXCEEDED" || !strings.Contains(r.Errors[0].Message, "levels deep") {
 		t.Fatalf("deep fragments: %s", clip(r.Raw))
+	}
+}
+
+// A search of a megabyte of words, by POST or by GET, is refused within a
+// second, and the server goes on. Before, FTS5 parsed such a query for
+// minutes on both cores, past the request's deadline and after the client
+// had gone.
+func TestSearchOfManyWordsRefused(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	words := strings.Repeat("ab ", 340_000) // 1,020,000 bytes: the body stays under 1 MiB
+	start := time.Now()
+	body := []byte(`{"query":"query($q: String!) { search(query: $q) { node { id } } }","variables":{"q":"` + words + `"}}`)
+	r := s.post(t, body)
+	if took := time.Since(start); r.code() != "BAD_INPUT" || !strings.Contains(r.Errors[0].Message, "at most") || took > time.Second {
+		t.Fatalf("1 MiB of words by POST, after %v: %d %s", took, r.Status, clip(r.Raw))
+	}
+	// GET: 40 KB of words in the URL.
+	start = time.Now()
+	resp, err := http.Get(s.url + "?query=" + url.QueryEscape(`{ search(query: "`+strings.Repeat("ab ", 13_000)+`") { node { id } } }`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if took := time.Since(start); !strings.Contains(string(raw), `"code":"BAD_INPUT"`) || took > time.Second {
+		t.Fatalf("40 KB of words by GET, after %v: %d %s", took, resp.StatusCode, clip(raw))
+	}
+	// A sentence pasted whole is still searched.
+	if r := s.query(t, `{ search(query: "As the US pointed the finger at a resurgent Russia") { node { id } } }`); len(r.Errors) > 0 {
+		t.Fatalf("a sentence: %s", r.Raw)
+	}
+	if ok := s.query(t, `{ stats { nodes } }`); len(ok.Errors) > 0 {
+		t.Fatalf("after: %s", ok.Raw)
 	}
 }

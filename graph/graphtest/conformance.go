@@ -82,6 +82,7 @@ func contracts() []contract {
 		one("SearchStatementText", testSearchStatementText),
 		one("SearchEvidence", testSearchEvidence),
 		one("SearchEmpty", testSearchEmpty),
+		one("SearchTooLong", testSearchTooLong),
 		one("SearchOperators", testSearchOperators),
 		one("SearchFirst", testSearchFirst),
 		one("SearchFollowsUpdates", testSearchFollowsUpdates),

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -194,6 +195,31 @@ func testSearchEmpty(t *testing.T, s graph.Store) {
 		if len(hs) != 0 {
 			t.Errorf("Search(%q) = %q, want nothing", q, hitIDs(hs))
 		}
+	}
+}
+
+// testSearchTooLong: a query of more than graph.MaxSearchWords words, or
+// more than graph.MaxSearchBytes bytes, is refused as invalid at once,
+// whatever its size (a megabyte of words once held FTS5 for minutes); one
+// at the limits is answered.
+func testSearchTooLong(t *testing.T, s graph.Store) {
+	upsert(t, s, searchFixture(t))
+	for _, q := range []string{
+		strings.Repeat("ab ", graph.MaxSearchWords+1),
+		strings.Repeat("ab ", 350_000),
+		strings.Repeat("x", graph.MaxSearchBytes+1),
+	} {
+		start := time.Now()
+		_, err := s.Search(t.Context(), graph.SearchQuery{Text: q})
+		if !graph.HasCode(err, graph.CodeInvalid) {
+			t.Errorf("Search of %d bytes: %v, want an invalid-input error", len(q), err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("Search of %d bytes refused after %v", len(q), d)
+		}
+	}
+	if _, err := s.Search(t.Context(), graph.SearchQuery{Text: strings.TrimSpace(strings.Repeat("Estonia ", graph.MaxSearchWords))}); err != nil {
+		t.Errorf("Search of %d words: %v", graph.MaxSearchWords, err)
 	}
 }
 

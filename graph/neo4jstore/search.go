@@ -65,11 +65,11 @@ func luceneQuery(text string) string {
 
 // Search implements graph.Store.
 func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
 	kinds := make([]any, len(q.Kinds))
 	for i, k := range q.Kinds {
-		if !k.Valid() {
-			return nil, graph.Invalidf("unknown node kind %q", k)
-		}
 		kinds[i] = string(k)
 	}
 	query := luceneQuery(q.Text)
