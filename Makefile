@@ -90,9 +90,10 @@ $(CYPHERLINT)/node_modules/.package-lock.json: $(CYPHERLINT)/package-lock.json
 	cd $(CYPHERLINT) && npm ci --no-audit --no-fund
 
 ## soak: the long reliability runs: 200 clients for 30 s while 500 articles
-## load into the same store, and 20 loads killed with SIGKILL
+## load into the same store, 20 loads killed with SIGKILL, a 9.5 MB article
+## loaded, and loads of a 7 MB one stopped with SIGTERM
 soak:
-	ACTORGRAPH_SOAK=1 $(GO) test -count=1 -v -timeout 30m -run 'TestLoadUnderTraffic|TestLoadSurvivesKill9' ./cmd/actorgraph
+	ACTORGRAPH_SOAK=1 $(GO) test -count=1 -v -timeout 30m -run 'TestLoadUnderTraffic|TestLoadSurvivesKill9|TestLongArticleLoads|TestLoadStopsOnSIGTERM' ./cmd/actorgraph
 
 
 ## ui-test: the UI's unit tests (vitest) and end-to-end tests (real binary, headless Chromium)

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -21,18 +22,44 @@ const curatedConfidence = 0.95
 // line to fix. The store checks again (it is the last line of defence), but
 // its messages cannot name a line.
 type builder struct {
-	file      *annotation.File
-	doc       graph.Document
-	reg       *resolve.Registry
-	sentences []segment.Sentence
-	kinds     map[string]graph.NodeKind
-	batch     graph.Batch
-	added     map[string]bool
+	file  *annotation.File
+	doc   graph.Document
+	reg   *resolve.Registry
+	loc   *segment.Locator
+	kinds map[string]graph.NodeKind
+	batch graph.Batch
+	added map[string]bool
+	names map[string]string // id -> name of the first node of the batch with that id
+	ctx   context.Context   // nil: never canceled
+}
+
+// withContext makes build stop with ctx's error when ctx ends.
+func (b *builder) withContext(ctx context.Context) *builder {
+	b.ctx = ctx
+	return b
+}
+
+// canceled is ctx's error, checked between the items of a file.
+func (b *builder) canceled() error {
+	if b.ctx == nil {
+		return nil
+	}
+	return b.ctx.Err()
 }
 
 func newBuilder(doc graph.Document, f *annotation.File, reg *resolve.Registry) *builder {
-	return &builder{file: f, doc: doc, reg: reg, sentences: segment.Sentences(doc.Text),
-		kinds: map[string]graph.NodeKind{}, added: map[string]bool{}}
+	return &builder{file: f, doc: doc, reg: reg, loc: segment.NewLocator(doc.Text, segment.Sentences(doc.Text)),
+		kinds: map[string]graph.NodeKind{}, added: map[string]bool{}, names: map[string]string{}}
+}
+
+// addNode adds n to the batch. Every node goes through here, so that
+// nameOf is a lookup, not a loop over the batch (quadratic in an article
+// with thousands of attributions).
+func (b *builder) addNode(n graph.Node) {
+	if _, ok := b.names[n.ID]; !ok {
+		b.names[n.ID] = n.Name
+	}
+	b.batch.Nodes = append(b.batch.Nodes, n)
 }
 
 func (b *builder) errAt(p annotation.Pos, format string, args ...any) error {
@@ -44,6 +71,9 @@ func (b *builder) build() (graph.Batch, error) {
 	b.batch.Documents = []graph.Document{b.doc}
 	f := b.file
 	for _, e := range f.Entities {
+		if err := b.canceled(); err != nil {
+			return graph.Batch{}, err
+		}
 		if err := b.entity(e); err != nil {
 			return graph.Batch{}, err
 		}
@@ -51,22 +81,34 @@ func (b *builder) build() (graph.Batch, error) {
 	// Attributions before statements: a statement may be about an
 	// attribution ("rejected the accusations"), never the other way round.
 	for _, a := range f.Attributions {
+		if err := b.canceled(); err != nil {
+			return graph.Batch{}, err
+		}
 		if err := b.attribution(a); err != nil {
 			return graph.Batch{}, err
 		}
 	}
 	for _, s := range f.Statements {
+		if err := b.canceled(); err != nil {
+			return graph.Batch{}, err
+		}
 		if err := b.statement(s); err != nil {
 			return graph.Batch{}, err
 		}
 	}
 	for _, r := range f.Roles {
+		if err := b.canceled(); err != nil {
+			return graph.Batch{}, err
+		}
 		if err := b.role(r); err != nil {
 			return graph.Batch{}, err
 		}
 	}
 	// Claims last: they may refer to the statements and attributions above.
 	for _, c := range f.Claims {
+		if err := b.canceled(); err != nil {
+			return graph.Batch{}, err
+		}
 		if err := b.claim(c); err != nil {
 			return graph.Batch{}, err
 		}
@@ -125,7 +167,7 @@ func (b *builder) entity(e annotation.Entity) error {
 	}
 	b.kinds[e.ID] = kind
 	b.added[e.ID] = true
-	b.batch.Nodes = append(b.batch.Nodes, n)
+	b.addNode(n)
 	if e.Quote != "" {
 		return b.evidence(e.ID, e.Quote, at("quote"))
 	}
@@ -145,7 +187,7 @@ func (b *builder) ref(id string, p annotation.Pos, what string) (graph.NodeKind,
 	b.kinds[id] = n.Kind
 	if !b.added[id] {
 		b.added[id] = true
-		b.batch.Nodes = append(b.batch.Nodes, n)
+		b.addNode(n)
 	}
 	return n.Kind, nil
 }
@@ -157,20 +199,11 @@ func (b *builder) evidence(subject, quote string, p annotation.Pos) error {
 	if q == "" {
 		return b.errAt(p, "the quote is empty: every claim must cite the text it comes from")
 	}
-	i := strings.Index(b.doc.Text, q)
-	if i < 0 {
+	_, _, start, end, ok := b.loc.Find(q)
+	if !ok {
 		return b.errAt(p, "quote %q does not occur in the cleaned text of the article%s", clip(q), quoteHint(b.doc.Text, q))
 	}
-	qs := graph.RuneOffset(b.doc.Text, i)
-	qe := qs + len([]rune(q))
-	start, end := qs, qe
-	for _, s := range b.sentences {
-		if s.End > qs && s.Start < qe {
-			start = min(start, s.Start)
-			end = max(end, s.End)
-		}
-	}
-	text, _ := graph.Span(b.doc.Text, start, end)
+	text, _ := b.loc.Span(start, end)
 	b.batch.Evidence = append(b.batch.Evidence, graph.Evidence{
 		ID: graph.EvidenceID(subject, b.doc.ID, start, end), Subject: subject, DocumentID: b.doc.ID,
 		Start: start, End: end, Quote: text})
@@ -324,14 +357,8 @@ func (b *builder) statement(s annotation.Statement) error {
 	if err := b.date(s.Date, at("date")); err != nil {
 		return err
 	}
-	text := s.Text
-	if text == "" {
-		text = strings.TrimSpace(s.Quote)
-	}
-	id := s.ID
-	if id == "" {
-		id = "statement:" + slug(s.Speakers[0]) + "-" + shortHash(text)
-	}
+	text := statementText(s)
+	id := statementID(s)
 	if _, dup := b.kinds[id]; dup {
 		return b.errAt(at("id"), "statement %q is declared twice", id)
 	}
@@ -344,7 +371,7 @@ func (b *builder) statement(s annotation.Statement) error {
 		return b.errAt(s.Pos, "%s", err.(*graph.Error).Msg)
 	}
 	b.kinds[id], b.added[id] = graph.KindStatement, true
-	b.batch.Nodes = append(b.batch.Nodes, n)
+	b.addNode(n)
 	if err := b.evidence(id, s.Quote, at("quote")); err != nil {
 		return err
 	}
@@ -422,7 +449,7 @@ func (b *builder) attribution(a annotation.Attribution) error {
 	}
 	n := graph.Node{ID: id, Kind: graph.KindAttribution, Name: name, Props: props}
 	b.kinds[id], b.added[id] = graph.KindAttribution, true
-	b.batch.Nodes = append(b.batch.Nodes, n)
+	b.addNode(n)
 	if err := b.evidence(id, a.Quote, at("quote")); err != nil {
 		return err
 	}
@@ -468,15 +495,10 @@ func (b *builder) attribution(a annotation.Attribution) error {
 // nameOf is the display name of an id the file declares or the reference
 // data knows; the id itself otherwise (ref reports unknown ids).
 func (b *builder) nameOf(id string) string {
-	for _, n := range b.batch.Nodes {
-		if n.ID == id {
-			return n.Name
-		}
-	}
-	for _, e := range b.file.Entities {
-		if e.ID == id && e.Name != "" {
-			return e.Name
-		}
+	// Every entity of the file is in the batch before any attribution is
+	// built, so the batch's names cover the file's.
+	if name, ok := b.names[id]; ok {
+		return name
 	}
 	if n, ok := b.reg.Node(id); ok {
 		return n.Name
@@ -516,6 +538,23 @@ func (b *builder) role(r annotation.Role) error {
 	return b.rel(relSpec{from: r.Person, fromPos: at("person"), to: r.Organization, toPos: at("organization"),
 		typ: graph.RelHoldsRole, quote: r.Quote, quotePos: at("quote"), date: r.From,
 		modality: graph.Asserted, confidence: conf, props: props, method: method})
+}
+
+// statementText is a statement's text: its quote unless it says otherwise.
+func statementText(s annotation.Statement) string {
+	if s.Text != "" {
+		return s.Text
+	}
+	return strings.TrimSpace(s.Quote)
+}
+
+// statementID is a statement's id: the one it gives, or one made of its
+// first speaker and its text.
+func statementID(s annotation.Statement) string {
+	if s.ID != "" || len(s.Speakers) == 0 {
+		return s.ID
+	}
+	return "statement:" + slug(s.Speakers[0]) + "-" + shortHash(statementText(s))
 }
 
 // slug makes an id part from an id or a name: "person:john-sullivan" gives

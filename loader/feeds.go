@@ -63,7 +63,7 @@ func (l *Loader) read(ctx context.Context, it item) (graph.Document, *expansion,
 		exp, err := expandFeed(data, "", it.display)
 		return graph.Document{}, exp, nil, err
 	}
-	doc, err := ReadArticle(it.fsys, it.name, it.display)
+	doc, err := readArticle(ctx, it)
 	return doc, nil, nil, err
 }
 

@@ -282,7 +282,10 @@ func (l *Loader) loadOne(ctx context.Context, it item, doc graph.Document) (grap
 	var warns []string
 	var extracted *annotation.File
 	if l.Extractor != nil {
-		if extracted, err = l.Extractor.Extract(doc); err != nil {
+		if extracted, err = l.extract(ctx, doc); err != nil {
+			if ctx.Err() != nil {
+				return graph.UpsertResult{}, "", nil, ctx.Err()
+			}
 			warns = append(warns, fmt.Sprintf("%s: no claims extracted: %v", it.display, err))
 			extracted = nil
 		}
@@ -300,7 +303,10 @@ func (l *Loader) loadOne(ctx context.Context, it item, doc graph.Document) (grap
 		kind = "extracted"
 		batch = graph.Batch{Documents: []graph.Document{doc}}
 		if extracted != nil {
-			b, err := newBuilder(doc, extracted, l.Registry).build()
+			b, err := newBuilder(doc, extracted, l.Registry).withContext(ctx).build()
+			if ctx.Err() != nil {
+				return graph.UpsertResult{}, "", warns, ctx.Err()
+			}
 			if err != nil {
 				// A rule made something the loader refuses: a bug in a rule,
 				// not in the article. Keep the article, say so.
@@ -321,13 +327,16 @@ func (l *Loader) loadOne(ctx context.Context, it item, doc graph.Document) (grap
 		}
 		// The curated file alone must be right: its errors refuse the
 		// document, with their positions.
-		curated, err := newBuilder(doc, f, l.Registry).build()
+		curated, err := newBuilder(doc, f, l.Registry).withContext(ctx).build()
 		if err != nil {
 			return graph.UpsertResult{}, "", warns, err
 		}
 		kind, batch = "annotations", curated
 		if extracted != nil && f.Document.Extraction != "off" {
-			merged, err := newBuilder(doc, extract.Merge(f, extracted, doc.Text, l.Registry), l.Registry).build()
+			merged, err := newBuilder(doc, extract.Merge(f, extracted, doc.Text, l.Registry), l.Registry).withContext(ctx).build()
+			if ctx.Err() != nil {
+				return graph.UpsertResult{}, "", warns, ctx.Err()
+			}
 			if err != nil {
 				warns = append(warns, fmt.Sprintf("%s: extracted claims not added to the curated ones: %v", it.display, err))
 			} else {
@@ -405,6 +414,29 @@ func readLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("file is larger than %d bytes", limit)
 	}
 	return data, nil
+}
+
+// readArticle is ReadArticle, given up when ctx ends first. The HTML
+// reader and the cleaner take no context and cannot be interrupted (about
+// two seconds for a 10 MB page), so they run on their own goroutine, which
+// finishes in the background if the load is canceled; a load stopped by a
+// signal then exits at once instead of after them.
+func readArticle(ctx context.Context, it item) (graph.Document, error) {
+	type result struct {
+		doc graph.Document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		doc, err := ReadArticle(it.fsys, it.name, it.display)
+		done <- result{doc, err}
+	}()
+	select {
+	case r := <-done:
+		return r.doc, r.err
+	case <-ctx.Done():
+		return graph.Document{}, ctx.Err()
+	}
 }
 
 // ReadArticle reads and cleans one article file into a Document (with its

@@ -46,30 +46,19 @@ type fileIndex struct {
 }
 
 // locator finds the sentences a quote covers, as the loader does: the
-// first occurrence in the cleaned text, widened to whole sentences.
-type locator struct {
-	text  string
-	sents []segment.Sentence
-}
+// first occurrence in the cleaned text, widened to whole sentences
+// (segment.Locator, linear in the text however many quotes it is asked).
+type locator struct{ loc *segment.Locator }
 
-func newLocator(text string) *locator { return &locator{text: text, sents: segment.Sentences(text)} }
+func newLocator(text string) *locator {
+	return &locator{loc: segment.NewLocator(text, segment.Sentences(text))}
+}
 
 func (l *locator) sentencesOf(quote string) map[int]bool {
 	out := map[int]bool{}
-	q := strings.TrimSpace(quote)
-	if q == "" {
-		return out
-	}
-	i := strings.Index(l.text, q)
-	if i < 0 {
-		return out
-	}
-	qs := graph.RuneOffset(l.text, i)
-	qe := qs + len([]rune(q))
-	for n, s := range l.sents {
-		if s.End > qs && s.Start < qe {
-			out[n] = true
-		}
+	lo, hi := l.loc.SentenceRange(quote)
+	for n := lo; n < hi; n++ {
+		out[n] = true
 	}
 	return out
 }
