@@ -42,6 +42,11 @@ type Options struct {
 	MaxFields int
 	// TokenLimit bounds how many tokens the parser reads (default 15000).
 	TokenLimit int
+	// CheapCost is the complexity up to which a query runs at once
+	// (default 1000); CostBudget is how much complexity costlier queries
+	// may hold at once, server-wide (default twice ComplexityLimit). See
+	// admission.
+	CheapCost, CostBudget int
 	// LoaderWait is how long dataloaders gather keys before a batched store
 	// call (default 2ms); tests on a loaded machine raise it.
 	LoaderWait time.Duration
@@ -73,6 +78,12 @@ func (o *Options) defaults() {
 	if o.TokenLimit == 0 {
 		o.TokenLimit = 15000
 	}
+	if o.CheapCost == 0 {
+		o.CheapCost = 1000
+	}
+	if o.CostBudget == 0 {
+		o.CostBudget = 2 * o.ComplexityLimit
+	}
 	if o.LoaderWait == 0 {
 		o.LoaderWait = defaultLoaderWait
 	}
@@ -98,6 +109,8 @@ func Handler(o Options) http.Handler {
 	}
 	srv.Use(shapeLimit{maxDepth: o.MaxDepth, maxFields: o.MaxFields, tokenLimit: o.TokenLimit})
 	srv.Use(extension.FixedComplexityLimit(o.ComplexityLimit))
+	adm := newAdmission(o.CheapCost, o.CostBudget)
+	srv.AroundOperations(adm.around)
 	srv.SetErrorPresenter(presenter(o.Logger))
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		o.Logger.Error("resolver panic", "panic", fmt.Sprint(v), "path", graphql.GetPath(ctx).String())
@@ -142,6 +155,9 @@ func Handler(o Options) http.Handler {
 		ctx, cancel := context.WithTimeout(r.Context(), o.Timeout)
 		defer cancel()
 		ctx = withLoaders(ctx, o.Store, o.LoaderWait)
+		held := &admitted{}
+		ctx = context.WithValue(ctx, admittedKey{}, held)
+		defer adm.release(held)
 		if !o.NoFastPaths {
 			ctx, w = withSplice(ctx, w)
 		}
@@ -355,9 +371,22 @@ func (w *shapeWalker) fragment(name string) shape {
 	return sh
 }
 
+// What a field that calls the store for a list costs beyond its items, in
+// the units of the complexity limit (a plain field costs 1). A page of a
+// node's claims reads and sorts all of that node's claims and counts them
+// for totalCount, asked for or not: a hub's page costs as much as hundreds
+// of plain fields, and pricing it at 1, as before, let one legal query ask
+// for 2,400 such pages. entities and documents count a whole kind or the
+// whole store; search runs several full-text queries.
+const (
+	pageCost   = 100
+	countCost  = 100
+	searchCost = 50
+)
+
 // setComplexity weighs list fields by how many items they may return, so
 // the complexity limit bounds real work: a field costs its first (or its
-// cap) times what it selects.
+// cap) times what it selects, plus what its store call costs.
 func setComplexity(c *ComplexityRoot) {
 	firstOr := func(first *int, def int) int {
 		if first == nil || *first < 1 {
@@ -366,18 +395,18 @@ func setComplexity(c *ComplexityRoot) {
 		return *first
 	}
 	rel := func(child int, _ *Direction, _ []RelType, _, _ *string, _ *float64, first *int, _ *string) int {
-		return 1 + child*firstOr(first, defaultFirst)
+		return pageCost + child*firstOr(first, defaultFirst)
 	}
 	c.Country.Relations, c.Person.Relations, c.Organization.Relations, c.CyberOperation.Relations = rel, rel, rel, rel
 	c.Event.Relations, c.Doctrine.Relations, c.Statement.Relations, c.Attribution.Relations = rel, rel, rel, rel
 	c.Query.Search = func(child int, _ string, _ []NodeKind, first *int) int {
-		return 1 + child*firstOr(first, defaultFirst)
+		return searchCost + child*firstOr(first, defaultFirst)
 	}
 	c.Query.Entities = func(child int, _ *NodeKind, first *int, _ *string) int {
-		return 1 + child*firstOr(first, defaultFirst)
+		return countCost + child*firstOr(first, defaultFirst)
 	}
 	c.Query.Documents = func(child int, first *int, _ *string) int {
-		return 1 + child*firstOr(first, defaultFirst)
+		return countCost + child*firstOr(first, defaultFirst)
 	}
 	c.Query.Nodes = func(child int, ids []string) int { return 1 + child*max(1, len(ids)) }
 	c.Query.Neighborhood = func(child int, ids []string, depth *int, _ []RelType, _ []NodeKind, _, _ *string, _ *float64, first *int, _ *int) int {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/actorgraph/actorgraph/loader"
 )
@@ -32,6 +33,7 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	stopWithin(ctx, e, "load", 1500*time.Millisecond)
 	store, name, err := sf.open(ctx)
 	if err != nil {
 		return err

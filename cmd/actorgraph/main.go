@@ -15,6 +15,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 )
 
 // command is one subcommand.
@@ -44,6 +45,23 @@ func commands() []command {
 		{"import", "read a graph written by export into the store", runImport},
 		{"version", "print the version", runVersion},
 	}
+}
+
+// stopWithin makes a writing command stop within d of being interrupted.
+// The command is first asked to stop through ctx, and its work checks ctx
+// between steps; but a few steps cannot be interrupted (reading the
+// reference data at start, a library's HTML parse, on a busy machine a
+// second or more), and a signal must not wait for them. After d the
+// process exits with status 130, as it would have been killed: the store
+// survives that (a transaction not committed is rolled back when the file
+// is next opened; cmd/actorgraph/crash_test.go kills loads to show it).
+func stopWithin(ctx context.Context, e *env, what string, d time.Duration) {
+	go func() {
+		<-ctx.Done()
+		time.Sleep(d)
+		fmt.Fprintf(e.stderr, "actorgraph %s: interrupted; stopping now, nothing half-written is kept\n", what)
+		os.Exit(130)
+	}()
 }
 
 // errUsage marks an error in how the command was called (exit status 2).

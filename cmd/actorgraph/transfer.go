@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/actorgraph/actorgraph/graph/jsonl"
 )
@@ -97,6 +98,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		defer f.Close()
 		in = f
 	}
+	stopWithin(ctx, e, "import", 1500*time.Millisecond)
 	store, name, err := sf.open(ctx)
 	if err != nil {
 		return err
