@@ -69,6 +69,9 @@ func NormalizeBatch(b Batch) (Batch, error) {
 	}
 	evSeen := map[string]bool{}
 	for _, e := range b.Evidence {
+		if err := checkEvidenceSizes(e); err != nil {
+			return Batch{}, err
+		}
 		if e.Subject == "" || e.DocumentID == "" {
 			return Batch{}, Invalidf("evidence %q has no subject or no document", e.ID)
 		}
@@ -249,6 +252,9 @@ func clip(s string) string {
 func MergeAliases(name string, old, add []string) []string {
 	var out []string
 	for _, a := range slices.Concat(old, add) {
+		if len(out) == MaxAliases {
+			break // a node named in many articles keeps its first aliases
+		}
 		if a == "" || a == name || slices.Contains(out, a) {
 			continue
 		}

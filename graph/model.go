@@ -184,6 +184,9 @@ func RuneOffset(text string, byteOff int) int {
 // Validate checks a node on its own: id, known kind, name, property keys,
 // valid UTF-8 everywhere.
 func (n Node) Validate() error {
+	if err := checkNodeSizes(n); err != nil {
+		return err
+	}
 	if strings.TrimSpace(n.ID) == "" {
 		return Invalidf("node has an empty id")
 	}
@@ -218,6 +221,9 @@ func (n Node) Validate() error {
 // ClaimID, method, confidence, modality, property keys. Endpoint kinds are
 // checked by the store, which knows the stored nodes.
 func (r Relationship) Validate() error {
+	if err := checkRelationshipSizes(r); err != nil {
+		return err
+	}
 	if !r.Type.Valid() {
 		return Invalidf("relationship %q: unknown relationship type %q", r.ID, r.Type)
 	}
@@ -253,6 +259,9 @@ func (r Relationship) Validate() error {
 
 // Validate checks a document on its own: its id is the hash of its text.
 func (d Document) Validate() error {
+	if err := checkDocumentSizes(d); err != nil {
+		return err
+	}
 	if want := DocumentID(d.Text); d.ID != want {
 		return Invalidf("document %q: id is not the content hash %q of its text", d.ID, want)
 	}

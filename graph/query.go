@@ -61,10 +61,6 @@ func (q PathQuery) Validate() error {
 	return q.Filter.Validate()
 }
 
-// MaxAliases bounds the aliases of a node: a store refuses a node with
-// more, and a merge keeps the first MaxAliases.
-const MaxAliases = 100
-
 // A search reads at most MaxSearchWords words from at most MaxSearchBytes
 // bytes of text: enough for a pasted sentence. Full-text engines parse a
 // query in time that grows faster than its length, and cannot be

@@ -204,6 +204,9 @@ func (b *builder) evidence(subject, quote string, p annotation.Pos) error {
 		return b.errAt(p, "quote %q does not occur in the cleaned text of the article%s", clip(q), quoteHint(b.doc.Text, q))
 	}
 	text, _ := b.loc.Span(start, end)
+	if len(text) > graph.MaxQuoteBytes {
+		return b.errAt(p, "the sentence holding quote %q is %d bytes long; evidence keeps at most %d (is the article's punctuation lost?)", clip(q), len(text), graph.MaxQuoteBytes)
+	}
 	b.batch.Evidence = append(b.batch.Evidence, graph.Evidence{
 		ID: graph.EvidenceID(subject, b.doc.ID, start, end), Subject: subject, DocumentID: b.doc.ID,
 		Start: start, End: end, Quote: text})
@@ -447,7 +450,8 @@ func (b *builder) attribution(a annotation.Attribution) error {
 	if a.Date != "" {
 		props["date"] = a.Date
 	}
-	n := graph.Node{ID: id, Kind: graph.KindAttribution, Name: name, Props: props}
+	// The name is made of three names: a label, clipped to the limit.
+	n := graph.Node{ID: id, Kind: graph.KindAttribution, Name: graph.ClipText(name, graph.MaxNameBytes), Props: props}
 	b.kinds[id], b.added[id] = graph.KindAttribution, true
 	b.addNode(n)
 	if err := b.evidence(id, a.Quote, at("quote")); err != nil {

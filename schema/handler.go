@@ -42,6 +42,9 @@ type Options struct {
 	MaxFields int
 	// TokenLimit bounds how many tokens the parser reads (default 15000).
 	TokenLimit int
+	// MaxResponseBytes bounds the data of an answer (default 32 MiB): a
+	// larger one is replaced by a LIMIT_EXCEEDED error.
+	MaxResponseBytes int
 	// CheapCost is the complexity up to which a query runs at once
 	// (default 1000); CostBudget is how much complexity costlier queries
 	// may hold at once, server-wide (default twice ComplexityLimit). See
@@ -77,6 +80,9 @@ func (o *Options) defaults() {
 	}
 	if o.TokenLimit == 0 {
 		o.TokenLimit = 15000
+	}
+	if o.MaxResponseBytes == 0 {
+		o.MaxResponseBytes = 32 << 20
 	}
 	if o.CheapCost == 0 {
 		o.CheapCost = 1000
@@ -120,6 +126,9 @@ func Handler(o Options) http.Handler {
 		srv.AroundFields(fastLists)
 		srv.AroundResponses(spliceResponses)
 	}
+	// After the splice, so that it sees the answer's data before the
+	// splice puts it aside.
+	srv.AroundResponses(responseLimit(o.MaxResponseBytes))
 	if o.PanicHook != nil {
 		srv.AroundFields(func(ctx context.Context, next graphql.Resolver) (any, error) {
 			o.PanicHook(ctx)
@@ -163,6 +172,22 @@ func Handler(o Options) http.Handler {
 		}
 		srv.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// responseLimit replaces an answer whose data is larger than limit bytes
+// with an error: the fields' sizes are bounded (graph/limits.go), but a
+// page of a hundred nodes with their evidence can still add up, and a
+// client should not receive hundreds of megabytes it did not expect.
+func responseLimit(limit int) graphql.ResponseMiddleware {
+	return func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
+		if resp == nil || len(resp.Data) <= limit {
+			return resp
+		}
+		return &graphql.Response{Errors: gqlerror.List{{
+			Message:    fmt.Sprintf("the answer is %d bytes; at most %d are sent: ask for less (smaller first, fewer fields)", len(resp.Data), limit),
+			Extensions: map[string]any{"code": codeLimitExceeded}}}}
+	}
 }
 
 func writeError(w http.ResponseWriter, status int, code, msg string) {

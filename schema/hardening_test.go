@@ -242,3 +242,18 @@ func TestCostlyQueriesDoNotStarveOthers(t *testing.T) {
 		t.Fatalf("ordinary queries starved: p50 %v, p99 %v, %d of %d failed", p50, p99, failed, len(lat))
 	}
 }
+
+// An answer larger than the response limit is replaced by a clear error,
+// with the fast paths on and off; a small one is unaffected.
+func TestResponseSizeBounded(t *testing.T) {
+	for _, fast := range []bool{true, false} {
+		s := newServer(t, schema.Options{MaxResponseBytes: 4000, NoFastPaths: !fast})
+		r := s.query(t, `{ neighborhood(ids: ["country:US"], depth: 2) { nodes { id name aliases } relations { id type evidence { quote } } } }`)
+		if r.code() != "LIMIT_EXCEEDED" || !strings.Contains(r.Errors[0].Message, "at most 4000 are sent") || len(r.Raw) > 1000 {
+			t.Fatalf("fast paths %v: %d bytes: %s", fast, len(r.Raw), clip(r.Raw))
+		}
+		if ok := s.query(t, `{ node(id: "country:US") { name } }`); len(ok.Errors) > 0 {
+			t.Fatalf("a small answer: %s", ok.Raw)
+		}
+	}
+}

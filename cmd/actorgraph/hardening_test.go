@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -111,4 +112,109 @@ func soakSize(short, soak int) int {
 		return soak
 	}
 	return short
+}
+
+// counts is what `stats --json` says of a store: nodes, claims and
+// documents, as one comparable string.
+func counts(t *testing.T, db string) string {
+	t.Helper()
+	out, errOut, code := runBin(t, nil, "stats", "--db", db, "--json")
+	if code != 0 {
+		t.Fatalf("stats: exit %d: %s", code, errOut)
+	}
+	return out
+}
+
+// An import whose file has an error anywhere writes nothing, whatever was
+// written before it in the file, and the store still passes the check.
+// Before, the documents of the earlier batches stayed without their
+// claims.
+func TestImportIsAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	src, dst, file := filepath.Join(dir, "src.db"), filepath.Join(dir, "dst.db"), filepath.Join(dir, "g.jsonl")
+	if _, errOut, code := runBin(t, nil, "load", "--db", src, "--quiet", "../../data/demo"); code != 0 {
+		t.Fatalf("load: %s", errOut)
+	}
+	if _, errOut, code := runBin(t, nil, "export", "--db", src, "--out", file); code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	good, _ := os.ReadFile(file)
+	lines := strings.Split(strings.TrimSuffix(string(good), "\n"), "\n")
+	// The last evidence's quote no longer matches its document: only the
+	// check against the document (at write time) can see it.
+	last := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, `{"type":"evidence"`) {
+			last = i
+		}
+	}
+	lines[last] = regexp.MustCompile(`"quote":"[^"]*"`).ReplaceAllString(lines[last], `"quote":"tampered"`)
+	bad := filepath.Join(dir, "bad.jsonl")
+	os.WriteFile(bad, []byte(strings.Join(lines, "\n")+"\n"), 0o600)
+
+	empty := counts(t, dst)
+	for _, into := range []string{"an empty store", "a store holding the same graph"} {
+		before := counts(t, dst)
+		_, errOut, code := runBin(t, nil, "import", "--db", dst, bad)
+		if after := counts(t, dst); after != before {
+			t.Fatalf("%s: the refused import changed the store:\nbefore %s\nafter  %s", into, before, after)
+		}
+		if code != 1 || !strings.Contains(errOut, "nothing imported") || !strings.Contains(errOut, "tampered") {
+			t.Fatalf("%s: exit %d: %s", into, code, errOut)
+		}
+		if _, out, code := runBin(t, nil, "check", "--db", dst); code != 0 {
+			t.Fatalf("%s: check after the refused import: %s", into, out)
+		}
+		if _, errOut, code := runBin(t, nil, "import", "--db", dst, file); code != 0 {
+			t.Fatalf("the good file: %s", errOut)
+		}
+	}
+	if counts(t, dst) == empty {
+		t.Fatal("the good file imported nothing")
+	}
+}
+
+// An import with a field over the limits (a 60 MB name) is refused at its
+// line, before the rest of the file is read into memory, and writes
+// nothing. Before, ten such nodes were accepted (7.3 GB at peak) and one
+// query then answered 629 MB.
+func TestImportRefusesOversizeFields(t *testing.T) {
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "big.db"), filepath.Join(dir, "big.jsonl")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(`{"format":"actorgraph-jsonl","version":1}` + "\n")
+	name := strings.Repeat("n", 60<<20)
+	for i := 0; i < 3; i++ {
+		fmt.Fprintf(f, `{"type":"node","id":"person:big-%d","kind":"Person","name":"%s","source":"x"}`+"\n", i, name)
+	}
+	f.Close()
+	cmd := exec.Command(binPath, "import", "--db", db, file)
+	cmd.Env = hermeticEnv()
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	if err == nil || !strings.Contains(stderr.String(), "line 2") || !strings.Contains(stderr.String(), "the name is 62914560 bytes long; at most 1024 are accepted") {
+		t.Fatalf("import of a 60 MB name: %v\n%s", err, clip(stderr.String()))
+	}
+	rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss >> 10 // KiB to MiB
+	t.Logf("refused with %s; peak memory %d MiB", clip(stderr.String()), rss)
+	if rss > 1024 {
+		t.Fatalf("the refused import peaked at %d MiB", rss)
+	}
+	if out := counts(t, db); !strings.Contains(out, `"totalNodes": 0`) {
+		t.Fatalf("the refused import wrote nodes: %s", out)
+	}
+	if _, out, code := runBin(t, nil, "check", "--db", db); code != 0 {
+		t.Fatalf("check: %s", out)
+	}
+}
+
+func clip(s string) string {
+	if len(s) > 300 {
+		return s[:300] + "..."
+	}
+	return s
 }

@@ -130,7 +130,9 @@ type graphFile struct {
 	evs    []graph.Evidence
 }
 
-// readAll reads every item of r.
+// readAll reads every item of r, checking each on its own as it is read
+// (sizes, ids, vocabulary), so that a file with a 60 MB name is refused at
+// that line instead of after the whole file sits in memory.
 func readAll(r *Reader) (graphFile, Counts, error) {
 	var g graphFile
 	var c Counts
@@ -141,6 +143,9 @@ func readAll(r *Reader) (graphFile, Counts, error) {
 		}
 		if err != nil {
 			return g, c, err
+		}
+		if err := validItem(it); err != nil {
+			return g, c, &LineError{Line: r.Line(), Msg: "refused", Err: err}
 		}
 		switch {
 		case it.Document != nil:
@@ -157,6 +162,84 @@ func readAll(r *Reader) (graphFile, Counts, error) {
 			c.Evidence++
 		}
 	}
+}
+
+// validItem checks one item as every write would.
+func validItem(it Item) error {
+	switch {
+	case it.Document != nil:
+		return it.Document.Validate()
+	case it.Node != nil:
+		return it.Node.Validate()
+	case it.Claim != nil:
+		return it.Claim.Validate()
+	case it.Evidence != nil:
+		_, err := graph.NormalizeBatch(graph.Batch{Evidence: []graph.Evidence{*it.Evidence}})
+		return err
+	}
+	return nil
+}
+
+// storeLookup answers graph.CheckBatch through the Store interface alone,
+// so that Import can check a whole file against any store before writing.
+type storeLookup struct{ s graph.Store }
+
+func (l storeLookup) StoredNodeKinds(ctx context.Context, ids []string) (map[string]graph.NodeKind, error) {
+	out := map[string]graph.NodeKind{}
+	for part := range slices.Chunk(ids, exportPage) {
+		ns, err := l.s.Nodes(ctx, part)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range ns {
+			out[n.ID] = n.Kind
+		}
+	}
+	return out, nil
+}
+
+func (l storeLookup) StoredDocumentTexts(ctx context.Context, ids []string) (map[string]string, error) {
+	out := map[string]string{}
+	for part := range slices.Chunk(ids, exportPage) {
+		ds, err := l.s.Documents(ctx, part)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range ds {
+			out[d.ID] = d.Text
+		}
+	}
+	return out, nil
+}
+
+func (l storeLookup) StoredRelationships(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for part := range slices.Chunk(ids, exportPage) {
+		rs, err := l.s.RelationshipsByID(ctx, part)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			out[r.ID] = true
+		}
+	}
+	return out, nil
+}
+
+func (l storeLookup) SubjectsWithEvidence(ctx context.Context, ids []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for part := range slices.Chunk(ids, exportPage) {
+		ev, err := l.s.Evidence(ctx, part)
+		if err != nil {
+			return nil, err
+		}
+		for id, es := range ev {
+			if len(es) > 0 {
+				out[id] = true
+			}
+		}
+	}
+	return out, nil
 }
 
 // ImportBatchSize is how many nodes without evidence go into one batch.
@@ -177,12 +260,28 @@ const ImportBatchSize = 500
 //     that cannot be written), as a last batch, so Upsert either writes it
 //     or says what is wrong with it.
 //
+// An import is all or nothing as far as the data goes: before any batch is
+// written, the whole file is checked as one batch against what the store
+// holds (graph.NormalizeBatch and graph.CheckBatch, the checks of
+// Upsert), and a file with any problem writes nothing. Once it has passed,
+// only the store itself can fail a batch (a full disk, a lost connection,
+// a kill); the batches written by then stay, and importing the same file
+// again writes the rest: the boundary is a batch, and the check passes
+// after each.
+//
 // It returns the sum of what the batches created.
 func Import(ctx context.Context, s graph.Store, r *Reader) (graph.UpsertResult, error) {
 	var total graph.UpsertResult
 	g, _, err := readAll(r)
 	if err != nil {
 		return total, err
+	}
+	whole, err := graph.NormalizeBatch(graph.Batch{Documents: g.docs, Nodes: g.nodes, Relationships: g.claims, Evidence: g.evs})
+	if err == nil {
+		err = graph.CheckBatch(ctx, whole, storeLookup{s})
+	}
+	if err != nil {
+		return total, fmt.Errorf("nothing imported: %w", err)
 	}
 	upsert := func(what string, b graph.Batch) error {
 		if b.Empty() {
