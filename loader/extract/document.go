@@ -77,6 +77,8 @@ type entity struct {
 	inner    map[string]bool
 	country  string // an election's country
 	proposer string // who the text says proposes a doctrine
+	incident bool   // an event that happened to someone (a happening), not a meeting
+	head     string // a happening's noun ("poisoning")
 }
 
 func (e *entity) addAlias(a string) {

@@ -13,9 +13,10 @@ import (
 // gazetteer and lexicon are compiled in New), is read-only afterwards and
 // safe for concurrent use.
 type Extractor struct {
-	reg *resolve.Registry
-	lx  *lexicon
-	gz  *gazetteer
+	reg  *resolve.Registry
+	lx   *lexicon
+	gz   *gazetteer
+	cons []*construction
 }
 
 // New builds an extractor over the reference entities of reg and the
@@ -25,7 +26,11 @@ func New(reg *resolve.Registry) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx)}, nil
+	cons, err := loadConstructions(constructionsYAML)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons}, nil
 }
 
 // Extract reads a cleaned document and returns the annotations it proposes,
@@ -121,6 +126,9 @@ func (d *document) file() *annotation.File {
 			continue
 		}
 		about := slices.DeleteFunc(slices.Clone(st.about), func(id string) bool { return kindOf(id) == "" })
+		if len(about) == 0 {
+			about = nil
+		}
 		s := annotation.Statement{Speakers: speakers, Quote: st.quote, Text: st.text, About: about,
 			Method: st.method, Confidence: ptr(round2(st.conf))}
 		if st.madeAt != "" && kindOf(st.madeAt) == graph.KindEvent {

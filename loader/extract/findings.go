@@ -11,69 +11,71 @@ import (
 // changes, so that a claim in the graph says which logic made it; the
 // method of a claim is "rule:<name>@<version>".
 const (
-	methodPerson         = "rule:person@1"
-	methodCompany        = "rule:company@1"
-	methodGroup          = "rule:group@1"
-	methodOperation      = "rule:operation@1"
-	methodEvent          = "rule:event@1"
-	methodDoctrine       = "rule:doctrine@1"
-	methodRoleTitle      = "rule:role-title@1"
-	methodRoleApposition = "rule:role-apposition@1"
-	methodAttribution    = "rule:attribution@1"
-	methodReportedBlame  = "rule:attribution-reported@1"
-	methodLegal          = "rule:attribution-legal@1"
-	methodBacking        = "rule:backing@1"
-	methodSolidarity     = "rule:solidarity@1"
-	methodAdoption       = "rule:adoption@1"
-	methodProposal       = "rule:proposal@1"
-	methodModel          = "rule:model@1"
-	methodConvening      = "rule:convening@1"
-	methodAttendance     = "rule:attendance@1"
-	methodPresence       = "rule:presence@1"
-	methodWarning        = "rule:warning@1"
-	methodThreat         = "rule:threat@1"
-	methodAccusation     = "rule:accusation@1"
-	methodSanction       = "rule:sanction@1"
-	methodDenial         = "rule:denial@1"
-	methodReaction       = "rule:reaction@1"
-	methodCall           = "rule:call@1"
-	methodTargeting      = "rule:targeting@1"
-	methodMembership     = "rule:membership@1"
-	methodPartOf         = "rule:part-of@1"
-	methodCriticism      = "rule:criticism@1"
-	methodQuote          = "rule:quote@1"
-	methodReported       = "rule:reported-speech@1"
-	methodResponse       = "rule:response@1"
+	methodPerson           = "rule:person@1"
+	methodCompany          = "rule:company@1"
+	methodGroup            = "rule:group@1"
+	methodOperation        = "rule:operation@1"
+	methodEvent            = "rule:event@1"
+	methodDoctrine         = "rule:doctrine@1"
+	methodRoleTitle        = "rule:role-title@1"
+	methodRoleApposition   = "rule:role-apposition@1"
+	methodAttribution      = "rule:attribution@1"
+	methodReportedBlame    = "rule:attribution-reported@1"
+	methodLegal            = "rule:attribution-legal@1"
+	methodBacking          = "rule:backing@1"
+	methodSolidarity       = "rule:solidarity@1"
+	methodAdoption         = "rule:adoption@1"
+	methodProposal         = "rule:proposal@1"
+	methodModel            = "rule:model@1"
+	methodConvening        = "rule:convening@1"
+	methodAttendance       = "rule:attendance@1"
+	methodPresence         = "rule:presence@1"
+	methodWarning          = "rule:warning@1"
+	methodThreat           = "rule:threat@1"
+	methodAccusation       = "rule:accusation@1"
+	methodSanction         = "rule:sanction@1"
+	methodDenial           = "rule:denial@1"
+	methodReaction         = "rule:reaction@1"
+	methodCall             = "rule:call@1"
+	methodTargeting        = "rule:targeting@1"
+	methodMembership       = "rule:membership@1"
+	methodPartOf           = "rule:part-of@1"
+	methodCriticism        = "rule:criticism@1"
+	methodQuote            = "rule:quote@1"
+	methodReported         = "rule:reported-speech@1"
+	methodResponse         = "rule:response@1"
+	methodCharacterization = "rule:characterization@1"
 )
 
 // Confidences: how often, on the demo and evaluation sets, what the rule
 // finds is right, rounded down. They are not probabilities, but they order
 // claims sensibly for a reviewer.
 const (
-	confRoleTitle      = 0.9
-	confRoleApposition = 0.85
-	confAttribution    = 0.8
-	confReportedBlame  = 0.7
-	confLegal          = 0.75
-	confBacking        = 0.75
-	confAdoption       = 0.8
-	confProposal       = 0.7
-	confModel          = 0.5
-	confConvening      = 0.85
-	confAttendance     = 0.85
-	confPresence       = 0.6
-	confWarning        = 0.8
-	confAccusation     = 0.8
-	confSanction       = 0.8
-	confDenial         = 0.75
-	confReaction       = 0.6
-	confCall           = 0.6
-	confTargeting      = 0.7
-	confMembership     = 0.75
-	confPartOf         = 0.7
-	confCriticism      = 0.7
-	confQuote          = 0.85
-	confReported       = 0.7
+	confRoleTitle        = 0.9
+	confRoleApposition   = 0.85
+	confAttribution      = 0.8
+	confReportedBlame    = 0.7
+	confLegal            = 0.75
+	confBacking          = 0.75
+	confAdoption         = 0.8
+	confProposal         = 0.7
+	confModel            = 0.5
+	confConvening        = 0.85
+	confAttendance       = 0.85
+	confPresence         = 0.6
+	confWarning          = 0.8
+	confAccusation       = 0.8
+	confSanction         = 0.8
+	confDenial           = 0.75
+	confReaction         = 0.6
+	confCall             = 0.6
+	confTargeting        = 0.7
+	confMembership       = 0.75
+	confPartOf           = 0.7
+	confCriticism        = 0.7
+	confQuote            = 0.85
+	confReported         = 0.7
+	confCharacterization = 0.7
 )
 
 // finding is one claim found by a rule.
@@ -86,6 +88,7 @@ type finding struct {
 	conf      float64
 	method    string
 	props     map[string]string
+	fired     string // what fired the rule, for --explain ("" when the rule does not say)
 }
 
 // stmtFinding is one statement found.
@@ -115,6 +118,7 @@ type attrFinding struct {
 	conf     float64
 	method   string
 	legal    bool
+	fired    string // what fired the rule, for --explain
 	// more evidence: the same attribution reported again
 	extra []finding
 }

@@ -82,12 +82,18 @@ func anyPhraseAt(s *sentence, i int, ps [][]string) (int, bool) {
 // hit is a verb found in a sentence: tokens [i, j).
 type hit struct{ i, j int }
 
-// verbs returns every occurrence of the class in s, outside quotes.
+// verbs returns every occurrence of the class in s, outside quotes. A
+// negated verb ("did not attend", "has never backed") asserts nothing and
+// is left out, except a verb of speech or finding: "did not say whether"
+// still reports words, and a negation inside what is said is the rule's
+// to read.
 func (d *document) verbs(s *sentence, class string) []hit {
 	var out []hit
 	for i := 0; i < len(s.toks); i++ {
 		if j, ok := d.verbAt(s, i, class); ok {
-			out = append(out, hit{i, j})
+			if class == "speech" || class == "conclude" || !d.negated(s, i) {
+				out = append(out, hit{i, j})
+			}
 			i = j - 1
 		}
 	}

@@ -38,10 +38,14 @@ type lexiconFile struct {
 	DoctrineNouns      []string            `yaml:"doctrine_nouns"`
 	DoctrineAnaphors   []string            `yaml:"doctrine_anaphors"`
 	EventNouns         []string            `yaml:"event_nouns"`
+	HappeningNouns     []string            `yaml:"happening_nouns"`
+	HappeningMods      []string            `yaml:"happening_modifiers"`
 	EventExclusions    []string            `yaml:"event_exclusions"`
 	ElectionKinds      []string            `yaml:"election_kinds"`
 	AgentNouns         []string            `yaml:"agent_nouns"`
 	CompanyNouns       []string            `yaml:"company_nouns"`
+	OrgHeads           []string            `yaml:"org_heads"`
+	CompanyHeads       []string            `yaml:"company_heads"`
 	OrgAnaphors        map[string][]string `yaml:"org_anaphors"`
 	PersonNouns        []string            `yaml:"person_nouns"`
 	DelegateNouns      []string            `yaml:"delegate_nouns"`
@@ -79,10 +83,13 @@ type lexicon struct {
 	doctrineNouns          set
 	doctrineAnaphors       set
 	eventNouns             set
+	happeningNouns         set
+	happeningMods          set
 	eventExclusions        [][]string
 	electionKinds          set
 	agentNouns             set
 	companyNouns           set
+	orgHeads, companyHeads set
 	orgAnaphors            map[string][]string
 	personNouns            set
 	delegateNouns          set
@@ -146,9 +153,9 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		opNouns: newSet(f.OperationNouns), opHeads: newSet(f.OperationHeads),
 		cyberWords: newSet(f.CyberWords), opAnaphors: newSet(f.OperationAnaphors),
 		doctrineNouns: newSet(f.DoctrineNouns), doctrineAnaphors: newSet(f.DoctrineAnaphors),
-		eventNouns: newSet(f.EventNouns), eventExclusions: phrases(f.EventExclusions, true),
+		eventNouns: newSet(f.EventNouns), happeningNouns: newSet(f.HappeningNouns), happeningMods: newSet(f.HappeningMods), eventExclusions: phrases(f.EventExclusions, true),
 		electionKinds: newSet(f.ElectionKinds), agentNouns: newSet(f.AgentNouns),
-		companyNouns: newSet(f.CompanyNouns), orgAnaphors: f.OrgAnaphors,
+		companyNouns: newSet(f.CompanyNouns), orgHeads: newSet(f.OrgHeads), companyHeads: newSet(f.CompanyHeads), orgAnaphors: f.OrgAnaphors,
 		personNouns: newSet(f.PersonNouns), delegateNouns: newSet(f.DelegateNouns),
 		attributionNouns: newSet(f.AttributionNouns), legalNouns: newSet(f.LegalNouns),
 		hedges: newSet(f.Hedges), verbs: map[string][][]string{}, verbFirst: map[string]map[string][][]string{},

@@ -16,11 +16,13 @@ import (
 func (d *document) recognize() {
 	for _, s := range d.sents {
 		d.gazetteerPass(s)
+		d.namedOrgs(s)
 		d.coordinatedOrgs(s)
 		d.companies(s)
 		d.groups(s)
 		d.orgAnaphors(s)
 		d.persons(s)
+		d.happenings(s)
 		d.operations(s)
 		d.events(s)
 		d.doctrines(s)
@@ -67,11 +69,98 @@ func (d *document) gazetteerPass(s *sentence) {
 			if j == i+1 && lx.ambiguousCountries[s.toks[i].text] && s.tok(j).capitalized() {
 				break
 			}
+			if e.node == graph.KindCountry && d.surnameAt(s, i) {
+				break // "Lisa Monaco": a surname, not Monaco
+			}
+			// "Malaysia Airlines", "Qatar Airways": an organization named
+			// after the country.
+			if e.node == graph.KindCountry && d.orgNamedAfter(s, i, j) {
+				break
+			}
 			d.addMention(s, i, j, d.entityByID(e.id), howName)
 		}
 		if s.mat(i) != nil {
 			i = s.mat(i).j - 1
 		}
+	}
+}
+
+// surnameAt reports whether the country name at token i is a surname: it
+// follows a capitalized word that is no name of anything, no title and no
+// sentence adverb ("Lisa Monaco", "Deputy Attorney General Lisa Monaco").
+func (d *document) surnameAt(s *sentence, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := s.toks[i-1]
+	if p.kind != tWord || s.mat(i-1) != nil || !p.capitalized() || capStops.has(p.lower) || d.isTitleWord(s, i-1) ||
+		isAcronym(p.text) || strings.HasSuffix(p.lower, "ly") || d.x.lx.honorifics[p.text] {
+		return false
+	}
+	// A sentence-initial word is capitalized anyway ("Yesterday Chile
+	// said"), so a name at the very start is left to the country.
+	return i-1 > 0
+}
+
+// orgNamedAfter reports whether the name at [i, j) starts an
+// organization's name that ends in an organization noun ("Malaysia
+// Airlines", "Human Rights Watch"), and if so records that organization.
+func (d *document) orgNamedAfter(s *sentence, i, j int) bool {
+	end, ok := d.capRun(s, j, 4)
+	if !ok || !d.x.lx.orgHeads.has(s.toks[end-1].lower) {
+		return false
+	}
+	d.namedOrg(s, i, end, d.headKind(s, end-1))
+	return true
+}
+
+// headKind is the kind of organization whose name ends in token k.
+func (d *document) headKind(s *sentence, k int) string {
+	if d.x.lx.companyHeads.has(s.toks[k].lower) {
+		return "company"
+	}
+	return "other"
+}
+
+// namedOrg records the organization named by tokens [i, j): a known one,
+// or one minted with the given kind.
+func (d *document) namedOrg(s *sentence, i, j int, kind string) *entity {
+	name := s.span(i, j)
+	id := "org:" + slug(name)
+	if rid, ok := d.x.reg.ByName(name); ok {
+		id = rid
+	}
+	e := d.entityByID(id)
+	if e == nil {
+		e = d.mint(id, graph.KindOrganization, name, s, methodCompany)
+		e.orgKind = kind
+	}
+	d.addMention(s, i, j, e, howName)
+	return e
+}
+
+// namedOrgs finds organizations the reference data does not know by the
+// noun their name ends in: "Human Rights Watch", "the Joint Investigation
+// Team", "Naval Group", "Amnesty International" — a run of two to five
+// capitalized words, none of them a known name, ending in an organization
+// noun (lexicon org_heads). Without it such a name before "said" is taken
+// for a person's.
+func (d *document) namedOrgs(s *sentence) {
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if t.kind != tWord || s.mat(i) != nil || !t.capitalized() || capStops.has(t.lower) || t.inQuote {
+			continue
+		}
+		j, _ := d.capRun(s, i, 5)
+		// "Human Rights Watch": the run may hold "of" and "for" inside
+		// ("Committee for the Protection of Journalists" is left to the data).
+		if j-i < 2 || !d.x.lx.orgHeads.has(s.toks[j-1].lower) || d.isTitleWord(s, i) {
+			i = j - 1
+			continue
+		}
+		// A title before it makes the run a title's body, handled by roles.
+		d.namedOrg(s, i, j, d.headKind(s, j-1))
+		i = j - 1
 	}
 }
 
@@ -145,17 +234,7 @@ func (d *document) companies(s *sentence) {
 		if !det || !ok {
 			continue
 		}
-		name := s.span(i+1, j)
-		id := "org:" + slug(name)
-		if rid, ok := d.x.reg.ByName(name); ok {
-			id = rid
-		}
-		e := d.entityByID(id)
-		if e == nil {
-			e = d.mint(id, graph.KindOrganization, name, s, methodCompany)
-			e.orgKind = "company"
-		}
-		d.addMention(s, i+1, j, e, howName)
+		d.namedOrg(s, i+1, j, "company")
 	}
 }
 
@@ -313,6 +392,15 @@ func (d *document) nameAt(s *sentence, i int) (int, bool) {
 		return true
 	}
 	j := i
+	isNameWord0 := isNameWord
+	isNameWord = func(k int) bool {
+		// "Theresa May", "Kim June": a month inside a name.
+		if k > i && s.tok(k).capitalized() && months.has(s.tok(k).lower) && s.mat(k) == nil &&
+			!strings.ContainsAny(s.tok(k+1).text, "0123456789") && isNameWord0(k-1) {
+			return true
+		}
+		return isNameWord0(k)
+	}
 	if lx.honorifics[t.text] {
 		j = i + 1
 		if !isNameWord(j) {
@@ -340,6 +428,9 @@ func (d *document) nameAt(s *sentence, i int) (int, bool) {
 	}
 	return j, j-i >= 2
 }
+
+var months = newSet([]string{"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december"})
 
 func isParticle(w string) bool {
 	switch w {
@@ -509,6 +600,11 @@ func (d *document) speechNear(s *sentence, i, j int) bool {
 
 // registerPerson adds a person mention over [i, j) and returns the person.
 func (d *document) registerPerson(s *sentence, i, j int, name string) *entity {
+	// "Lord Ahmad": the honorific is no part of the name; it stays an alias.
+	full := name
+	if words := strings.Fields(name); len(words) > 1 && d.x.lx.honorifics[words[0]] {
+		name = strings.Join(words[1:], " ")
+	}
 	id := "person:" + slug(name)
 	e, ok := d.ents[id]
 	if !ok {
@@ -518,6 +614,9 @@ func (d *document) registerPerson(s *sentence, i, j int, name string) *entity {
 		if len(words) > 1 {
 			e.addAlias(e.surname)
 		}
+	}
+	if full != name {
+		e.addAlias(full)
 	}
 	d.addMention(s, i, j, e, howName)
 	return e

@@ -34,9 +34,13 @@ func (d *document) rules() {
 		d.ruleCriticism(s)
 		d.ruleSimilar(s)
 		d.ruleResponse(s)
+		d.runConstructions(s)
 	}
 	d.foldAttributions()
 	d.ruleStatements()
+	for _, s := range d.sents {
+		d.ruleCharacterization(s) // after the folding: what a denial's words are about
+	}
 	d.partOfFromClaims()
 	for _, s := range d.sents {
 		d.ruleDenial(s)
@@ -59,15 +63,18 @@ func ids(ms []*mention) []string {
 func opsIn(s *sentence, i, j int) []*entity {
 	var out []*entity
 	for _, m := range s.mentionsIn(i, j) {
-		if m.ent != nil && m.ent.kind == graph.KindCyberOperation && !slices.Contains(out, m.ent) {
+		if isOp(m.ent) && !slices.Contains(out, m.ent) {
 			out = append(out, m.ent)
 		}
 	}
 	return out
 }
 
-// opBefore returns the operation mentioned last before token i of s.
+// opBefore returns the operation mentioned last before token i of s: a
+// cyber operation when there is one (the story's subject in a mixed
+// article), else a happening.
 func (d *document) opBefore(s *sentence, i int) *entity {
+	var happening *entity
 	for n := s.n; n >= 0; n-- {
 		ms := d.sents[n].ments
 		for k := len(ms) - 1; k >= 0; k-- {
@@ -78,9 +85,12 @@ func (d *document) opBefore(s *sentence, i int) *entity {
 			if m.ent != nil && m.ent.kind == graph.KindCyberOperation {
 				return m.ent
 			}
+			if happening == nil && isOp(m.ent) {
+				happening = m.ent
+			}
 		}
 	}
-	return nil
+	return happening
 }
 
 // modality is alleged when the sentence (outside quotes) or the operation
@@ -187,11 +197,11 @@ func (d *document) attributionAt(s *sentence, h hit, class string) {
 		// "blamed the intrusions on Y", "that the U.S. blamed on foreign
 		// countries": the operation comes first, or before "that".
 		n := h.j
-		if m := s.mentionAt(n); m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation {
+		if m := s.mentionAt(n); m != nil && isOp(m.ent) {
 			ops = []*entity{m.ent}
 			n = m.j
 		} else if s.tok(n).is("the", "a", "an", "these", "its") {
-			if m := s.mentionAt(n + 1); m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation {
+			if m := s.mentionAt(n + 1); m != nil && isOp(m.ent) {
 				ops = []*entity{m.ent}
 				n = m.j
 			}
@@ -318,7 +328,7 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 				break
 			}
 			// "an attempt by Y to hack into Z"
-			if m := s.mentionAt(k); m != nil && m.ent != nil && m.ent.kind == graph.KindCyberOperation && s.tok(m.j).lower == "by" {
+			if m := s.mentionAt(k); m != nil && isOp(m.ent) && s.tok(m.j).lower == "by" {
 				who, _ := d.actorsAfter(s, m.j+1)
 				blamed = ids(who)
 				op = m.ent
@@ -1035,7 +1045,7 @@ func (d *document) ruleDenial(s *sentence) {
 		for k := h.j; k < len(s.toks) && k < h.j+5; k++ {
 			w := s.toks[k].lower
 			if lx.attributionNouns.has(w) || w == "involvement" || w == "role" || w == "responsibility" || w == "carrying" ||
-				w == "participation" || w == "wrongdoing" || s.mat(k) != nil && s.mat(k).ent != nil && s.mat(k).ent.kind == graph.KindCyberOperation {
+				w == "participation" || w == "wrongdoing" || s.mat(k) != nil && isOp(s.mat(k).ent) {
 				ok = true
 				legal = lx.legalNouns.has(w)
 				break

@@ -251,6 +251,25 @@ func TestRules(t *testing.T) {
 			head + "Russia summoned the US ambassador, John Sullivan. FBI Director Christopher Wray spoke. Kremlin spokesman Dmitry Peskov rejected the accusations.",
 			[]string{"ROLE person:john-sullivan country:US Ambassador", "ROLE person:christopher-wray org:us-fbi Director",
 				"ROLE person:dmitry-peskov country:RU Spokesman"}, nil},
+		// Issue 19: general constructions, on sentences written for them.
+		{"negation: a negated verb asserts nothing",
+			head + "Leaders met at the Oslo summit on cybersecurity. Italy did not attend the summit, and Spain has never backed the plan.",
+			nil, []string{"country:IT -ATTENDED->", "country:ES -BACKED->"}},
+		{"attribution of a happening: blamed Y for the poisoning of Z",
+			head + "Norway blamed Iran for the poisoning of Ahmad Karimi in Bergen.",
+			[]string{"ATTRIBUTION by=country:NO blames=country:IR concerns=event:"}, nil},
+		{"characterization: dismissed the accusations as “...” is reported words",
+			head + "Norway blamed Iran for the poisoning of Ahmad Karimi. Iran’s foreign ministry dismissed the accusations as “a fabrication”.",
+			[]string{"STATEMENT by=country:IR about= [rule:characterization@1]", "country:IR -DENIED->"}, nil},
+		{"characterization: called X a Y",
+			head + "Chile’s government called the expulsions a hostile act.",
+			[]string{"STATEMENT by=country:CL about= [rule:characterization@1]"}, nil},
+		{"characterization: a group called X is a name, not words",
+			head + "Hackers from a group called Blue Lynx struck banks.",
+			nil, []string{"[rule:characterization@1]"}},
+		{"roles: a derived demonym gives the state, not a country named nearby",
+			head + "Ghana hosted the talks. Kenyan President Ruth Wambui said the deal was fair.",
+			[]string{"ROLE person:ruth-wambui country:KE"}, []string{"ROLE person:ruth-wambui country:GH"}},
 	} {
 		t.Run(tc.rule, func(t *testing.T) {
 			got := extractFacts(t, x, tc.text)

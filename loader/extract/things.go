@@ -508,7 +508,7 @@ func (d *document) current(kind graph.NodeKind) *entity {
 	bestPos := -1
 	for _, s := range d.sents {
 		for _, m := range s.ments {
-			if m.ent != nil && m.ent.kind == kind {
+			if m.ent != nil && m.ent.kind == kind && !m.ent.incident {
 				pos := s.n*10000 + m.i
 				if pos > bestPos {
 					best, bestPos = m.ent, pos

@@ -81,6 +81,7 @@ func Reference() (*Registry, error) {
 			r.demonyms[d] = "country:" + code
 		}
 	}
+	r.deriveDemonyms()
 	for _, o := range of.Organizations {
 		n := graph.Node{ID: o.ID, Kind: graph.KindOrganization, Name: o.Name, Aliases: o.Aliases,
 			Props: map[string]string{"kind": o.Kind}, Source: SourceOrganizations}
@@ -104,6 +105,93 @@ func Reference() (*Registry, error) {
 		}
 	}
 	return r, nil
+}
+
+// deriveDemonyms adds, for every country of the ISO dataset whose demonym
+// organizations.yaml does not give, the forms English regularly derives
+// from its common name: Albania → Albanian, Kenya → Kenyan, Mexico →
+// Mexican, Senegal → Senegalese, Yemen → Yemeni, Iraq → Iraqi (and the
+// plurals of the -an forms). A rule may make a word no one writes
+// ("Omanese" beside "Omani"), which is harmless; a form two countries would
+// share, or that is already a name, is left out, so a derived demonym is
+// never ambiguous. The dataset carries no demonyms itself.
+func (r *Registry) deriveDemonyms() {
+	derived := map[string]string{}
+	clash := map[string]bool{}
+	given := map[string]bool{}
+	for _, id := range r.demonyms {
+		given[id] = true
+	}
+	// A form that is a word of a country's name ("Dominican" of the
+	// Dominican Republic) would be read as that country's.
+	nameWords := map[string]bool{}
+	for _, n := range r.nodes {
+		if n.Kind == graph.KindCountry {
+			for _, w := range strings.Fields(n.Name) {
+				nameWords[w] = true
+			}
+		}
+	}
+	for id, n := range r.nodes {
+		if n.Kind != graph.KindCountry || given[id] {
+			continue
+		}
+		for _, form := range demonymForms(n.Name) {
+			if _, taken := r.demonyms[form]; taken || nameWords[form] {
+				continue
+			}
+			if _, isName := r.names[strings.ToLower(form)]; isName {
+				continue
+			}
+			if other, ok := derived[form]; ok && other != id {
+				clash[form] = true
+			}
+			derived[form] = id
+		}
+	}
+	for form, id := range derived {
+		if !clash[form] {
+			r.demonyms[form] = id
+		}
+	}
+}
+
+// demonymForms returns the regular English demonyms of a country name.
+func demonymForms(name string) []string {
+	words := strings.Fields(name)
+	if len(words) == 0 || strings.ContainsAny(name, "(),'’") {
+		return nil
+	}
+	last := words[len(words)-1]
+	prefix := strings.Join(words[:len(words)-1], " ")
+	var forms []string
+	an := func(f string) { forms = append(forms, f, f+"s") }
+	switch {
+	case strings.HasSuffix(last, "stan"):
+		forms = append(forms, last+"i")
+	case strings.HasSuffix(last, "a"):
+		an(last + "n") // Albanian, Kenyan, Korean
+	case strings.HasSuffix(last, "o"):
+		an(strings.TrimSuffix(last, "o") + "an") // Mexican, Moroccan
+	case strings.HasSuffix(last, "y"):
+		an(strings.TrimSuffix(last, "y") + "ian") // Italian, Hungarian
+	case strings.HasSuffix(last, "e"):
+		an(strings.TrimSuffix(last, "e") + "ian") // Ukrainian
+	case strings.HasSuffix(last, "on"):
+		forms = append(forms, strings.TrimSuffix(last, "on")+"ese") // Lebanese
+	case strings.HasSuffix(last, "n"), strings.HasSuffix(last, "m"):
+		forms = append(forms, last+"ese", last+"i") // Sudanese, Vietnamese; Yemeni, Omani
+	case strings.HasSuffix(last, "l"):
+		forms = append(forms, last+"ese") // Senegalese, Nepalese
+	case strings.HasSuffix(last, "q"), strings.HasSuffix(last, "t"), strings.HasSuffix(last, "r"), strings.HasSuffix(last, "h"):
+		forms = append(forms, last+"i") // Iraqi, Kuwaiti, Qatari, Bangladeshi
+	}
+	if prefix != "" {
+		for i, f := range forms {
+			forms[i] = prefix + " " + f
+		}
+	}
+	return forms
 }
 
 func (r *Registry) add(n graph.Node) {

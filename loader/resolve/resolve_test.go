@@ -72,3 +72,27 @@ func TestReferenceNamesAreUnambiguous(t *testing.T) {
 		}
 	}
 }
+
+// Demonyms the organizations file does not give are derived from the ISO
+// names by the regular English endings, never two countries for one form.
+func TestDerivedDemonyms(t *testing.T) {
+	r, err := resolve.Reference()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ demonym, id string }{
+		{"Albanian", "country:AL"}, {"Albanians", "country:AL"}, {"Senegalese", "country:SN"},
+		{"Indonesian", "country:ID"}, {"Mexican", "country:MX"}, {"Iraqi", "country:IQ"},
+		{"Yemeni", "country:YE"}, {"Lebanese", "country:LB"}, {"Kenyan", "country:KE"},
+		{"Hungarian", "country:HU"}, {"Uzbekistani", "country:UZ"},
+		{"Russian", "country:RU"}, {"Dutch", "country:NL"}, // given ones stay
+	} {
+		if id, ok := r.Demonym(tc.demonym); !ok || id != tc.id {
+			t.Errorf("Demonym(%q) = %q, %v; want %s", tc.demonym, id, ok, tc.id)
+		}
+	}
+	// "Dominican" is a word of "Dominican Republic": not Dominica's demonym.
+	if id, ok := r.Demonym("Dominican"); ok {
+		t.Errorf("Dominican resolved to %s; an ambiguous form must be left out", id)
+	}
+}

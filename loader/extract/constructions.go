@@ -1,0 +1,422 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"gopkg.in/yaml.v3"
+)
+
+// Constructions are claim rules written as data (constructions.yaml) and
+// run by the small engine below, so that a construction is added with a
+// data entry and its examples, without touching Go. Each one says:
+//
+//   - trigger: the words that fire it, every form listed ("called on",
+//     "calls on", ...). A trigger inside a quote, inside a name, or negated
+//     ("did not attend", "has never recalled") does not fire, unless
+//     negation is "keep".
+//   - subject: who acts: "clause" (the head actors of the trigger's clause,
+//     grammar.go's subject) or "clause-or-main" (else the subject of the
+//     sentence's first clause, for "..., calling on Y").
+//   - object: what the claim points at:
+//     "list-after" is the list of actors right after the trigger ("urged
+//     Russia and China to ..."); "first-after" the first mention of an
+//     allowed kind within `within` tokens, in the clause; "context" that,
+//     or else the happening the text spoke of last (what a measure reacts
+//     to: "expelled 23 diplomats" after "the poisoning").
+//     `kinds` lists the node kinds allowed (Event also covers happenings);
+//     `then` words one of which must follow the object ("to",
+//     "responsible"); `via` words one of which must stand between the
+//     trigger and the object ("over", "in protest at").
+//   - claim: a relationship type of the vocabulary, or "attribution"
+//     (the subject attributes, the object is blamed, and the operation or
+//     happening named after the object, else the story's, is concerned).
+//   - properties: a claim property from "trigger" (the trigger's words),
+//     "object-phrase" (trigger to object), "rest" (what follows the
+//     trigger, to the end of its clause).
+//   - modality: alleged when the sentence is hedged, unless "asserted".
+//   - examples: sentences with the facts they must give and must not give;
+//     TestConstructions runs every one.
+//
+// A claim made by a construction carries method "rule:<name>@<version>"
+// and remembers what fired it, for `actorgraph extract --explain`.
+
+//go:embed constructions.yaml
+var constructionsYAML []byte
+
+type construction struct {
+	Name       string            `yaml:"name"`
+	Version    int               `yaml:"version"`
+	Doc        string            `yaml:"doc"`
+	Claim      string            `yaml:"claim"`
+	Trigger    []string          `yaml:"trigger"`
+	Subject    slotSpec          `yaml:"subject"`
+	Object     slotSpec          `yaml:"object"`
+	Negation   string            `yaml:"negation"`
+	Modality   string            `yaml:"modality"`
+	Properties map[string]string `yaml:"properties"`
+	Confidence float64           `yaml:"confidence"`
+	Examples   []Example         `yaml:"examples"`
+
+	typ      graph.RelType // "" for attributions
+	triggers map[string][][]string
+	subjK    []graph.NodeKind
+	objK     []graph.NodeKind
+	then     [][]string
+	via      [][]string
+	method   string
+}
+
+type slotSpec struct {
+	From   string   `yaml:"from"`
+	Kinds  []string `yaml:"kinds"`
+	Within int      `yaml:"within"`
+	Then   []string `yaml:"then"`
+	Via    []string `yaml:"via"`
+}
+
+// Example is a sentence a construction is for, with facts it must give
+// (Want) and must not give (Not), in the notation of the package tests
+// ("country:FR -CALLED_FOR-> country:RU").
+type Example struct {
+	Text string   `yaml:"text"`
+	Want []string `yaml:"want"`
+	Not  []string `yaml:"not"`
+}
+
+// ConstructionExamples returns the name of every construction with its
+// examples, for the tests.
+func (x *Extractor) ConstructionExamples() map[string][]Example {
+	out := map[string][]Example{}
+	for _, c := range x.cons {
+		out[c.Name] = c.Examples
+	}
+	return out
+}
+
+func loadConstructions(data []byte) ([]*construction, error) {
+	var cs []*construction
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cs); err != nil {
+		return nil, fmt.Errorf("extraction constructions: %w", err)
+	}
+	seen := map[string]bool{}
+	for _, c := range cs {
+		bad := func(format string, a ...any) error {
+			return fmt.Errorf("extraction constructions: %q: %s", c.Name, fmt.Sprintf(format, a...))
+		}
+		if c.Name == "" || seen[c.Name] {
+			return nil, bad("every construction needs a unique name")
+		}
+		seen[c.Name] = true
+		if c.Version < 1 {
+			return nil, bad("version must be 1 or more")
+		}
+		if c.Claim != "attribution" {
+			t, err := graph.ParseRelType(c.Claim)
+			if err != nil {
+				return nil, bad("claim %q is neither \"attribution\" nor a relationship type of the vocabulary", c.Claim)
+			}
+			c.typ = t
+		}
+		if len(c.Trigger) == 0 {
+			return nil, bad("no trigger")
+		}
+		c.triggers = map[string][][]string{}
+		for _, p := range phrases(c.Trigger, true) {
+			c.triggers[p[0]] = append(c.triggers[p[0]], p)
+		}
+		for _, ps := range c.triggers {
+			slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
+		}
+		switch c.Subject.From {
+		case "clause", "clause-or-main":
+		default:
+			return nil, bad("subject.from must be clause or clause-or-main")
+		}
+		switch c.Object.From {
+		case "list-after", "first-after", "context":
+		default:
+			return nil, bad("object.from must be list-after, first-after or context")
+		}
+		switch c.Negation {
+		case "", "drop", "keep":
+		default:
+			return nil, bad("negation must be drop or keep")
+		}
+		switch c.Modality {
+		case "", "hedged", "asserted":
+		default:
+			return nil, bad("modality must be hedged or asserted")
+		}
+		for k, v := range c.Properties {
+			switch v {
+			case "trigger", "object-phrase", "rest":
+			default:
+				return nil, bad("property %s: %q is not trigger, object-phrase or rest", k, v)
+			}
+		}
+		var err error
+		if c.subjK, err = parseKinds(c.Subject.Kinds, []graph.NodeKind{graph.KindCountry, graph.KindPerson, graph.KindOrganization}); err != nil {
+			return nil, bad("%v", err)
+		}
+		if c.objK, err = parseKinds(c.Object.Kinds, []graph.NodeKind{graph.KindCountry, graph.KindPerson, graph.KindOrganization}); err != nil {
+			return nil, bad("%v", err)
+		}
+		if c.Object.Within == 0 {
+			c.Object.Within = 8
+		}
+		c.then = phrases(c.Object.Then, true)
+		c.via = phrases(c.Object.Via, true)
+		if c.Confidence <= 0 || c.Confidence > 1 {
+			return nil, bad("confidence must be in (0, 1]")
+		}
+		c.method = fmt.Sprintf("rule:%s@%d", c.Name, c.Version)
+	}
+	return cs, nil
+}
+
+func parseKinds(names []string, def []graph.NodeKind) ([]graph.NodeKind, error) {
+	if len(names) == 0 {
+		return def, nil
+	}
+	var out []graph.NodeKind
+	for _, n := range names {
+		k, err := graph.ParseNodeKind(n)
+		if err != nil {
+			return nil, fmt.Errorf("kind %q: %w", n, err)
+		}
+		out = append(out, k)
+	}
+	return out, nil
+}
+
+// runConstructions fires every construction on sentence s.
+func (d *document) runConstructions(s *sentence) {
+	for _, c := range d.x.cons {
+		for i := 0; i < len(s.toks); i++ {
+			t := s.toks[i]
+			if t.inQuote || t.kind != tWord || s.mat(i) != nil {
+				continue
+			}
+			for _, p := range c.triggers[t.lower] {
+				if j, ok := phraseAt(s, i, p); ok {
+					d.fire(c, s, hit{i, j})
+					i = j - 1
+					break
+				}
+			}
+		}
+	}
+}
+
+// fire applies construction c to the trigger h.
+func (d *document) fire(c *construction, s *sentence, h hit) {
+	if c.Negation != "keep" && d.negated(s, h.i) || reducedRelative(s, h.i) {
+		return
+	}
+	who := d.subject(s, h.i)
+	if len(who) == 0 && c.Subject.From == "clause-or-main" {
+		who = d.mainSubject(s, h.i)
+	}
+	who = slices.DeleteFunc(slices.Clone(who), func(m *mention) bool { return !slices.Contains(c.subjK, m.ent.kind) })
+	if len(who) == 0 {
+		return
+	}
+	objs, end := d.constructionObjects(c, s, h)
+	if len(objs) == 0 {
+		return
+	}
+	if len(c.then) > 0 {
+		if _, ok := anyPhraseAt(s, end, c.then); !ok {
+			return
+		}
+	}
+	mod := graph.Asserted
+	if c.Modality != "asserted" {
+		mod = d.modality(s, nil)
+	}
+	fired := fmt.Sprintf("trigger “%s”; subject “%s”; object “%s”", s.span(h.i, h.j), mentionWords(who), objectWords(objs))
+	if c.typ == "" {
+		var op *entity
+		for k := end; k < s.endOfClause(end) && op == nil; k++ {
+			if m := s.mat(k); m != nil && isOp(m.ent) {
+				op = m.ent
+			}
+		}
+		if op == nil {
+			op = d.opBefore(s, h.i)
+		}
+		if op != nil && op.hedged {
+			mod = graph.Alleged
+		}
+		a := &attrFinding{by: ids(who), blames: objectIDs(objs), quote: s.text, sent: s.n, modality: mod,
+			conf: confFor(c.Confidence, mod), method: c.method, fired: fired}
+		if op != nil {
+			a.concerns = op.id
+			a.fired += fmt.Sprintf("; concerns %s", op.name)
+		}
+		d.out.attribution(a)
+		return
+	}
+	var props map[string]string
+	for k, v := range c.Properties {
+		var val string
+		switch v {
+		case "trigger":
+			val = s.span(h.i, h.j)
+		case "object-phrase":
+			val = s.textOf(h.i, end)
+		case "rest":
+			val = s.textOf(h.j, s.endOfClause(h.j))
+		}
+		if val = strings.TrimSpace(val); val != "" {
+			if props == nil {
+				props = map[string]string{}
+			}
+			props[k] = strings.ToLower(val[:1]) + val[1:]
+		}
+	}
+	for _, a := range ids(who) {
+		for _, b := range objectIDs(objs) {
+			d.out.add(finding{subj: a, typ: c.typ, obj: b, quote: s.text, sent: s.n, modality: mod,
+				conf: confFor(c.Confidence, mod), method: c.method, props: props, fired: fired})
+		}
+	}
+}
+
+// constructionObjects reads the object slot of c after trigger h; end is
+// the token after the object (where `then` is looked for).
+func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*entity, int) {
+	allowed := func(e *entity) bool {
+		if e == nil {
+			return false
+		}
+		for _, k := range c.objK {
+			if e.kind == k {
+				return true
+			}
+		}
+		return false
+	}
+	start := h.j
+	if len(c.via) > 0 {
+		found := false
+		for k := h.j; k < len(s.toks) && k < h.j+c.Object.Within; k++ {
+			if j, ok := anyPhraseAt(s, k, c.via); ok && s.mat(k) == nil {
+				start, found = j, true
+				break
+			}
+		}
+		if !found && c.Object.From != "context" {
+			return nil, h.j
+		}
+	}
+	switch c.Object.From {
+	case "list-after":
+		ms, end := d.actorsAfter(s, start)
+		var out []*entity
+		for _, m := range ms {
+			if allowed(m.ent) {
+				out = append(out, m.ent)
+			}
+		}
+		return out, end
+	default:
+		clauseEnd := s.endOfClause(start)
+		for k := start; k < len(s.toks) && k < start+c.Object.Within && k < clauseEnd; k++ {
+			if m := s.mat(k); m != nil && m.ent != nil && !m.media {
+				if allowed(m.ent) {
+					return []*entity{m.ent}, m.j
+				}
+				k = m.j - 1
+			}
+		}
+		if c.Object.From != "context" {
+			return nil, start
+		}
+		// Else the happening the text spoke of last ("Spain expelled four
+		// diplomats" after "the Lisbon bombing"). A cyber operation is
+		// answered in the text by attributions and sanctions, and a
+		// doctrine is what was done, not what happened: a measure reacts
+		// to either only when its clause names it ("over the hack", "in
+		// protest at the pact").
+		for n := s.n; n >= 0; n-- {
+			ms := d.sents[n].ments
+			for k := len(ms) - 1; k >= 0; k-- {
+				if m := ms[k]; (n < s.n || m.i < h.i) && allowed(m.ent) && !m.media && m.ent.incident {
+					return []*entity{m.ent}, h.j
+				}
+			}
+		}
+		return nil, start
+	}
+}
+
+// negated reports whether the verb at token i is negated: "did not
+// attend", "has never recalled", "didn’t sign", "would not immediately
+// join".
+func (d *document) negated(s *sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := s.toks[k]
+		switch {
+		case d.x.lx.negations.has(t.lower) && t.lower != "without" && t.lower != "nor":
+			return true
+		case auxiliaries.has(t.lower) || strings.HasSuffix(t.lower, "ly") || t.is("yet", "ever", "also", "even", "still"):
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// reducedRelative reports whether the verb at i qualifies the noun before
+// it rather than making a clause: "the four expelled from the
+// Netherlands", "the diplomats expelled last week".
+func reducedRelative(s *sentence, i int) bool {
+	p := s.tok(i - 1)
+	if p.kind != tWord || s.mat(i-1) != nil {
+		return false
+	}
+	if _, err := strconv.Atoi(p.text); err == nil || numberWords.has(p.lower) {
+		return true
+	}
+	return !p.capitalized() && !auxiliaries.has(p.lower) && !strings.HasSuffix(p.lower, "ly") &&
+		determiners.has(s.tok(i-2).lower)
+}
+
+var numberWords = newSet([]string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "dozen", "dozens", "hundreds"})
+
+// auxiliaries stand between a negation and its verb.
+var auxiliaries = newSet([]string{"did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will",
+	"would", "could", "can", "should", "may", "might", "must", "shall", "been", "be"})
+
+func mentionWords(ms []*mention) string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.text())
+	}
+	return strings.Join(out, ", ")
+}
+
+func objectWords(es []*entity) string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.name)
+	}
+	return strings.Join(out, ", ")
+}
+
+func objectIDs(es []*entity) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.id)
+	}
+	return uniq(out)
+}
