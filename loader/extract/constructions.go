@@ -261,7 +261,7 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 			a.concerns = op.id
 			a.fired += fmt.Sprintf("; concerns %s", op.name)
 		}
-		d.out.attribution(a)
+		d.attribute(a)
 		return
 	}
 	var props map[string]string

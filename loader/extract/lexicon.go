@@ -20,6 +20,7 @@ type lexiconFile struct {
 		Honorifics    []string `yaml:"honorifics"`
 		StateTitles   []string `yaml:"state_titles"`
 		CompanyTitles []string `yaml:"company_titles"`
+		SpokesTitles  []string `yaml:"spokes_titles"`
 		Bodies        []struct {
 			Title   string `yaml:"title"`
 			Country string `yaml:"country"`
@@ -72,6 +73,7 @@ type lexicon struct {
 	honorifics             set
 	stateTitles            set // lower-case whole titles
 	companyTitles          set
+	spokesTitles           []string             // lower-case title endings
 	bodies                 map[string]titleBody // lower-case title
 	media                  [][]string
 	countryCodes           set
@@ -162,6 +164,9 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		responsibility: phrases(f.Responsibility, true),
 	}
 	// Case matters for these: "Lord" is an honorific, "lord" a word.
+	for _, t := range f.Titles.SpokesTitles {
+		lx.spokesTitles = append(lx.spokesTitles, strings.ToLower(t))
+	}
 	for _, h := range f.Titles.Honorifics {
 		lx.honorifics[h] = true
 	}

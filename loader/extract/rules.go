@@ -241,7 +241,7 @@ func (d *document) attributionAt(s *sentence, h hit, class string) {
 		if o != nil {
 			a.concerns = o.id
 		}
-		d.out.attribution(a)
+		d.attribute(a)
 	}
 }
 
@@ -358,7 +358,7 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 			a.concerns = op.id
 			d.out.implied[s.n] = op.id
 		}
-		d.out.attribution(a)
+		d.attribute(a)
 	}
 }
 
@@ -470,7 +470,7 @@ func (d *document) legalAt(s *sentence, h hit, objAt int) {
 	if op != nil {
 		a.concerns = op.id
 	}
-	if got := d.out.attribution(a); got != nil {
+	if got := d.attribute(a); got != nil {
 		got.legal = true
 		got.basis = "legal"
 	}
@@ -527,17 +527,26 @@ func (d *document) ruleBacking(s *sentence) {
 }
 
 // latestAttribution returns the last attribution found up to sentence n
-// made by one of whose (any when whose is empty).
+// made by one of whose (any when whose is empty); of those, one made by
+// the most of whose ("the British and American assessment" is the one
+// Britain and the US made together, not the US's alone).
 func (d *document) latestAttribution(n int, whose []string) *attrFinding {
 	var best *attrFinding
+	bestShared := 0
 	for _, a := range d.out.attrs {
 		if a.sent > n {
 			continue
 		}
-		if len(whose) > 0 && !intersects(a.by, whose) {
+		shared := 0
+		for _, b := range a.by {
+			if slices.Contains(whose, b) {
+				shared++
+			}
+		}
+		if len(whose) > 0 && shared == 0 || shared < bestShared {
 			continue
 		}
-		best = a
+		best, bestShared = a, shared
 	}
 	if best == nil && len(whose) > 0 {
 		return d.latestAttribution(n, nil)
@@ -1402,7 +1411,7 @@ func (d *document) ruleSimilar(s *sentence) {
 		if a == nil || len(who) == 0 {
 			continue
 		}
-		d.out.attribution(&attrFinding{by: ids(who), blames: slices.Clone(a.blames), concerns: a.concerns, quote: s.text,
+		d.attribute(&attrFinding{by: ids(who), blames: slices.Clone(a.blames), concerns: a.concerns, quote: s.text,
 			sent: s.n, modality: a.modality, conf: confReportedBlame - 0.1, method: methodAttribution})
 	}
 }
