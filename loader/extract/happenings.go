@@ -40,6 +40,13 @@ func (d *document) happenings(s *sentence) {
 		head := t.lower
 		if head == "attack" || head == "attacks" {
 			if !lx.happeningMods.has(s.tok(h-1).lower) || s.mat(h-1) != nil {
+				// "the attack" in an article about a chemical attack and
+				// no cyber operation: that attack.
+				if s.tok(h-1).is("the", "this", "that", "’s") && d.current(graph.KindCyberOperation) == nil {
+					if e := d.lastHappening("attack"); e != nil {
+						d.addMention(s, h, h+1, e, howAnaphor)
+					}
+				}
 				continue
 			}
 		} else if !lx.happeningNouns.has(head) {
@@ -89,6 +96,11 @@ func (d *document) happenings(s *sentence) {
 			if hasName && ce-(h+2) <= 6 {
 				end, named = ce, true
 			}
+		}
+		// "a chemical weapons attack", "a missile strike": a modifier of
+		// kind makes it one happening too.
+		if !named && start < h && !s.tok(start-1).is("the", "this", "that", "these", "those") {
+			named = true
 		}
 		if !named {
 			// "the poisoning", "the strikes": the last happening of that noun.

@@ -304,7 +304,8 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 		var op *entity
 		for k := c; k < len(s.toks); k++ {
 			// "no evidence that the Russian government was involved"
-			if lx.negations.has(s.toks[k].lower) {
+			// "there was no doubt that Y was responsible" affirms.
+			if lx.negations.has(s.toks[k].lower) && !s.tok(k+1).is("doubt", "question") {
 				blamed = nil
 				break
 			}
@@ -711,7 +712,7 @@ func (d *document) ruleConvening(s *sentence) {
 	for _, h := range d.verbs(s, "convene") {
 		var ev *entity
 		for k := h.j; k < len(s.toks) && k < h.j+4; k++ {
-			if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindEvent {
+			if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindEvent && !m.ent.incident {
 				ev = m.ent
 				break
 			}
@@ -757,7 +758,7 @@ func (d *document) ruleAttendance(s *sentence) {
 
 func (d *document) eventAfter(s *sentence, j int) *entity {
 	for k := j; k < len(s.toks) && k < j+5; k++ {
-		if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindEvent {
+		if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindEvent && !m.ent.incident {
 			return m.ent
 		}
 	}
@@ -774,7 +775,7 @@ func (d *document) eventBefore(s *sentence, i int) *entity {
 			if n == s.n && m.i >= i {
 				continue
 			}
-			if m.ent != nil && m.ent.kind == graph.KindEvent {
+			if m.ent != nil && m.ent.kind == graph.KindEvent && !m.ent.incident {
 				return m.ent
 			}
 		}
@@ -988,9 +989,30 @@ func (d *document) ruleSanction(s *sentence) {
 		case t.is("sanctions") && s.tok(i-1).is("the") && s.tok(i+1).is("target", "targets", "hit", "cover"):
 			objs = d.sanctionObjects(s, i+2)
 			who = d.lastSanctioner(s.n)
-		case t.is("sanctioned") && s.tok(i+1).is("is", "are", "was", "were", "include", "includes"):
+		case t.is("sanctioned", "targeted", "listed") && s.tok(i+1).is("is", "are", "was", "were", "include", "includes") &&
+			(t.lower == "sanctioned" || s.tok(i-1).is("those", "people", "individuals", "entities")) && len(d.out.sanctioners) > 0:
+			// "Among those sanctioned is Y", "Those targeted include A and B"
 			objs = d.sanctionObjects(s, i+2)
 			who = d.lastSanctioner(s.n)
+		case t.is("sanctions") && s.tok(i-1).is("same") && s.tok(i+1).is("on", "against") && len(d.out.sanctioners) > 0:
+			// "Britain imposed the same sanctions on the six officials":
+			// the targets of the sanctions reported before.
+			v := i - 2
+			for v >= 0 && v >= i-4 && !d.isVerb(s, v, "impose") {
+				v--
+			}
+			if v < 0 {
+				continue
+			}
+			who = d.subject(s, v)
+			prev := d.lastSanctioner(s.n)
+			for _, c := range d.out.claims {
+				if c.typ == graph.RelSanctioned && len(prev) > 0 && c.subj == prev[0].ent.id {
+					if e := d.entityByID(c.obj); e != nil {
+						objs = append(objs, &mention{ent: e})
+					}
+				}
+			}
 		default:
 			continue
 		}
@@ -1053,7 +1075,9 @@ func (d *document) ruleDenial(s *sentence) {
 		ok := false
 		for k := h.j; k < len(s.toks) && k < h.j+5; k++ {
 			w := s.toks[k].lower
-			if lx.attributionNouns.has(w) || w == "involvement" || w == "role" || w == "responsibility" || w == "carrying" ||
+			// "denied using chemical weapons", "denied launching the attack"
+			gerund := k == h.j && strings.HasSuffix(w, "ing") && len(w) > 5 && !s.toks[k].is("having", "being")
+			if lx.attributionNouns.has(w) || gerund || w == "involvement" || w == "role" || w == "responsibility" || w == "carrying" ||
 				w == "participation" || w == "wrongdoing" || s.mat(k) != nil && isOp(s.mat(k).ent) {
 				ok = true
 				legal = lx.legalNouns.has(w)
