@@ -72,11 +72,15 @@ type construction struct {
 }
 
 type slotSpec struct {
-	From   string   `yaml:"from"`
-	Kinds  []string `yaml:"kinds"`
-	Within int      `yaml:"within"`
-	Then   []string `yaml:"then"`
-	Via    []string `yaml:"via"`
+	From     string   `yaml:"from"`
+	Kinds    []string `yaml:"kinds"`
+	Within   int      `yaml:"within"`
+	Then     []string `yaml:"then"`
+	Via      []string `yaml:"via"`
+	Fallback string   `yaml:"fallback"`
+	// FallbackWhen is "always" (default) or "bare": only when nothing
+	// follows the trigger in its clause ("also signed up.").
+	FallbackWhen string `yaml:"fallback_when"`
 }
 
 // Example is a sentence a construction is for, with facts it must give
@@ -135,14 +139,27 @@ func loadConstructions(data []byte) ([]*construction, error) {
 			slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
 		}
 		switch c.Subject.From {
-		case "clause", "clause-or-main":
+		case "clause", "clause-or-main", "by-after":
 		default:
-			return nil, bad("subject.from must be clause or clause-or-main")
+			return nil, bad("subject.from must be clause, clause-or-main or by-after")
 		}
 		switch c.Object.From {
-		case "list-after", "first-after", "context":
+		case "list-after", "first-after", "context", "before":
 		default:
-			return nil, bad("object.from must be list-after, first-after or context")
+			return nil, bad("object.from must be list-after, first-after, context or before")
+		}
+		switch c.Object.Fallback {
+		case "", "happening", "doctrine", "meeting":
+		default:
+			return nil, bad("object.fallback must be happening, doctrine or meeting")
+		}
+		switch c.Object.FallbackWhen {
+		case "", "always", "bare":
+		default:
+			return nil, bad("object.fallback_when must be always or bare")
+		}
+		if c.Object.From == "context" && c.Object.Fallback == "" {
+			return nil, bad("object.from context needs a fallback (happening, doctrine or meeting)")
 		}
 		switch c.Negation {
 		case "", "drop", "keep":
@@ -220,9 +237,21 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	if c.Negation != "keep" && d.negated(s, h.i) || reducedRelative(s, h.i) {
 		return
 	}
-	who := d.subject(s, h.i)
-	if len(who) == 0 && c.Subject.From == "clause-or-main" {
-		who = d.mainSubject(s, h.i)
+	var who []*mention
+	switch c.Subject.From {
+	case "by-after":
+		// "a convention first proposed by Russia": the agent after "by".
+		if s.tok(h.j).is("by") {
+			who, _ = d.actorsAfter(s, h.j+1)
+		}
+	default:
+		who = d.subject(s, h.i)
+		if len(who) == 0 && c.Subject.From == "clause-or-main" {
+			who = d.mainSubject(s, h.i)
+		}
+		if len(who) == 0 {
+			who = d.groupMembers(s, h)
+		}
 	}
 	who = slices.DeleteFunc(slices.Clone(who), func(m *mention) bool { return !slices.Contains(c.subjK, m.ent.kind) })
 	if len(who) == 0 {
@@ -318,6 +347,15 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 		}
 	}
 	switch c.Object.From {
+	case "before":
+		// "a convention first proposed by Russia": what the participle
+		// qualifies, the last mention of an allowed kind before it.
+		for k := h.i - 1; k >= 0 && k >= h.i-c.Object.Within; k-- {
+			if m := s.mat(k); m != nil && allowed(m.ent) && !m.media {
+				return []*entity{m.ent}, h.j
+			}
+		}
+		return nil, h.j
 	case "list-after":
 		ms, end := d.actorsAfter(s, start)
 		var out []*entity
@@ -346,16 +384,81 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 		// doctrine is what was done, not what happened: a measure reacts
 		// to either only when its clause names it ("over the hack", "in
 		// protest at the pact").
+		if c.Object.FallbackWhen == "bare" && !bareAfter(s, h.j) {
+			return nil, start
+		}
+		fits := func(e *entity) bool {
+			switch c.Object.Fallback {
+			case "happening":
+				return e.incident
+			case "meeting":
+				return e.kind == graph.KindEvent && !e.incident
+			default:
+				return e.kind == graph.KindDoctrine
+			}
+		}
 		for n := s.n; n >= 0; n-- {
 			ms := d.sents[n].ments
 			for k := len(ms) - 1; k >= 0; k-- {
-				if m := ms[k]; (n < s.n || m.i < h.i) && allowed(m.ent) && !m.media && m.ent.incident {
+				if m := ms[k]; (n < s.n || m.i < h.i) && allowed(m.ent) && !m.media && fits(m.ent) {
 					return []*entity{m.ent}, h.j
 				}
 			}
 		}
 		return nil, start
 	}
+}
+
+// bareAfter reports whether nothing but adverbs follows token j in its
+// clause: "Eight companies also signed up." takes no object.
+func bareAfter(s *sentence, j int) bool {
+	for k := j; k < len(s.toks); k++ {
+		t := s.toks[k]
+		if t.kind == tPunct || t.kind == tQuote {
+			return true
+		}
+		if !(t.is("too", "also", "later", "then", "soon", "afterwards", "immediately") || strings.HasSuffix(t.lower, "ly")) {
+			return false
+		}
+	}
+	return true
+}
+
+// groupMembers reads who a group subject is when the text lists them:
+// "Seventeen countries signed the pact, among them Chile, Peru and Spain",
+// "Eight companies, Acme, Globex and Initech, also signed up", "... signed
+// the accord, including Chile and Peru".
+func (d *document) groupMembers(s *sentence, h hit) []*mention {
+	// An apposition list between the group noun and the verb.
+	start := s.clauseStart(h.i)
+	for k := start; k < h.i; k++ {
+		if s.toks[k].text == "," && k > 0 && s.mat(k-1) == nil && d.x.lx.groupSubjects.has(s.toks[k-1].lower) {
+			if ms, end := d.actorsAfter(s, k+1); len(ms) > 1 && end <= h.i {
+				return ms
+			}
+		}
+	}
+	// A group noun before the verb, and "among them" or "including" after.
+	group := false
+	for k := start; k < h.i; k++ {
+		if s.mat(k) == nil && d.x.lx.groupSubjects.has(s.toks[k].lower) {
+			group = true
+		}
+	}
+	if !group {
+		return nil
+	}
+	for k := h.j; k+1 < len(s.toks); k++ {
+		if s.toks[k].is("among") && s.toks[k+1].is("them", "whom") {
+			ms, _ := d.actorsAfter(s, k+2)
+			return ms
+		}
+		if s.toks[k].is("including") && s.tok(k-1).text == "," {
+			ms, _ := d.actorsAfter(s, k+1)
+			return ms
+		}
+	}
+	return nil
 }
 
 // negated reports whether the verb at token i is negated: "did not

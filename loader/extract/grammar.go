@@ -299,6 +299,11 @@ func (d *document) actorsAfter(s *sentence, j int) ([]*mention, int) {
 			for k < len(s.toks) && s.mat(k) == nil && s.toks[k].kind == tWord && !prepositions.has(s.toks[k].lower) && s.toks[k].lower != "and" && k < m.j+3 {
 				k++
 			}
+			// "Mexican President Ana Ruiz": the demonym qualified a title;
+			// the person named after it is the actor.
+			if p := s.mentionAt(k); p != nil && p.ent != nil && p.ent.kind == graph.KindPerson && !(len(out) > 0 && out[len(out)-1] == m) {
+				continue
+			}
 		}
 		n := k
 		if s.tok(n).text == "," {

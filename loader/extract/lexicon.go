@@ -50,6 +50,7 @@ type lexiconFile struct {
 	OrgAnaphors        map[string][]string `yaml:"org_anaphors"`
 	PersonNouns        []string            `yaml:"person_nouns"`
 	DelegateNouns      []string            `yaml:"delegate_nouns"`
+	GroupSubjects      []string            `yaml:"group_subjects"`
 	AttributionNouns   []string            `yaml:"attribution_nouns"`
 	LegalNouns         []string            `yaml:"legal_nouns"`
 	GroupNouns         []string            `yaml:"group_nouns"`
@@ -95,6 +96,7 @@ type lexicon struct {
 	orgAnaphors            map[string][]string
 	personNouns            set
 	delegateNouns          set
+	groupSubjects          set
 	attributionNouns       set
 	legalNouns             set
 	groupNouns             set
@@ -158,7 +160,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		eventNouns: newSet(f.EventNouns), happeningNouns: newSet(f.HappeningNouns), happeningMods: newSet(f.HappeningMods), eventExclusions: phrases(f.EventExclusions, true),
 		electionKinds: newSet(f.ElectionKinds), agentNouns: newSet(f.AgentNouns),
 		companyNouns: newSet(f.CompanyNouns), orgHeads: newSet(f.OrgHeads), companyHeads: newSet(f.CompanyHeads), orgAnaphors: f.OrgAnaphors,
-		personNouns: newSet(f.PersonNouns), delegateNouns: newSet(f.DelegateNouns),
+		personNouns: newSet(f.PersonNouns), delegateNouns: newSet(f.DelegateNouns), groupSubjects: newSet(f.GroupSubjects),
 		attributionNouns: newSet(f.AttributionNouns), legalNouns: newSet(f.LegalNouns),
 		hedges: newSet(f.Hedges), verbs: map[string][][]string{}, verbFirst: map[string]map[string][][]string{},
 		responsibility: phrases(f.Responsibility, true),

@@ -219,6 +219,13 @@ func singular(w string) string {
 func (d *document) companies(s *sentence) {
 	lx := d.x.lx
 	for i := 0; i+1 < len(s.toks); i++ {
+		// "Eight companies, Amazon, Acme and Globex, signed", "firms
+		// including Acme and Globex": a list of names after a plural.
+		if s.toks[i].is("companies", "firms", "platforms", "carriers", "airlines", "banks") && !s.toks[i].inQuote &&
+			(s.tok(i+1).text == "," || s.tok(i+1).text == ":" || s.tok(i+1).is("including")) {
+			d.companyList(s, i+2)
+			continue
+		}
 		if !lx.companyNouns.has(s.toks[i].lower) || s.mat(i) != nil || s.toks[i].inQuote {
 			continue
 		}
@@ -235,6 +242,41 @@ func (d *document) companies(s *sentence) {
 			continue
 		}
 		d.namedOrg(s, i+1, j, "company")
+	}
+}
+
+// companyList reads a list of company names starting at token k: names of
+// one to three capitalized words, separated by commas and a final "and".
+// A list of fewer than two names is no list.
+func (d *document) companyList(s *sentence, k int) {
+	type span struct{ i, j int }
+	var names []span
+	for k < len(s.toks) {
+		if m := s.mentionAt(k); m != nil {
+			names = append(names, span{-1, -1})
+			k = m.j
+		} else if j, ok := d.capRun(s, k, 3); ok {
+			names = append(names, span{k, j})
+			k = j
+		} else {
+			break
+		}
+		if s.tok(k).text == "," {
+			k++
+		}
+		if s.tok(k).is("and") {
+			k++
+		} else if s.tok(k-1).text != "," {
+			break
+		}
+	}
+	if len(names) < 2 {
+		return
+	}
+	for _, n := range names {
+		if n.i >= 0 {
+			d.namedOrg(s, n.i, n.j, "company")
+		}
 	}
 }
 

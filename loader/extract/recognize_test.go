@@ -119,6 +119,10 @@ func TestRecognition(t *testing.T) {
 		{"an organization by the noun its name ends in", "Amnesty International said the law was too broad.",
 			[]string{"Amnesty International=org:amnesty-international"}, []string{"=person:"}},
 		{"a demonym derived from the country data", "Kenyan President Ruth Wambui spoke.", []string{"Kenyan=country:KE"}, nil},
+		{"companies listed after a plural", "Four firms, Acme, Globex and Initech, joined the pact.",
+			[]string{"Acme=org:acme", "Globex=org:globex", "Initech=org:initech"}, nil},
+		{"the doctrine by its head noun", "Chile launched the Lima Accord. Peru signed the accord.",
+			[]string{"Lima Accord=doctrine:lima-accord", "accord=doctrine:lima-accord"}, []string{"=doctrine:accord"}},
 		{"a month inside a name", "Defence Minister Carla April said so.", []string{"Carla April=person:carla-april"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -558,6 +558,22 @@ func (d *document) events(s *sentence) {
 		// elections
 		if t.is("elections", "election", "midterms") && s.mat(i) == nil {
 			d.election(s, i)
+			continue
+		}
+		// "a meeting in Paris hosted by ...": a meeting its host names.
+		if lx.eventNouns.has(t.lower) && s.mat(i) == nil && s.tok(i-1).is("a", "an", "the") && !d.excludedEvent(s, i) {
+			end := i + 1
+			if s.tok(end).is("in", "at") && s.tok(end+1).capitalized() {
+				end += 2
+				for s.tok(end).capitalized() && s.mat(end) == nil && end < i+6 {
+					end++
+				}
+			}
+			if _, ok := d.verbAt(s, end, "convene"); ok && s.tok(end+1).is("by") {
+				e := d.event(s, s.span(i, end), "")
+				d.addMention(s, i, end, e, howName)
+				i = end - 1
+			}
 		}
 	}
 }
@@ -698,7 +714,11 @@ func (d *document) doctrines(s *sentence) {
 		// What an actor proposes: "is developing a coalition of allies in
 		// cyberspace".
 		if j, ok := d.verbAt(s, i, "propose"); ok {
-			d.proposedDoctrine(s, j)
+			d.proposedDoctrine(s, j, true)
+		} else if j, ok := d.verbAt(s, i, "adopt"); ok {
+			// "signed a pledge to ...", "ratified a treaty on ...": what is
+			// signed is a doctrine too.
+			d.proposedDoctrine(s, j, false)
 		}
 	}
 }
@@ -724,6 +744,21 @@ func (d *document) capDoctrine(s *sentence, i int) int {
 		k++
 	}
 	return i
+}
+
+// doctrineByHead returns the last doctrine whose name ends in the noun.
+func (d *document) doctrineByHead(noun string) *entity {
+	var best *entity
+	for _, e := range d.order {
+		if e.kind != graph.KindDoctrine {
+			continue
+		}
+		words := strings.Fields(strings.ToLower(e.name))
+		if len(words) > 1 && singular(words[len(words)-1]) == singular(noun) {
+			best = e
+		}
+	}
+	return best
 }
 
 // knownDoctrine matches, case-insensitively, the name of a doctrine already
@@ -831,7 +866,7 @@ func (d *document) executiveOrder(s *sentence, i int) {
 
 // proposedDoctrine reads the doctrine a proposal verb ending at j takes as
 // object: "a coalition of allies in cyberspace", "a new cyber strategy".
-func (d *document) proposedDoctrine(s *sentence, j int) {
+func (d *document) proposedDoctrine(s *sentence, j int, proposal bool) {
 	lx := d.x.lx
 	k := j
 	if !s.tok(k).is("a", "an", "the", "its", "their") {
@@ -845,8 +880,19 @@ func (d *document) proposedDoctrine(s *sentence, j int) {
 	if !lx.doctrineNouns.has(s.tok(k).lower) || s.mat(k) != nil {
 		return
 	}
+	// "signed an executive order": executiveOrder names it.
+	if !proposal && s.tok(k).lower == "order" && s.tok(k-1).lower == "executive" {
+		return
+	}
 	if s.tok(start).is("new") {
 		start++
+	}
+	// "signed the call" after "the Christchurch Call": that doctrine.
+	if start == k && s.tok(start-1).is("the", "this", "that") {
+		if e := d.doctrineByHead(s.tok(k).lower); e != nil {
+			d.addMention(s, k, k+1, e, howAnaphor)
+			return
+		}
 	}
 	end := k + 1
 	if s.tok(end).is("of", "for", "on", "in", "to") && !s.tok(end+1).is("be") {
@@ -858,7 +904,7 @@ func (d *document) proposedDoctrine(s *sentence, j int) {
 	}
 	name := s.textOf(start, end)
 	e := d.doctrine(s, name, s.tok(k).lower)
-	if who := d.subject(s, j-1); len(who) > 0 && e.proposer == "" {
+	if who := d.subject(s, j-1); proposal && len(who) > 0 && e.proposer == "" {
 		e.proposer = who[0].ent.id
 	}
 	d.addMention(s, start, end, e, howName)
@@ -932,6 +978,14 @@ func (d *document) references(s *sentence) {
 				}
 			}
 			continue
+		}
+		// "the call", "the accord": the doctrine whose name ends in that noun
+		// ("the Christchurch Call" before).
+		if lx.doctrineNouns.has(t.lower) && s.tok(i-1).is("the", "this", "that") {
+			if e := d.doctrineByHead(t.lower); e != nil {
+				d.addMention(s, i, i+1, e, howAnaphor)
+				continue
+			}
 		}
 		// "the meeting"
 		if lx.eventNouns.has(t.lower) && s.tok(i-1).lower == "the" {
