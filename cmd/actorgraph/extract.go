@@ -17,7 +17,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			"extraction proposes, in the format of curated annotation files (docs/annotations.md). Save it as\n"+
 			"NAME.annotations.yaml beside the article, correct it, and `load` the pair. Every claim says which\n"+
 			"rule proposed it (method) and how sure it is (confidence); delete the method line of a claim once\n"+
-			"you have checked it.")
+			"you have checked it.\n\n"+
+			"With --explain it prints instead, for each proposed claim, attribution, statement and role, the rule\n"+
+			"that proposed it, where that rule is written (loader/extract/constructions.yaml for rules as data,\n"+
+			"Go for the rest), the words that fired it and the sentence.")
+	explain := fs.Bool("explain", false, "print, for each proposed item, the rule and the words that fired it, instead of the annotation file")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -39,6 +43,13 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if *explain {
+		_, expl, err := x.Explain(doc)
+		if err != nil {
+			return err
+		}
+		return writeExplanations(e, filepath.Base(p), expl)
+	}
 	f, err := x.Extract(doc)
 	if err != nil {
 		return err
@@ -57,4 +68,23 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	_, err = e.stdout.Write(out)
 	return err
+}
+
+// writeExplanations prints what `extract --explain` shows: one block per
+// proposed item.
+func writeExplanations(e *env, name string, expl []extract.Explanation) error {
+	w := e.stdout
+	if _, err := fmt.Fprintf(w, "# %s: %d items proposed by extraction, each with the rule that proposed it\n", name, len(expl)); err != nil {
+		return err
+	}
+	for _, x := range expl {
+		fired := x.Fired
+		if fired == "" {
+			fired = "(the rule reports no words)"
+		}
+		if _, err := fmt.Fprintf(w, "\n%s\n  rule:     %s (%s)\n  fired by: %s\n  sentence: %s\n", x.Item, x.Rule, x.Source, fired, x.Sentence); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -6,7 +6,7 @@ package extract
 // "X condemned the raid as an act of piracy": the subject says what it
 // calls the object, so the sentence is a statement by the subject about
 // what its words name. A bare "X condemned Y" or "X denied it" says no
-// words and stays a claim only (ruleCriticism, ruleDenial).
+// words and stays a claim only (the criticism construction, ruleDenial).
 func (d *document) ruleCharacterization(s *sentence) {
 	for _, class := range []string{"deny", "criticize", "characterize"} {
 		for _, h := range d.verbs(s, class) {

@@ -16,7 +16,8 @@ import (
 // data entry and its examples, without touching Go. Each one says:
 //
 //   - trigger: the words that fire it, every form listed ("called on",
-//     "calls on", ...). A trigger inside a quote, inside a name, or negated
+//     "calls on", ...); verbs: a verb class of lexicon.yaml whose forms
+//     fire it too ("criticize"). A trigger inside a quote, inside a name, or negated
 //     ("did not attend", "has never recalled") does not fire, unless
 //     negation is "keep".
 //   - subject: who acts: "clause" (the head actors of the trigger's clause,
@@ -54,6 +55,7 @@ type construction struct {
 	Doc        string            `yaml:"doc"`
 	Claim      string            `yaml:"claim"`
 	Trigger    []string          `yaml:"trigger"`
+	Verbs      string            `yaml:"verbs"` // a verb class of lexicon.yaml whose forms are triggers too
 	Subject    slotSpec          `yaml:"subject"`
 	Object     slotSpec          `yaml:"object"`
 	Negation   string            `yaml:"negation"`
@@ -102,7 +104,7 @@ func (x *Extractor) ConstructionExamples() map[string][]Example {
 	return out
 }
 
-func loadConstructions(data []byte) ([]*construction, error) {
+func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 	var cs []*construction
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
@@ -128,11 +130,19 @@ func loadConstructions(data []byte) ([]*construction, error) {
 			}
 			c.typ = t
 		}
-		if len(c.Trigger) == 0 {
+		trig := phrases(c.Trigger, true)
+		if c.Verbs != "" {
+			vs, ok := lx.verbs[c.Verbs]
+			if !ok {
+				return nil, bad("verbs: lexicon.yaml has no verb class %q", c.Verbs)
+			}
+			trig = append(trig, vs...)
+		}
+		if len(trig) == 0 {
 			return nil, bad("no trigger")
 		}
 		c.triggers = map[string][][]string{}
-		for _, p := range phrases(c.Trigger, true) {
+		for _, p := range trig {
 			c.triggers[p[0]] = append(c.triggers[p[0]], p)
 		}
 		for _, ps := range c.triggers {
@@ -213,18 +223,32 @@ func parseKinds(names []string, def []graph.NodeKind) ([]graph.NodeKind, error) 
 	return out, nil
 }
 
-// runConstructions fires every construction on sentence s.
+// constructionIndex maps the first word of every trigger to the
+// constructions it may fire, so a sentence is read once for all of them.
+type constructionIndex map[string][]*construction
+
+func indexConstructions(cs []*construction) constructionIndex {
+	idx := constructionIndex{}
+	for _, c := range cs {
+		for w := range c.triggers {
+			idx[w] = append(idx[w], c)
+		}
+	}
+	return idx
+}
+
+// runConstructions fires every construction on sentence s, in the order of
+// the rule file for each word; a construction fires once per trigger.
 func (d *document) runConstructions(s *sentence) {
-	for _, c := range d.x.cons {
-		for i := 0; i < len(s.toks); i++ {
-			t := s.toks[i]
-			if t.inQuote || t.kind != tWord || s.mat(i) != nil {
-				continue
-			}
+	for i := 0; i < len(s.toks); i++ {
+		t := s.toks[i]
+		if t.inQuote || t.kind != tWord || s.mat(i) != nil {
+			continue
+		}
+		for _, c := range d.x.consIdx[t.lower] {
 			for _, p := range c.triggers[t.lower] {
 				if j, ok := phraseAt(s, i, p); ok {
 					d.fire(c, s, hit{i, j})
-					i = j - 1
 					break
 				}
 			}

@@ -120,6 +120,8 @@ type document struct {
 	out       *findings
 	// pending anaphors that had nothing to refer back to
 	pending []*mention
+	// explanations of what file() proposes, when asked for (Explain)
+	expl *[]Explanation
 }
 
 func (x *Extractor) newDocument(doc graph.Document) *document {

@@ -13,10 +13,11 @@ import (
 // gazetteer and lexicon are compiled in New), is read-only afterwards and
 // safe for concurrent use.
 type Extractor struct {
-	reg  *resolve.Registry
-	lx   *lexicon
-	gz   *gazetteer
-	cons []*construction
+	reg     *resolve.Registry
+	lx      *lexicon
+	gz      *gazetteer
+	cons    []*construction
+	consIdx constructionIndex
 }
 
 // New builds an extractor over the reference entities of reg and the
@@ -26,11 +27,11 @@ func New(reg *resolve.Registry) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	cons, err := loadConstructions(constructionsYAML)
+	cons, err := loadConstructions(constructionsYAML, lx)
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons}, nil
+	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons, consIdx: indexConstructions(cons)}, nil
 }
 
 // Extract reads a cleaned document and returns the annotations it proposes,
@@ -39,7 +40,12 @@ func New(reg *resolve.Registry) (*Extractor, error) {
 // declared, every item carries the rule that made it and a confidence.
 // Extraction never fails on odd text; an error means a bug, reported
 // rather than hidden.
-func (x *Extractor) Extract(doc graph.Document) (f *annotation.File, err error) {
+func (x *Extractor) Extract(doc graph.Document) (*annotation.File, error) {
+	return x.extract(doc, nil)
+}
+
+// extract extracts, explaining each item into expl when it is not nil.
+func (x *Extractor) extract(doc graph.Document, expl *[]Explanation) (f *annotation.File, err error) {
 	defer func() {
 		// A rule that trips over an unforeseen sentence must not take the
 		// loader down with it: the document then loads with what the
@@ -49,6 +55,7 @@ func (x *Extractor) Extract(doc graph.Document) (f *annotation.File, err error) 
 		}
 	}()
 	d := x.newDocument(doc)
+	d.expl = expl
 	d.recognize()
 	d.finalizeIDs()
 	d.rules()
@@ -96,6 +103,7 @@ func (d *document) file() *annotation.File {
 			at.Modality = string(a.modality)
 		}
 		f.Attributions = append(f.Attributions, at)
+		d.explain(itemOfAttribution(at), a.method, a.fired, a.quote)
 		markUsed(used, by...)
 		markUsed(used, blames...)
 		markUsed(used, concerns)
@@ -118,6 +126,7 @@ func (d *document) file() *annotation.File {
 			cl.Modality = string(c.modality)
 		}
 		f.Claims = append(f.Claims, cl)
+		d.explain(itemOfClaim(cl), c.method, c.fired, c.quote)
 		markUsed(used, c.subj, c.obj)
 	}
 	for _, st := range d.out.statements {
@@ -135,6 +144,7 @@ func (d *document) file() *annotation.File {
 			s.MadeAt = st.madeAt
 		}
 		f.Statements = append(f.Statements, s)
+		d.explain(itemOfStatement(s), st.method, "", st.quote)
 		markUsed(used, speakers...)
 		markUsed(used, about...)
 		markUsed(used, s.MadeAt)
@@ -145,6 +155,7 @@ func (d *document) file() *annotation.File {
 		}
 		f.Roles = append(f.Roles, annotation.Role{Person: r.person, Title: r.title, Organization: r.org, Quote: r.quote,
 			Method: r.method, Confidence: ptr(round2(r.conf))})
+		d.explain(fmt.Sprintf("ROLE %s %s (%s)", r.person, r.org, r.title), r.method, "", r.quote)
 		markUsed(used, r.person, r.org)
 	}
 	// Declare the minted entities that claims use, in order of first mention.

@@ -23,7 +23,6 @@ const (
 	methodReportedBlame    = "rule:attribution-reported@1"
 	methodLegal            = "rule:attribution-legal@1"
 	methodBacking          = "rule:backing@1"
-	methodSolidarity       = "rule:solidarity@1"
 	methodAdoption         = "rule:adoption@1"
 	methodProposal         = "rule:proposal@1"
 	methodModel            = "rule:model@1"
@@ -31,7 +30,6 @@ const (
 	methodAttendance       = "rule:attendance@1"
 	methodPresence         = "rule:presence@1"
 	methodWarning          = "rule:warning@1"
-	methodThreat           = "rule:threat@1"
 	methodAccusation       = "rule:accusation@1"
 	methodSanction         = "rule:sanction@1"
 	methodDenial           = "rule:denial@1"
@@ -40,7 +38,6 @@ const (
 	methodTargeting        = "rule:targeting@1"
 	methodMembership       = "rule:membership@1"
 	methodPartOf           = "rule:part-of@1"
-	methodCriticism        = "rule:criticism@1"
 	methodQuote            = "rule:quote@1"
 	methodReported         = "rule:reported-speech@1"
 	methodResponse         = "rule:response@1"
@@ -72,7 +69,6 @@ const (
 	confTargeting        = 0.7
 	confMembership       = 0.75
 	confPartOf           = 0.7
-	confCriticism        = 0.7
 	confQuote            = 0.85
 	confReported         = 0.7
 	confCharacterization = 0.7

@@ -16,14 +16,12 @@ func (d *document) rules() {
 		d.ruleReportedAttribution(s)
 		d.ruleLegal(s)
 		d.ruleBacking(s)
-		d.ruleSolidarity(s)
 		d.ruleAdoption(s)
 		d.ruleProposal(s)
 		d.ruleModel(s)
 		d.ruleConvening(s)
 		d.ruleAttendance(s)
 		d.ruleWarning(s)
-		d.ruleThreat(s)
 		d.ruleAccusation(s)
 		d.ruleSanction(s)
 		d.ruleReaction(s)
@@ -31,7 +29,6 @@ func (d *document) rules() {
 		d.ruleTargeting(s)
 		d.ruleMembership(s)
 		d.rulePartOf(s)
-		d.ruleCriticism(s)
 		d.ruleSimilar(s)
 		d.ruleResponse(s)
 		d.runConstructions(s)
@@ -575,20 +572,6 @@ func (d *document) leadAttribution(n int) *attrFinding {
 	return nil
 }
 
-// ruleSolidarity: "NATO said it stood in solidarity with the Dutch and
-// British governments".
-func (d *document) ruleSolidarity(s *sentence) {
-	for _, h := range d.verbs(s, "solidarity") {
-		who := d.subject(s, h.i)
-		objs, _ := d.actorsAfter(s, h.j)
-		for _, a := range ids(who) {
-			for _, b := range ids(objs) {
-				d.out.add(finding{subj: a, typ: graph.RelSupported, obj: b, quote: s.text, sent: s.n, conf: confBacking, method: methodSolidarity})
-			}
-		}
-	}
-}
-
 // ruleAdoption: "the doctrine, passed by the Pentagon and approved by the
 // House", "President Joe Biden signed an executive order".
 func (d *document) ruleAdoption(s *sentence) {
@@ -819,19 +802,6 @@ func (d *document) ruleWarning(s *sentence) {
 			for _, b := range ids(objs) {
 				d.out.add(finding{subj: a, typ: graph.RelWarned, obj: b, quote: s.text, sent: s.n, conf: confWarning,
 					method: methodWarning, props: props})
-			}
-		}
-	}
-}
-
-// ruleThreat: "X threatened Y (with ...)".
-func (d *document) ruleThreat(s *sentence) {
-	for _, h := range d.verbs(s, "threaten") {
-		who := d.subject(s, h.i)
-		objs, _ := d.actorsAfter(s, h.j)
-		for _, a := range ids(who) {
-			for _, b := range ids(objs) {
-				d.out.add(finding{subj: a, typ: graph.RelThreatened, obj: b, quote: s.text, sent: s.n, conf: confWarning, method: methodThreat})
 			}
 		}
 	}
@@ -1380,19 +1350,6 @@ func (d *document) rulePartOf(s *sentence) {
 			continue // the reference data says so already
 		}
 		d.out.add(finding{subj: n.ent.id, typ: graph.RelPartOf, obj: m.ent.id, quote: s.text, sent: s.n, conf: confPartOf, method: methodPartOf})
-	}
-}
-
-// ruleCriticism: "X condemned Russia’s cyber-attacks against Ukraine".
-func (d *document) ruleCriticism(s *sentence) {
-	for _, h := range d.verbs(s, "criticize") {
-		who := d.subject(s, h.i)
-		objs, _ := d.actorsAfter(s, h.j)
-		for _, a := range ids(who) {
-			for _, b := range ids(objs) {
-				d.out.add(finding{subj: a, typ: graph.RelCriticized, obj: b, quote: s.text, sent: s.n, conf: confCriticism, method: methodCriticism})
-			}
-		}
 	}
 }
 

@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loader/annotation"
+)
+
+// Explanation says which rule proposed one item of an extracted file and
+// what in its sentence fired the rule: `actorgraph extract --explain`.
+type Explanation struct {
+	// Item is the claim in the notation of the tests: "country:JP
+	// -CALLED_FOR-> country:CN", "ATTRIBUTION by=... blames=... concerns=...",
+	// "STATEMENT by=...", "ROLE person:x org:y".
+	Item string
+	// Rule is the method ("rule:call-on@1") and Source where the rule is
+	// written: the rule file for a rule written as data, the package for
+	// one written in Go.
+	Rule, Source string
+	// Fired names the words that fired the rule: for a data rule its
+	// trigger and slots; for a rule in code the words of its verb classes
+	// (lexicon.yaml) found in the sentence, or its pattern when it has none.
+	Fired string
+	// Sentence is the evidence quote.
+	Sentence string
+}
+
+// Explain extracts like Extract and also explains every proposed item, in
+// the order of the file: attributions, claims, statements, roles.
+func (x *Extractor) Explain(doc graph.Document) (*annotation.File, []Explanation, error) {
+	var expl []Explanation
+	f, err := x.extract(doc, &expl)
+	return f, expl, err
+}
+
+// goRuleVerbs are the verb classes of lexicon.yaml each rule written in Go
+// fires on; rules absent here are patterns without a verb.
+var goRuleVerbs = map[string][]string{
+	"attribution": {"blame", "finger", "attribute", "accuse"}, "attribution-reported": {"speech", "conclude"},
+	"attribution-legal": {"charge"}, "backing": {"back"}, "adoption": {"adopt"}, "proposal": {"propose"},
+	"convening": {"convene"}, "attendance": {"attend", "participate"}, "presence": {"accuse"},
+	"warning": {"warn"}, "accusation": {"accuse"}, "sanction": {"sanction", "impose"}, "denial": {"deny"},
+	"reaction": {"react"}, "call": {"call"}, "targeting": {"target"}, "membership": {"belong"},
+	"quote": {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
+}
+
+// goRulePatterns describe the rules in Go that fire on no verb.
+var goRulePatterns = map[string]string{
+	"role-title":      "a title right before a name",
+	"role-apposition": "a name, a comma and a title (or a title, a comma and a name)",
+	"part-of":         "a body’s body (“the agency’s Unit 26165”)",
+	"response":        "“in response to” an operation, happening or doctrine",
+	"model":           "“could be a model”, “modeled on”",
+	"sanction":        "a sanctions phrase",
+}
+
+// explain records why an item was proposed, when explanations are asked for.
+func (d *document) explain(item, method, fired, quote string) {
+	if d.expl == nil {
+		return
+	}
+	name := strings.TrimPrefix(method, "rule:")
+	if at := strings.LastIndex(name, "@"); at >= 0 {
+		name = name[:at]
+	}
+	source := "Go code, loader/extract"
+	if slices.ContainsFunc(d.x.cons, func(c *construction) bool { return c.method == method }) {
+		source = "data, loader/extract/constructions.yaml"
+	}
+	if fired == "" {
+		fired = d.verbWordsIn(name, quote)
+	}
+	*d.expl = append(*d.expl, Explanation{Item: item, Rule: method, Source: source, Fired: fired, Sentence: quote})
+}
+
+// verbWordsIn names the words of the rule's verb classes that occur in the
+// quote, or the rule's pattern.
+func (d *document) verbWordsIn(rule, quote string) string {
+	var found []string
+	toks, _ := tokenize(quote, false)
+	for _, class := range goRuleVerbs[rule] {
+		for i := range toks {
+			for _, p := range d.x.lx.verbFirst[class][toks[i].lower] {
+				if j, ok := phraseAtToks(toks, i, p); ok {
+					found = append(found, "“"+spanOf(quote, toks, i, j)+"”")
+					break
+				}
+			}
+		}
+	}
+	switch {
+	case len(found) > 0:
+		return "verb " + strings.Join(uniq(found), ", ")
+	case goRulePatterns[rule] != "":
+		return "pattern: " + goRulePatterns[rule]
+	}
+	return ""
+}
+
+func phraseAtToks(toks []token, i int, p []string) (int, bool) {
+	if i+len(p) > len(toks) {
+		return i, false
+	}
+	for k, w := range p {
+		if toks[i+k].lower != w {
+			return i, false
+		}
+	}
+	return i + len(p), true
+}
+
+func spanOf(text string, toks []token, i, j int) string {
+	return text[toks[i].start:toks[j-1].end]
+}
+
+// itemOf* write an item in the notation of Explanation.Item.
+func itemOfClaim(c annotation.Claim) string {
+	return fmt.Sprintf("%s -%s-> %s", c.Subject, c.Type, c.Object)
+}
+
+func itemOfAttribution(a annotation.Attribution) string {
+	return fmt.Sprintf("ATTRIBUTION %s by=%s blames=%s concerns=%s", a.ID, strings.Join(a.By, ","), strings.Join(a.Blames, ","), a.Concerns)
+}
+
+func itemOfStatement(s annotation.Statement) string {
+	return fmt.Sprintf("STATEMENT by=%s about=%s", strings.Join(s.Speakers, ","), strings.Join(s.About, ","))
+}
