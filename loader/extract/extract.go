@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/loader/annotation"
@@ -18,6 +19,9 @@ type Extractor struct {
 	gz      *gazetteer
 	cons    []*construction
 	consIdx constructionIndex
+	// capitals maps a capital's lower-case name to its state, from the
+	// reference data, for datelines.
+	capitals map[string]string
 }
 
 // New builds an extractor over the reference entities of reg and the
@@ -31,7 +35,15 @@ func New(reg *resolve.Registry) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons, consIdx: indexConstructions(cons)}, nil
+	capitals := map[string]string{}
+	for _, id := range reg.IDs() {
+		if n, _ := reg.Node(id); n.Kind == graph.KindCountry {
+			if c, ok := strings.CutPrefix(n.Props["description"], "capital: "); ok && c != "" {
+				capitals[strings.ToLower(c)] = id
+			}
+		}
+	}
+	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons, consIdx: indexConstructions(cons), capitals: capitals}, nil
 }
 
 // Extract reads a cleaned document and returns the annotations it proposes,

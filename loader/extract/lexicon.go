@@ -21,6 +21,7 @@ type lexiconFile struct {
 		StateTitles   []string `yaml:"state_titles"`
 		CompanyTitles []string `yaml:"company_titles"`
 		SpokesTitles  []string `yaml:"spokes_titles"`
+		NonStateMods  []string `yaml:"non_state_modifiers"`
 		Bodies        []struct {
 			Title   string `yaml:"title"`
 			Country string `yaml:"country"`
@@ -74,7 +75,8 @@ type lexicon struct {
 	honorifics             set
 	stateTitles            set // lower-case whole titles
 	companyTitles          set
-	spokesTitles           []string             // lower-case title endings
+	spokesTitles           []string // lower-case title endings
+	nonStateMods           set
 	bodies                 map[string]titleBody // lower-case title
 	media                  [][]string
 	countryCodes           set
@@ -166,6 +168,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		responsibility: phrases(f.Responsibility, true),
 	}
 	// Case matters for these: "Lord" is an honorific, "lord" a word.
+	lx.nonStateMods = newSet(f.Titles.NonStateMods)
 	for _, t := range f.Titles.SpokesTitles {
 		lx.spokesTitles = append(lx.spokesTitles, strings.ToLower(t))
 	}

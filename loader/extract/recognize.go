@@ -132,6 +132,15 @@ func (d *document) namedOrg(s *sentence, i, j int, kind string) *entity {
 	}
 	e := d.entityByID(id)
 	if e == nil {
+		// "Colonial" after "Colonial Pipeline": the organization met before.
+		for _, o := range d.order {
+			if o.kind == graph.KindOrganization && !o.ref && strings.HasPrefix(o.name, name+" ") {
+				e = o
+				break
+			}
+		}
+	}
+	if e == nil {
 		e = d.mint(id, graph.KindOrganization, name, s, methodCompany)
 		e.orgKind = kind
 	}
@@ -392,6 +401,7 @@ func (d *document) persons(s *sentence) {
 		switch {
 		case d.titleBefore(s, i) != nil:
 			tb := d.titleBefore(s, i)
+			tb.nameEnd = j
 			p := d.registerPerson(s, i, j, name)
 			d.role(s, p, tb, methodRoleTitle, confRoleTitle)
 		case d.titleAfter(s, j) != nil:
@@ -436,6 +446,10 @@ func (d *document) nameAt(s *sentence, i int) (int, bool) {
 	j := i
 	isNameWord0 := isNameWord
 	isNameWord = func(k int) bool {
+		// "Abdullah II": a regnal number ends a name.
+		if k > i && isNameWord0(k-1) && romanNumerals.has(s.tok(k).text) {
+			return true
+		}
 		// "Theresa May", "Kim June": a month inside a name.
 		if k > i && s.tok(k).capitalized() && months.has(s.tok(k).lower) && s.mat(k) == nil &&
 			!strings.ContainsAny(s.tok(k+1).text, "0123456789") && isNameWord0(k-1) {
@@ -471,6 +485,8 @@ func (d *document) nameAt(s *sentence, i int) (int, bool) {
 	return j, j-i >= 2
 }
 
+var romanNumerals = set{"II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true}
+
 var months = newSet([]string{"january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december"})
 
@@ -502,6 +518,7 @@ type titleSpan struct {
 	i, j      int      // title words
 	qualifier *mention // the state or body named with the title ("US", "FBI", "Britain’s")
 	body      *mention // the body named after it ("in the State Department")
+	nameEnd   int      // the token after the holder's name, for a title before it
 }
 
 func (t *titleSpan) title() string { return titleCase(t.s.span(t.i, t.j)) }
@@ -697,26 +714,52 @@ func (d *document) role(s *sentence, p *entity, t *titleSpan, method string, con
 	if body == "" && qualCountry != "" {
 		body = qualCountry
 	}
-	// "Colonial Pipeline chief executive Joseph Blount": a company the
-	// reference data does not know, named before a company title.
-	if body == "" && d.x.lx.companyTitles.has(lower) {
-		if start := d.capRunBefore(s, t.i); start < t.i {
-			name := s.span(start, t.i)
-			org := d.entityByID("org:" + slug(name))
-			if org == nil {
-				org = d.mint("org:"+slug(name), graph.KindOrganization, name, s, methodCompany)
-				org.orgKind = "company"
-			}
-			d.addMention(s, start, t.i, org, howName)
-			body = org.id
+	// "Colonial Pipeline chief executive Joseph Blount", "Colonial’s chief
+	// executive", "European Council President Donald Tusk": a body the
+	// reference data does not know, named right before the title (a
+	// company when the title is a company's).
+	namedBefore := false
+	if body == "" && t.qualifier == nil {
+		end := t.i
+		if s.tok(end-1).lower == "’s" {
+			end--
 		}
+		if start := d.capRunBefore(s, end); start < end && (start > 0 || end-start > 1 || d.x.lx.companyTitles.has(lower)) {
+			kind := "other"
+			if d.x.lx.companyTitles.has(lower) {
+				kind = "company"
+			}
+			body = d.namedOrg(s, start, end, kind).id
+			namedBefore = true
+		}
+	}
+	// "King Abdullah II of Jordan": the state after the name.
+	if body == "" && s.tok(t.nameEnd).is("of") {
+		if m := s.mentionAt(t.nameEnd + 1); m != nil && m.ent != nil && m.ent.kind == graph.KindCountry {
+			body = m.ent.id
+		}
+	}
+	// "opposition leader Alexei Navalny" holds no office of a state.
+	if body == "" && d.x.lx.nonStateMods.has(s.tok(t.i-1).lower) {
+		return
+	}
+	// "Prime Minister Edi Rama" with no state named before the title in
+	// its sentence: the state of the dateline ("TIRANA -- "), where the
+	// story is told from, rather than whichever state the text named last.
+	if body == "" && d.x.lx.stateTitles.has(lower) && !d.stateBefore(s, t.i) {
+		body = d.datelineState()
 	}
 	if body == "" {
 		body = d.contextActor(s, t.i)
 	}
-	// A head of state serves a state, whatever body the text names near.
+	// A head of state serves a state, whatever body the text names near;
+	// the president of a body of no state (the European Commission) keeps
+	// that body.
 	if d.x.lx.stateTitles.has(lower) && body != "" && !strings.HasPrefix(body, "country:") {
-		body = d.countryOf(d.entityByID(body))
+		named := t.qualifier != nil || t.body != nil || namedBefore
+		if c := d.countryOf(d.entityByID(body)); c != "" || !named && !d.isIGO(body) {
+			body = c
+		}
 	}
 	if body == "" || d.entityByID(body) == nil {
 		return
@@ -724,6 +767,53 @@ func (d *document) role(s *sentence, p *entity, t *titleSpan, method string, con
 	p.roleBody = body
 	p.titles = append(p.titles, lower)
 	d.out.addRole(p.id, title, body, s, method, conf)
+}
+
+// stateBefore reports whether a state is named before token i of s.
+func (d *document) stateBefore(s *sentence, i int) bool {
+	for _, m := range s.mentionsIn(0, i) {
+		if m.ent != nil && m.ent.kind == graph.KindCountry {
+			return true
+		}
+	}
+	return false
+}
+
+// isIGO reports whether id is an organization of no state: an
+// international body.
+func (d *document) isIGO(id string) bool {
+	e := d.entityByID(id)
+	return e != nil && e.kind == graph.KindOrganization && (e.orgKind == "igo" || e.orgKind == "alliance")
+}
+
+// datelineState returns the state whose capital opens the article's first
+// paragraph as its dateline ("TIRANA -- ...", "Tirana (Reuters) -") when
+// the text names that state, or "".
+func (d *document) datelineState() string {
+	for _, s := range d.sents {
+		if len(s.toks) < 3 {
+			continue
+		}
+		k := 0
+		for k < len(s.toks) && k < 4 && s.toks[k].kind == tWord && s.toks[k].capitalized() {
+			k++
+		}
+		if k == 0 || !(strings.HasPrefix(s.tok(k).text, "-") || s.tok(k).text == "—" || s.tok(k).text == "–" || s.tok(k).text == "(") {
+			continue
+		}
+		// Only a state the story is about: a Brussels dateline tells of
+		// the EU, not of Belgium, unless the text names Belgium.
+		st := d.x.capitals[strings.ToLower(s.span(0, k))]
+		for _, x := range d.sents {
+			for _, m := range x.ments {
+				if m.ent != nil && m.ent.id == st && m.how != howMetonym {
+					return st
+				}
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // contextActor returns the state or government body the text is about at
