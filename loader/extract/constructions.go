@@ -273,10 +273,11 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		if len(who) == 0 && c.Subject.From == "clause-or-main" {
 			who = d.mainSubject(s, h.i)
 		}
-		if len(who) == 0 {
-			who = d.groupMembers(s, h)
-		}
+		// "Seventeen countries and the Commission signed it, among them
+		// Chile and Peru": the members listed too.
+		who = append(who, d.groupMembers(s, h)...)
 	}
+	who = append(who, d.asDid(s, h.j)...)
 	who = slices.DeleteFunc(slices.Clone(who), func(m *mention) bool { return !slices.Contains(c.subjK, m.ent.kind) })
 	if len(who) == 0 {
 		return
@@ -446,6 +447,17 @@ func bareAfter(s *sentence, j int) bool {
 		}
 	}
 	return true
+}
+
+// asDid reads ", as did X and Y" after token j: they did the same.
+func (d *document) asDid(s *sentence, j int) []*mention {
+	for k := j; k+2 < len(s.toks); k++ {
+		if s.toks[k].text == "," && s.toks[k+1].is("as") && s.toks[k+2].is("did", "does", "have", "has", "had", "were", "was") {
+			ms, _ := d.actorsAfter(s, k+3)
+			return ms
+		}
+	}
+	return nil
 }
 
 // groupMembers reads who a group subject is when the text lists them:

@@ -112,9 +112,11 @@ func (s *sentence) isBoundary(k int) bool {
 		case ";", ":", "--", "—", "–", "(", ")":
 			return true
 		case ",":
-			// A comma inside a list of actors is not a boundary.
+			// A comma inside a list of actors is not a boundary, titles
+			// before a name included (", King Abdullah II of Jordan").
 			n := k + 1
-			for n < len(s.toks) && (s.toks[n].is("and", "the")) {
+			for n < len(s.toks) && n < k+5 && (s.toks[n].is("and", "the") ||
+				s.toks[n].kind == tWord && s.mat(n) == nil && s.toks[n].capitalized()) {
 				n++
 			}
 			if m := s.mat(n); m != nil && m.actor() {
@@ -180,6 +182,18 @@ func (d *document) subject(s *sentence, vi int) []*mention {
 			continue
 		}
 		k = m.j - 1
+		// "King Hassan IV of Morocco and New Zealand Prime Minister Ana
+		// Kahu": a titled person starts a new noun phrase after a
+		// prepositional one.
+		if inPP && m.ent != nil && m.ent.kind == graph.KindPerson && d.isTitleWord(s, m.i-1) {
+			b := m.i - 1
+			for b > 0 && (d.isTitleWord(s, b) || s.mat(b) != nil && s.mat(b).ent != nil && s.mat(b).ent.kind == graph.KindCountry) {
+				b--
+			}
+			if s.toks[b].is("and") || s.toks[b].text == "," {
+				inPP = false
+			}
+		}
 		if t.inQuote || !m.actor() || inPP {
 			continue
 		}
@@ -303,6 +317,17 @@ func (d *document) actorsAfter(s *sentence, j int) ([]*mention, int) {
 			// the person named after it is the actor.
 			if p := s.mentionAt(k); p != nil && p.ent != nil && p.ent.kind == graph.KindPerson && !(len(out) > 0 && out[len(out)-1] == m) {
 				continue
+			}
+		} else if len(out) > 0 && out[len(out)-1] == m && m.ent.kind != graph.KindPerson {
+			// "New Zealand Prime Minister Jacinda Ardern": the state or
+			// body qualified a title; the person is the actor.
+			n := k
+			for n < len(s.toks) && n < k+5 && d.isTitleWord(s, n) {
+				n++
+			}
+			if p := s.mentionAt(n); n > k && p != nil && p.ent != nil && p.ent.kind == graph.KindPerson {
+				out[len(out)-1] = p
+				k = p.j
 			}
 		}
 		n := k

@@ -725,6 +725,7 @@ func (d *document) ruleAttendance(s *sentence) {
 			if len(who) == 0 {
 				who = d.subject(s, h.i)
 			}
+			who = append(who, d.asDid(s, h.j)...) // "..., as did Y"
 			ev := d.eventAfter(s, h.j)
 			if ev == nil {
 				ev = d.eventBefore(s, h.i)
