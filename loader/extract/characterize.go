@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // ruleCharacterization: reported words without a verb of speech. "X
 // dismissed the accusations as “spy mania”", "X called the decision “a
 // stab in the back”", "X called the expulsions a provocative gesture",
@@ -35,6 +37,9 @@ func (d *document) ruleCharacterization(s *sentence) {
 					at = k
 				case class == "characterize" && t.is("a", "an") && k > h.j+1:
 					at = k
+				case class == "characterize" && k > h.j+1 && s.tok(h.j).is("the", "its", "their", "his", "her", "this", "these") &&
+					isAdjective(t) && s.mat(k) == nil:
+					at = k // "called the accusation groundless"
 				}
 				if at >= 0 {
 					break
@@ -55,4 +60,18 @@ func (d *document) ruleCharacterization(s *sentence) {
 				first: s.n, last: s.n, para: s.para, method: methodCharacterization, conf: confCharacterization})
 		}
 	}
+}
+
+// isAdjective spots the predicative adjectives of "called the accusation
+// groundless": lower-case words with an adjective's ending.
+func isAdjective(t token) bool {
+	if t.kind != tWord || t.capitalized() {
+		return false
+	}
+	for _, suf := range []string{"less", "ous", "ful", "able", "ible", "ic", "ical", "ive", "ant", "ent", "ary", "ile"} {
+		if strings.HasSuffix(t.lower, suf) && len(t.lower) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }

@@ -20,7 +20,8 @@ var docNouns = newSet([]string{"note", "paper", "statement", "report", "letter",
 // "it says", whoever spoke last in the paragraph.
 func (d *document) speakers(s *sentence, h hit) []string {
 	prev := s.tok(h.i - 1)
-	if prev.kind == tQuote && !prev.open || prev.text == "," {
+	participle := strings.HasSuffix(s.toks[h.i].lower, "ing")
+	if (prev.kind == tQuote && !prev.open || prev.text == ",") && !participle {
 		if m := s.mentionAt(h.j); m != nil && m.actor() {
 			return []string{m.ent.id}
 		}
@@ -28,8 +29,22 @@ func (d *document) speakers(s *sentence, h hit) []string {
 			return sp
 		}
 	}
+	// "..., saying Russia could not trust them": the participle's subject
+	// is the sentence's.
+	if participle && prev.text == "," {
+		if subj := d.mainSubject(s, h.i); len(subj) > 0 {
+			return ids(subj)
+		}
+	}
 	if subj := d.subject(s, h.i); len(subj) > 0 {
 		return ids(subj)
+	}
+	// "Colonial’s chief executive, Joseph Blount, has said": the subject
+	// before the auxiliary.
+	if auxiliaries.has(prev.lower) {
+		if subj := d.subject(s, h.i-1); len(subj) > 0 {
+			return ids(subj)
+		}
 	}
 	// "Merkel called the attack “outrageous” and said ...": the subject
 	// of the first verb.
