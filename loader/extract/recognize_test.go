@@ -124,6 +124,8 @@ func TestRecognition(t *testing.T) {
 		{"the doctrine by its head noun", "Chile launched the Lima Accord. Peru signed the accord.",
 			[]string{"Lima Accord=doctrine:lima-accord", "accord=doctrine:lima-accord"}, []string{"=doctrine:accord"}},
 		{"a regnal number in a name", "King Hassan IV of Morocco spoke.", []string{"Hassan IV=person:hassan-iv"}, nil},
+		{"a meeting named by its place", "Leaders met at a summit in Lima. The Quito summit followed.",
+			[]string{"summit in Lima=event:summit-in-lima", "Quito summit=event:quito-summit"}, nil},
 		{"a month inside a name", "Defence Minister Carla April said so.", []string{"Carla April=person:carla-april"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -569,11 +569,23 @@ func (d *document) events(s *sentence) {
 					end++
 				}
 			}
-			if _, ok := d.verbAt(s, end, "convene"); ok && s.tok(end+1).is("by") {
+			// "a meeting in Paris hosted by ...", "a summit in Geneva"
+			_, hosted := d.verbAt(s, end, "convene")
+			hosted = hosted && s.tok(end+1).is("by")
+			if hosted || end > i+1 && t.is("summit", "summits", "ministerial", "conference", "talks", "forum") {
 				e := d.event(s, s.span(i, end), "")
 				d.addMention(s, i, end, e, howName)
 				i = end - 1
+				continue
 			}
+		}
+		// "the Geneva summit": a place's name before the noun.
+		if t.is("summit", "ministerial", "conference", "talks", "forum") && s.mat(i) == nil && !d.excludedEvent(s, i) &&
+			s.tok(i-1).capitalized() && s.tok(i-1).kind == tWord && s.mat(i-1) == nil && !capStops.has(s.tok(i-1).lower) &&
+			s.tok(i-2).is("the", "a", "this", "last", "next") {
+			e := d.event(s, s.span(i-1, i+1), "")
+			d.addMention(s, i-1, i+1, e, howName)
+			continue
 		}
 	}
 }
