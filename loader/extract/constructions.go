@@ -21,8 +21,13 @@ import (
 //     ("did not attend", "has never recalled") does not fire, unless
 //     negation is "keep".
 //   - subject: who acts: "clause" (the head actors of the trigger's clause,
-//     grammar.go's subject) or "clause-or-main" (else the subject of the
-//     sentence's first clause, for "..., calling on Y").
+//     grammar.go's subject, or the antecedent of "X, which ..."),
+//     "clause-or-main" (else the subject of the sentence's first clause,
+//     for "..., calling on Y"), "by-after" (the agent of a participle:
+//     "proposed by X"), "list-after" (the actors right after the trigger:
+//     "including A and B"), "before" (the actor the trigger is in
+//     apposition to: "the Brigade, a unit of ..."). Listed group members
+//     ("among them A and B") and ", as did C" join the subject.
 //   - object: what the claim points at:
 //     "list-after" is the list of actors right after the trigger ("urged
 //     Russia and China to ..."); "first-after" the first mention of an
@@ -149,9 +154,9 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
 		}
 		switch c.Subject.From {
-		case "clause", "clause-or-main", "by-after":
+		case "clause", "clause-or-main", "by-after", "list-after", "before":
 		default:
-			return nil, bad("subject.from must be clause, clause-or-main or by-after")
+			return nil, bad("subject.from must be clause, clause-or-main, by-after, list-after or before")
 		}
 		switch c.Object.From {
 		case "list-after", "first-after", "context", "before":
@@ -268,10 +273,30 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		if s.tok(h.j).is("by") {
 			who, _ = d.actorsAfter(s, h.j+1)
 		}
+	case "list-after":
+		// "the team, including Australia and Belgium": the list after.
+		who, _ = d.actorsAfter(s, h.j)
+	case "before":
+		// "the Missile Brigade, a unit of the armed forces": the actor
+		// the trigger stands in apposition to.
+		for k := h.i - 1; k >= 0 && k >= h.i-3; k-- {
+			if m := s.mat(k); m != nil {
+				if m.actor() && !m.media {
+					who = []*mention{m}
+				}
+				break
+			}
+		}
 	default:
 		who = d.subject(s, h.i)
 		if len(who) == 0 && c.Subject.From == "clause-or-main" {
 			who = d.mainSubject(s, h.i)
+		}
+		// "Albania, which joined the alliance": the antecedent.
+		if len(who) == 0 && s.tok(h.i-1).is("which", "who") && s.tok(h.i-2).text == "," {
+			if m := s.mat(h.i - 3); m != nil && m.actor() {
+				who = []*mention{m}
+			}
 		}
 		// "Seventeen countries and the Commission signed it, among them
 		// Chile and Peru": the members listed too.

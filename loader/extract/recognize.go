@@ -167,8 +167,13 @@ func (d *document) namedOrgs(s *sentence) {
 			i = j - 1
 			continue
 		}
-		// A title before it makes the run a title's body, handled by roles.
-		d.namedOrg(s, i, j, d.headKind(s, j-1))
+		// "the 53rd Anti-Aircraft Missile Brigade": an ordinal is part of
+		// the name.
+		start := i
+		if p := s.tok(i - 1); p.kind == tWord && s.mat(i-1) == nil && isOrdinal(p.lower) {
+			start = i - 1
+		}
+		d.namedOrg(s, start, j, d.headKind(s, j-1))
 		i = j - 1
 	}
 }
@@ -483,6 +488,13 @@ func (d *document) nameAt(s *sentence, i int) (int, bool) {
 		}
 	}
 	return j, j-i >= 2
+}
+
+// isOrdinal reports whether w is a numeral ordinal: "53rd", "1st", "10th".
+func isOrdinal(w string) bool {
+	n := strings.TrimRight(w, "0123456789stndrh")
+	return n == "" && len(w) > 2 && w[0] >= '0' && w[0] <= '9' &&
+		(strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th"))
 }
 
 var romanNumerals = set{"II": true, "III": true, "IV": true, "V": true, "VI": true, "VII": true, "VIII": true}
