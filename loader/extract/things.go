@@ -886,6 +886,11 @@ func (d *document) proposedDoctrine(s *sentence, j int, proposal bool) {
 	}
 	k++
 	start := k
+	// "ratified the Budapest Convention in 2006": a capitalized name is
+	// capDoctrine's to read, with its own end.
+	if !proposal && s.tok(start).capitalized() && s.mat(start) == nil && !strings.Contains(s.tok(start).text, "-") {
+		return
+	}
 	for k < len(s.toks) && k < start+4 && s.toks[k].kind == tWord && s.mat(k) == nil && !lx.doctrineNouns.has(s.toks[k].lower) {
 		k++
 	}
