@@ -289,7 +289,11 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		}
 	default:
 		who = d.subject(s, h.i)
-		if len(who) == 0 && c.Subject.From == "clause-or-main" {
+		// "..., calling on Y", "X condemned it and urged Y": the subject of
+		// the sentence's first clause, for a participle or a second verb
+		// only (not "two days after the country severed ties").
+		if len(who) == 0 && c.Subject.From == "clause-or-main" &&
+			(strings.HasSuffix(s.toks[h.i].lower, "ing") || s.tok(h.i-1).is("and") || s.tok(h.i-2).is("and")) {
 			who = d.mainSubject(s, h.i)
 		}
 		// "Albania, which joined the alliance": the antecedent.
@@ -490,11 +494,12 @@ func (d *document) asDid(s *sentence, j int) []*mention {
 // "Eight companies, Acme, Globex and Initech, also signed up", "... signed
 // the accord, including Chile and Peru".
 func (d *document) groupMembers(s *sentence, h hit) []*mention {
-	// An apposition list between the group noun and the verb.
+	// An apposition list between the group noun and the verb (its commas
+	// end clauses, so the search starts at the sentence's start).
 	start := s.clauseStart(h.i)
-	for k := start; k < h.i; k++ {
+	for k := 0; k < h.i; k++ {
 		if s.toks[k].text == "," && k > 0 && s.mat(k-1) == nil && d.x.lx.groupSubjects.has(s.toks[k-1].lower) {
-			if ms, end := d.actorsAfter(s, k+1); len(ms) > 1 && end <= h.i {
+			if ms, _ := d.actorsAfter(s, k+1); len(ms) > 1 && ms[len(ms)-1].j <= h.i {
 				return ms
 			}
 		}

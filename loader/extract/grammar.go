@@ -259,6 +259,11 @@ func (d *document) modifies(s *sentence, m *mention) bool {
 	if t.kind != tWord {
 		return false
 	}
+	// "United Nations member states approved ...": the members act, not
+	// the body.
+	if t.is("member", "members") {
+		return true
+	}
 	lx := d.x.lx
 	if lx.titleHeads.has(t.lower) || lx.titleMods.has(t.lower) {
 		// "US defence secretary Jim Mattis", "FBI Director"; but

@@ -307,13 +307,26 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 				break
 			}
 			if j, ok := anyPhraseAt(s, k, lx.responsibility); ok && s.mat(k) == nil {
-				blamed = d.responsible(s, c, k)
+				// "said X and Y were convinced that Russia was
+				// responsible": the innermost "that" clause says who.
+				from := c
+				for n := k - 1; n > c; n-- {
+					if s.toks[n].is("that") && s.mat(n) == nil {
+						from = n + 1
+						break
+					}
+				}
+				blamed = d.responsible(s, from, k)
 				after, _ := d.actorsAfter(s, j)
 				if s.tok(j).is("by", "from") || strings.HasSuffix(s.span(k, j), "of") {
 					blamed = append(blamed, ids(after)...)
 				}
-				// "... from the territory of China"
+				// "... from the territory of China"; not "for the downing of
+				// Malaysia Airlines flight MH17", whose "of" is the happening's.
 				for n := j; n < len(s.toks) && n < j+8; n++ {
+					if m := s.mat(n); m != nil && isOp(m.ent) {
+						break
+					}
 					if s.toks[n].is("by", "of") {
 						more, _ := d.actorsAfter(s, n+1)
 						blamed = append(blamed, ids(more)...)
