@@ -47,6 +47,7 @@ type lexiconFile struct {
 	AgentNouns         []string            `yaml:"agent_nouns"`
 	CompanyNouns       []string            `yaml:"company_nouns"`
 	OrgHeads           []string            `yaml:"org_heads"`
+	InstitutionHeads   []string            `yaml:"institution_heads"`
 	CompanyHeads       []string            `yaml:"company_heads"`
 	OrgAnaphors        map[string][]string `yaml:"org_anaphors"`
 	PersonNouns        []string            `yaml:"person_nouns"`
@@ -95,6 +96,7 @@ type lexicon struct {
 	agentNouns             set
 	companyNouns           set
 	orgHeads, companyHeads set
+	institutionHeads       set
 	orgAnaphors            map[string][]string
 	personNouns            set
 	delegateNouns          set
@@ -161,7 +163,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		doctrineNouns: newSet(f.DoctrineNouns), doctrineAnaphors: newSet(f.DoctrineAnaphors),
 		eventNouns: newSet(f.EventNouns), happeningNouns: newSet(f.HappeningNouns), happeningMods: newSet(f.HappeningMods), eventExclusions: phrases(f.EventExclusions, true),
 		electionKinds: newSet(f.ElectionKinds), agentNouns: newSet(f.AgentNouns),
-		companyNouns: newSet(f.CompanyNouns), orgHeads: newSet(f.OrgHeads), companyHeads: newSet(f.CompanyHeads), orgAnaphors: f.OrgAnaphors,
+		companyNouns: newSet(f.CompanyNouns), orgHeads: newSet(f.OrgHeads), institutionHeads: newSet(f.InstitutionHeads), companyHeads: newSet(f.CompanyHeads), orgAnaphors: f.OrgAnaphors,
 		personNouns: newSet(f.PersonNouns), delegateNouns: newSet(f.DelegateNouns), groupSubjects: newSet(f.GroupSubjects),
 		attributionNouns: newSet(f.AttributionNouns), legalNouns: newSet(f.LegalNouns),
 		hedges: newSet(f.Hedges), verbs: map[string][][]string{}, verbFirst: map[string]map[string][][]string{},

@@ -161,11 +161,34 @@ func (d *document) namedOrgs(s *sentence) {
 			continue
 		}
 		j, _ := d.capRun(s, i, 5)
-		// "Human Rights Watch": the run may hold "of" and "for" inside
-		// ("Committee for the Protection of Journalists" is left to the data).
-		if j-i < 2 || !d.x.lx.orgHeads.has(s.toks[j-1].lower) || d.isTitleWord(s, i) {
+		institution := d.x.lx.institutionHeads.has(s.toks[j-1].lower)
+		if (j-i < 2 || !d.x.lx.orgHeads.has(s.toks[j-1].lower)) && !institution || d.isTitleWord(s, i) && !institution {
 			i = j - 1
 			continue
+		}
+		// "Ministry of Intelligence and Security", "State Research
+		// Institute of Organic Chemistry and Technology", "Council of
+		// Europe": an institution's name goes on through "of" and "for".
+		if institution {
+			e := j
+			for s.tok(e).is("of", "for", "on", "against") && s.tok(e+1).capitalized() && s.mat(e+1) == nil {
+				n, _ := d.capRun(s, e+1, 4)
+				for s.tok(n).is("and") && s.tok(n+1).capitalized() && s.mat(n+1) == nil {
+					n, _ = d.capRun(s, n+1, 3)
+				}
+				e = n
+			}
+			// "Ministry" alone names nothing; "the Foreign Ministry" is
+			// its state's (the state speaks), a title's words and a noun.
+			allTitle := true
+			for k := i; k < j-1; k++ {
+				allTitle = allTitle && d.isTitleWord(s, k)
+			}
+			if e == j && (j-i < 2 || allTitle) {
+				i = j - 1
+				continue
+			}
+			j = e
 		}
 		// "the 53rd Anti-Aircraft Missile Brigade": an ordinal is part of
 		// the name.

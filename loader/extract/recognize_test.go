@@ -126,6 +126,9 @@ func TestRecognition(t *testing.T) {
 		{"a regnal number in a name", "King Hassan IV of Morocco spoke.", []string{"Hassan IV=person:hassan-iv"}, nil},
 		{"a meeting named by its place", "Leaders met at a summit in Lima. The Quito summit followed.",
 			[]string{"summit in Lima=event:summit-in-lima", "Quito summit=event:quito-summit"}, nil},
+		{"an institution's name goes on through 'of'", "Chile’s Ministry of Mines and Energy and the Andean Institute of Marine Biology met.",
+			[]string{"Ministry of Mines and Energy=org:ministry-of-mines-and-energy", "Andean Institute of Marine Biology=org:andean-institute-of-marine-biology"}, nil},
+		{"a title's words and a noun are no institution", "Chile’s Foreign Ministry said so.", nil, []string{"=org:foreign-ministry"}},
 		{"a month inside a name", "Defence Minister Carla April said so.", []string{"Carla April=person:carla-april"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

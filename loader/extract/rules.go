@@ -885,7 +885,8 @@ func (d *document) sanctionObjects(s *sentence, j int) []*mention {
 		// "the head of Russia’s GRU", "one of its officers": a person,
 		// not the body.
 		if slices.ContainsFunc(s.toks[start:k], func(t token) bool { return t.is("of") }) {
-			for k < len(s.toks) && (s.mat(k) != nil || s.toks[k].lower == "’s" || s.toks[k].kind == tWord && !s.toks[k].is("and", "as", "over", "for")) {
+			for k < len(s.toks) && (s.mat(k) != nil || s.toks[k].lower == "’s" || s.toks[k].text == "(" || s.toks[k].text == ")" ||
+				s.toks[k].kind == tWord && !s.toks[k].is("and", "as", "over", "for")) {
 				k++
 			}
 		} else if m := s.mentionAt(k); m != nil && m.actor() && !m.media {
@@ -977,6 +978,15 @@ func (d *document) ruleSanction(s *sentence) {
 			(t.lower == "sanctioned" || s.tok(i-1).is("those", "people", "individuals", "entities")) && len(d.out.sanctioners) > 0:
 			// "Among those sanctioned is Y", "Those targeted include A and B"
 			objs = d.sanctionObjects(s, i+2)
+			who = d.lastSanctioner(s.n)
+		case t.is("listed", "designated", "sanctioned", "targeted") && (s.tok(i-1).is("was", "were") || s.tok(i-1).is("also") && s.tok(i-2).is("was", "were")) &&
+			len(d.out.sanctioners) > 0:
+			// "The institute was also listed": the subject is a target.
+			v := i - 1
+			if s.tok(v).is("also") {
+				v--
+			}
+			objs = d.subject(s, v)
 			who = d.lastSanctioner(s.n)
 		case t.is("sanctions") && s.tok(i-1).is("same") && s.tok(i+1).is("on", "against") && len(d.out.sanctioners) > 0:
 			// "Britain imposed the same sanctions on the six officials":
