@@ -314,7 +314,7 @@ func TestRules(t *testing.T) {
 			head + "A bomb hit the Kenyan embassy in Oslo. Chile imposed sanctions two days after the Nordic country severed ties with Iran.",
 			nil, []string{"country:CL -REACTED_TO->"}},
 		{"sanctions: targets with an acronym in brackets, and one 'also listed'",
-			head + "Chile imposed sanctions on four Peruvian officials and an institute. Those targeted include Luis Mora, the director of the Navy Intelligence Service (NIS), and Ana Soto, the deputy navy chief. The Andean Institute of Marine Biology was also listed.",
+			head + "Chile imposed sanctions on four Peruvian officials and an institute. Those targeted include Luis Mora, the director of the Navy Intelligence Service (NIS), and Ana Soto, the deputy director. The Andean Institute of Marine Biology was also listed.",
 			[]string{"country:CL -SANCTIONED-> person:luis-mora", "country:CL -SANCTIONED-> person:ana-soto",
 				"country:CL -SANCTIONED-> org:andean-institute-of-marine-biology"}, nil},
 		{"roles: a derived demonym gives the state, not a country named nearby",
