@@ -116,8 +116,15 @@ func (d *document) orgNamedAfter(s *sentence, i, j int) bool {
 
 // headKind is the kind of organization whose name ends in token k.
 func (d *document) headKind(s *sentence, k int) string {
-	if d.x.lx.companyHeads.has(s.toks[k].lower) {
+	switch w := s.toks[k].lower; {
+	case d.x.lx.companyHeads.has(w):
 		return "company"
+	case w == "service" || w == "agency" || w == "bureau" || w == "directorate" || w == "centre" || w == "center":
+		return "agency"
+	case w == "ministry" || w == "department" || w == "office" || w == "authority":
+		return "government"
+	case w == "brigade" || w == "battalion" || w == "regiment":
+		return "military"
 	}
 	return "other"
 }
@@ -188,7 +195,11 @@ func (d *document) namedOrgs(s *sentence) {
 				i = j - 1
 				continue
 			}
+			kindAt := j - 1
 			j = e
+			d.namedOrg(s, i, j, d.headKind(s, kindAt))
+			i = j - 1
+			continue
 		}
 		// "the 53rd Anti-Aircraft Missile Brigade": an ordinal is part of
 		// the name.

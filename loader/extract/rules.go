@@ -301,8 +301,9 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 		var op *entity
 		for k := c; k < len(s.toks); k++ {
 			// "no evidence that the Russian government was involved"
-			// "there was no doubt that Y was responsible" affirms.
-			if lx.negations.has(s.toks[k].lower) && !s.tok(k+1).is("doubt", "question") {
+			// "there was no doubt that Y was responsible" affirms, and so
+			// does "no explanation other than Russian involvement".
+			if lx.negations.has(s.toks[k].lower) && !s.tok(k+1).is("doubt", "question") && !otherThanAfter(s, k) {
 				blamed = nil
 				break
 			}
@@ -345,10 +346,15 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 				op = m.ent
 				break
 			}
-			// "evidence of Russian involvement"
+			// "evidence of Russian involvement", "with the involvement of
+			// the security service"
 			if s.toks[k].is("involvement", "responsibility") && !s.tok(k-1).is("any", "no") {
 				if m := s.mat(k - 1); m != nil && m.actor() {
 					blamed = []string{m.ent.id}
+				} else if s.tok(k+1).is("of") {
+					if who, _ := d.actorsAfter(s, k+2); len(who) > 0 {
+						blamed = ids(who)
+					}
 				}
 			}
 		}
@@ -371,6 +377,17 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 		}
 		d.attribute(a)
 	}
+}
+
+// otherThanAfter reports whether "other than" or "except" follows token k
+// in its sentence: "no explanation other than Russian involvement".
+func otherThanAfter(s *sentence, k int) bool {
+	for n := k + 1; n+1 < len(s.toks); n++ {
+		if s.toks[n].is("other") && s.toks[n+1].is("than") || s.toks[n].is("except", "besides") {
+			return true
+		}
+	}
+	return false
 }
 
 // responsible returns who a complement [c, k) says is responsible: its

@@ -22,7 +22,9 @@ func (d *document) speakers(s *sentence, h hit) []string {
 	prev := s.tok(h.i - 1)
 	participle := strings.HasSuffix(s.toks[h.i].lower, "ing")
 	if (prev.kind == tQuote && !prev.open || prev.text == ",") && !participle {
-		if m := s.mentionAt(h.j); m != nil && m.actor() {
+		// ",” said Sullivan"; not ", said Syrian President Assad had
+		// launched ...", where the name starts what is said.
+		if m := s.mentionAt(h.j); m != nil && m.actor() && !d.startsClause(s, m) {
 			return []string{m.ent.id}
 		}
 		if sp := d.docNounSpeakers(s, h.j, s.endOfClause(h.j)); len(sp) > 0 {
@@ -70,6 +72,22 @@ func (d *document) speakers(s *sentence, h hit) []string {
 		}
 	}
 	return nil
+}
+
+// startsClause reports whether the actor mention m is the subject of a verb
+// that follows it ("Assad had launched", "Russia was"), title and name
+// words in between.
+func (d *document) startsClause(s *sentence, m *mention) bool {
+	k := m.j
+	for k < len(s.toks) && (s.mat(k) != nil || d.isTitleWord(s, k) || s.toks[k].capitalized() && s.toks[k].kind == tWord) {
+		if n := s.mat(k); n != nil {
+			k = n.j
+			continue
+		}
+		k++
+	}
+	t := s.tok(k)
+	return t.kind == tWord && (auxiliaries.has(t.lower) || isVerbLike(t.lower))
 }
 
 // docNounSpeakers finds "<document noun> from <actors>" in [i, j).
