@@ -351,7 +351,7 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 			if s.toks[k].is("involvement", "responsibility") && !s.tok(k-1).is("any", "no") {
 				if m := s.mat(k - 1); m != nil && m.actor() {
 					blamed = []string{m.ent.id}
-				} else if s.tok(k+1).is("of") {
+				} else if s.tok(k + 1).is("of") {
 					if who, _ := d.actorsAfter(s, k+2); len(who) > 0 {
 						blamed = ids(who)
 					}
