@@ -39,7 +39,9 @@ func (d *document) happenings(s *sentence) {
 		}
 		head := t.lower
 		if head == "attack" || head == "attacks" {
-			if !lx.happeningMods.has(s.tok(h-1).lower) || s.mat(h-1) != nil {
+			if d.placeNamedAttack(s, h) {
+				// "the Christchurch attacks": a place's name before it.
+			} else if !lx.happeningMods.has(s.tok(h-1).lower) || s.mat(h-1) != nil {
 				// "the attack" in an article about a chemical attack and
 				// no cyber operation: that attack.
 				if s.tok(h-1).is("the", "this", "that", "’s") && d.current(graph.KindCyberOperation) == nil {
@@ -171,4 +173,25 @@ func (d *document) happening(s *sentence, name, head string) *entity {
 	e.incident = true
 	e.head = head
 	return e
+}
+
+// placeNamedAttack reports whether the "attack" at h is named by a place
+// before it ("the Christchurch attacks") in a sentence that says nothing
+// of computers: capitalized words no reference name claims, right after
+// "the". "the Sony attack" (an organization) and "the WannaCry attack"
+// (an operation) are the operations' to read.
+func (d *document) placeNamedAttack(s *sentence, h int) bool {
+	k := h - 1
+	for k >= 0 && s.toks[k].kind == tWord && s.toks[k].capitalized() && s.mat(k) == nil && !capStops.has(s.toks[k].lower) {
+		k--
+	}
+	if k == h-1 || k < 0 || !s.toks[k].is("the") {
+		return false
+	}
+	for _, t := range s.toks {
+		if d.x.lx.cyberWords.has(t.lower) || d.x.lx.opHeads.has(t.lower) && t.lower != "attack" {
+			return false
+		}
+	}
+	return true
 }

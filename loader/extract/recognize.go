@@ -449,7 +449,7 @@ func (d *document) persons(s *sentence) {
 		case s.tok(i-1).text == "," && d.titleBefore(s, i-1) != nil:
 			p := d.registerPerson(s, i, j, name)
 			d.role(s, p, d.titleBefore(s, i-1), methodRoleApposition, confRoleApposition)
-		case d.afterPersonNoun(s, i) || d.speechNear(s, i, j) || d.chargedBefore(s, i):
+		case d.afterPersonNoun(s, i) || d.speechNear(s, i, j) || d.chargedBefore(s, i) || d.personApposition(s, j):
 			if j-i >= 2 {
 				d.registerPerson(s, i, j, name)
 			}
@@ -682,6 +682,25 @@ func (d *document) afterPersonNoun(s *sentence, i int) bool {
 		return d.afterPersonNoun(s, m.i)
 	}
 	return d.x.lx.personNouns.has(s.tok(k).lower)
+}
+
+// personApposition reports whether the name ending at j is followed by an
+// apposition that says it is a person's: "Roman Protasevich, a 26-year-old
+// journalist", "Sofia Sapega, his girlfriend".
+func (d *document) personApposition(s *sentence, j int) bool {
+	if s.tok(j).text != "," {
+		return false
+	}
+	for k := j + 1; k < len(s.toks) && k <= j+5; k++ {
+		t := s.toks[k]
+		if t.kind != tWord || s.mat(k) != nil {
+			return false
+		}
+		if d.x.lx.personNouns.has(t.lower) {
+			return k > j+1
+		}
+	}
+	return false
 }
 
 // chargedBefore reports whether the name at i is whom a charge names:

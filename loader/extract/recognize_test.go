@@ -129,6 +129,9 @@ func TestRecognition(t *testing.T) {
 		{"an institution's name goes on through 'of'", "Chile’s Ministry of Mines and Energy and the Andean Institute of Marine Biology met.",
 			[]string{"Ministry of Mines and Energy=org:ministry-of-mines-and-energy", "Andean Institute of Marine Biology=org:andean-institute-of-marine-biology"}, nil},
 		{"a title's words and a noun are no institution", "Chile’s Foreign Ministry said so.", nil, []string{"=org:foreign-ministry"}},
+		{"a person by an apposition", "Police detained Ana Ruiz, a 26-year-old journalist, on Sunday.", []string{"Ana Ruiz=person:ana-ruiz"}, nil},
+		{"an attack named by its place", "The Oslo attacks shocked Norway.", []string{"Oslo attacks=event:oslo-attacks"}, []string{"=op:"}},
+		{"an attack named by a company is an operation's", "The Acme attack leaked data from Acme servers.", nil, []string{"=event:"}},
 		{"a month inside a name", "Defence Minister Carla April said so.", []string{"Carla April=person:carla-april"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
