@@ -122,6 +122,8 @@ type document struct {
 	pending []*mention
 	// explanations of what file() proposes, when asked for (Explain)
 	expl *[]Explanation
+	// inGroupRef is set while groupRef reads back a list
+	inGroupRef bool
 }
 
 func (x *Extractor) newDocument(doc graph.Document) *document {

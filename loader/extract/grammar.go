@@ -179,6 +179,11 @@ func (d *document) subject(s *sentence, vi int) []*mention {
 		}
 		m := s.mentionAt(k)
 		if m == nil {
+			// "the two presidents said", "both countries agreed"
+			if grp, end := d.groupRef(s, k); len(grp) > 0 && !inPP && !t.inQuote {
+				heads = append(heads, grp...)
+				k = end - 1
+			}
 			continue
 		}
 		k = m.j - 1
@@ -280,6 +285,12 @@ func (d *document) actorsAfter(s *sentence, j int) ([]*mention, int) {
 	var out []*mention
 	k := j
 	for {
+		// "urged the three countries to ..."
+		if s.mat(k) == nil {
+			if grp, end := d.groupRef(s, k); len(grp) > 0 {
+				return append(out, grp...), end
+			}
+		}
 		skip := 0
 		// Skip a few words before the actor: "a resurgent Russia",
 		// "President Donald Trump".
@@ -441,4 +452,68 @@ func (s *sentence) textOf(i, j int) string {
 // isActorKind reports whether k is a kind that can act.
 func isActorKind(k graph.NodeKind) bool {
 	return k == graph.KindCountry || k == graph.KindPerson || k == graph.KindOrganization
+}
+
+// groupRefNouns maps the plural nouns of "the two presidents", "both
+// countries", "the three governments" to the kind of actor they name.
+var groupRefNouns = map[string]graph.NodeKind{
+	"countries": graph.KindCountry, "states": graph.KindCountry, "governments": graph.KindCountry,
+	"nations": graph.KindCountry, "sides": graph.KindCountry, "allies": graph.KindCountry,
+	"presidents": graph.KindPerson, "leaders": graph.KindPerson, "ministers": graph.KindPerson,
+	"men": graph.KindPerson, "women": graph.KindPerson, "officials": graph.KindPerson,
+}
+
+var groupRefCounts = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+
+// groupRef reads "the two presidents", "the three countries", "both
+// leaders" at token k and returns the actors it refers back to: the last
+// list of exactly that many actors of that kind ("US President Joe Biden
+// and Russian President Vladimir Putin", "The United States, Britain and
+// Australia"), as mentions over the phrase; end is the token after it.
+func (d *document) groupRef(s *sentence, k int) ([]*mention, int) {
+	// The lists it reads back must not read group references themselves.
+	if d.inGroupRef {
+		return nil, k
+	}
+	i := k
+	if s.tok(i).is("the") {
+		i++
+	}
+	n, ok := groupRefCounts[s.tok(i).lower]
+	if !ok || s.tok(i).is("both") && i != k {
+		return nil, k
+	}
+	i++
+	// "both Russian and American officials" is no reference back.
+	kind, ok := groupRefNouns[s.tok(i).lower]
+	if !ok {
+		return nil, k
+	}
+	end := i + 1
+	for sn := s.n; sn >= 0 && sn >= s.n-5; sn-- {
+		x := d.sents[sn]
+		for mi := len(x.ments) - 1; mi >= 0; mi-- {
+			m := x.ments[mi]
+			if sn == s.n && m.i >= k || m.ent == nil || m.ent.kind != kind && !(kind == graph.KindCountry && m.how == howDemonym) {
+				continue
+			}
+			d.inGroupRef = true
+			list, _ := d.actorsAfter(x, m.i)
+			d.inGroupRef = false
+			var same []*mention
+			for _, l := range list {
+				if l.ent.kind == kind {
+					same = append(same, l)
+				}
+			}
+			if len(same) == n && same[0] == m {
+				out := make([]*mention, 0, n)
+				for _, l := range same {
+					out = append(out, &mention{s: s, i: k, j: end, ent: l.ent, how: howAnaphor})
+				}
+				return out, end
+			}
+		}
+	}
+	return nil, k
 }

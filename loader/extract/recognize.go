@@ -789,7 +789,10 @@ func (d *document) role(s *sentence, p *entity, t *titleSpan, method string, con
 		if s.tok(end-1).lower == "’s" {
 			end--
 		}
-		if start := d.capRunBefore(s, end); start < end && (start > 0 || end-start > 1 || d.x.lx.companyTitles.has(lower)) {
+		// One capitalized word alone ("Peruvian President") may be a
+		// demonym the data lacks: a body only with a possessive or a
+		// company title.
+		if start := d.capRunBefore(s, end); start < end && (end-start > 1 || end < t.i || d.x.lx.companyTitles.has(lower)) {
 			kind := "other"
 			if d.x.lx.companyTitles.has(lower) {
 				kind = "company"

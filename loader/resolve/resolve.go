@@ -177,6 +177,7 @@ func demonymForms(name string) []string {
 		an(strings.TrimSuffix(last, "y") + "ian") // Italian, Hungarian
 	case strings.HasSuffix(last, "e"):
 		an(strings.TrimSuffix(last, "e") + "ian") // Ukrainian
+		an(last + "an")                           // Chilean
 	case strings.HasSuffix(last, "on"):
 		forms = append(forms, strings.TrimSuffix(last, "on")+"ese") // Lebanese
 	case strings.HasSuffix(last, "n"), strings.HasSuffix(last, "m"):

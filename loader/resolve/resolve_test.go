@@ -84,7 +84,7 @@ func TestDerivedDemonyms(t *testing.T) {
 		{"Albanian", "country:AL"}, {"Albanians", "country:AL"}, {"Senegalese", "country:SN"},
 		{"Indonesian", "country:ID"}, {"Mexican", "country:MX"}, {"Iraqi", "country:IQ"},
 		{"Yemeni", "country:YE"}, {"Lebanese", "country:LB"}, {"Kenyan", "country:KE"},
-		{"Hungarian", "country:HU"}, {"Uzbekistani", "country:UZ"},
+		{"Hungarian", "country:HU"}, {"Uzbekistani", "country:UZ"}, {"Chilean", "country:CL"},
 		{"Russian", "country:RU"}, {"Dutch", "country:NL"}, // given ones stay
 	} {
 		if id, ok := r.Demonym(tc.demonym); !ok || id != tc.id {
