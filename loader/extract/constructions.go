@@ -263,7 +263,10 @@ func (d *document) runConstructions(s *sentence) {
 
 // fire applies construction c to the trigger h.
 func (d *document) fire(c *construction, s *sentence, h hit) {
-	if c.Negation != "keep" && d.negated(s, h.i) || reducedRelative(s, h.i) {
+	// A participle after a noun ("the four expelled from ...") makes no
+	// clause, except where the construction reads its agent ("a treaty
+	// drawn up by ...").
+	if c.Negation != "keep" && d.negated(s, h.i) || reducedRelative(s, h.i) && c.Subject.From != "by-after" {
 		return
 	}
 	var who []*mention
