@@ -38,6 +38,20 @@ func (d *document) happenings(s *sentence) {
 			continue
 		}
 		head := t.lower
+		// "backed the US action", "condemned the move": the happening the
+		// text spoke of last, in an article about no cyber operation.
+		if head == "action" || head == "move" || head == "retaliation" {
+			b := h - 1
+			if m := s.mat(b); m != nil && m.ent != nil && m.ent.kind == graph.KindCountry {
+				b = m.i - 1
+			}
+			if s.tok(b).is("the", "this", "that") && d.current(graph.KindCyberOperation) == nil {
+				if e := d.lastHappening(""); e != nil {
+					d.addMention(s, h, h+1, e, howAnaphor)
+				}
+			}
+			continue
+		}
 		if head == "attack" || head == "attacks" {
 			if d.placeNamedAttack(s, h) {
 				// "the Christchurch attacks": a place's name before it.
