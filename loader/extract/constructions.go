@@ -291,12 +291,18 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 			}
 		}
 	default:
-		who = d.subject(s, h.i)
+		// "X condemned Y and called for Z": X acts, not Y.
+		if (s.tok(h.i-1).is("and") || s.tok(h.i-1).text == ",") && c.Subject.From == "clause-or-main" {
+			who = d.mainSubject(s, h.i)
+		}
+		if len(who) == 0 {
+			who = d.subject(s, h.i)
+		}
 		// "..., calling on Y", "X condemned it and urged Y": the subject of
 		// the sentence's first clause, for a participle or a second verb
 		// only (not "two days after the country severed ties").
 		if len(who) == 0 && c.Subject.From == "clause-or-main" &&
-			(strings.HasSuffix(s.toks[h.i].lower, "ing") || s.tok(h.i-1).is("and") || s.tok(h.i-2).is("and")) {
+			(strings.HasSuffix(s.toks[h.i].lower, "ing") || s.tok(h.i-1).is("and") || s.tok(h.i-2).is("and") || s.tok(h.i-1).text == ",") {
 			who = d.mainSubject(s, h.i)
 		}
 		// "Albania, which joined the alliance": the antecedent.

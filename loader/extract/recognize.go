@@ -191,7 +191,7 @@ func (d *document) namedOrgs(s *sentence) {
 			for k := i; k < j-1; k++ {
 				allTitle = allTitle && d.isTitleWord(s, k)
 			}
-			if e == j && (j-i < 2 || allTitle) {
+			if e == j && (j-i < 2 || allTitle && j-i == 2) {
 				i = j - 1
 				continue
 			}

@@ -125,7 +125,9 @@ func (d *document) mainSubject(s *sentence, before int) []*mention {
 		// actor: "Kremlin spokesman Dmitry Peskov rejected ...".
 		for k := m.j; k < before; k++ {
 			t := s.toks[k]
-			if s.mat(k) != nil || t.kind != tWord || t.capitalized() || d.isTitleWord(s, k) || t.lower == "’s" || t.is("and") {
+			if s.mat(k) != nil || t.kind != tWord || t.capitalized() || d.isTitleWord(s, k) || t.lower == "’s" || t.is("and") ||
+				determiners.has(t.lower) ||
+				t.is("of", "for") && d.isTitleWord(s, k-1) && d.isTitleWord(s, k+1) { // "Secretary of State"
 				continue
 			}
 			if subj := d.subject(s, k); len(subj) > 0 {
@@ -1202,7 +1204,18 @@ func (d *document) ruleReaction(s *sentence) {
 // States".
 func (d *document) ruleCall(s *sentence) {
 	for _, h := range d.verbs(s, "call") {
-		who := d.subject(s, h.i)
+		// "a convention first proposed by Russia": no call.
+		if s.tok(h.j).is("by") {
+			continue
+		}
+		// "X condemned Y and called for Z": X calls, not Y.
+		var who []*mention
+		if s.tok(h.i-1).is("and") || s.tok(h.i-1).text == "," {
+			who = d.mainSubject(s, h.i)
+		}
+		if len(who) == 0 {
+			who = d.subject(s, h.i)
+		}
 		if len(who) == 0 {
 			who = d.mainSubject(s, h.i)
 		}
@@ -1213,19 +1226,27 @@ func (d *document) ruleCall(s *sentence) {
 		if end <= h.j {
 			continue
 		}
-		var last *mention
-		for _, m := range s.mentionsIn(h.j, end) {
-			if m.actor() && !slices.Contains(ids(who), m.ent.id) {
-				last = m
+		var targets []*mention
+		if w := s.toks[h.i].lower; strings.HasPrefix(w, "urg") || strings.HasPrefix(w, "ask") {
+			// "urged X and Y to ...", "asked X to ...": those addressed;
+			// "urged European carriers to stop flying over Belarus"
+			// addresses no actor.
+			if objs, _ := d.actorsAfter(s, h.j); len(objs) > 0 && objs[0].how != howPronoun {
+				targets = objs
 			}
-		}
-		if last == nil {
-			continue
+		} else {
+			for _, m := range s.mentionsIn(h.j, end) {
+				if m.actor() && m.how != howPronoun && !slices.Contains(ids(who), m.ent.id) {
+					targets = []*mention{m} // the last one named
+				}
+			}
 		}
 		what := s.textOf(h.j, end)
 		for _, w := range ids(who) {
-			d.out.add(finding{subj: w, typ: graph.RelCalledFor, obj: last.ent.id, quote: s.text, sent: s.n, conf: confCall,
-				method: methodCall, props: map[string]string{"what": what}})
+			for _, t := range ids(targets) {
+				d.out.add(finding{subj: w, typ: graph.RelCalledFor, obj: t, quote: s.text, sent: s.n, conf: confCall,
+					method: methodCall, props: map[string]string{"what": what}})
+			}
 		}
 	}
 }
