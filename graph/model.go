@@ -81,6 +81,28 @@ type Document struct {
 	// Source is where the document was read from (a file path or URL); it is
 	// informational and not part of the identity.
 	Source string
+	// Author is the byline, several authors joined with ", ".
+	Author string
+	// Language is a BCP 47 tag ("en", "en-GB").
+	Language string
+	// Pages holds, for a document read from a paginated source (a PDF), the
+	// code-point offset into Text at which each page starts: Pages[0] is 0,
+	// where page 1 starts. Empty for a document without pages.
+	Pages []int
+	// Supersedes is the id of the previous version of this document: the
+	// text that was read from the same URL before it changed. Both versions
+	// stay stored, each with its own evidence.
+	Supersedes string
+}
+
+// Page returns the page number (1-based) on which the code-point offset
+// falls, or 0 when the document has no pages.
+func (d Document) Page(offset int) int {
+	if len(d.Pages) == 0 {
+		return 0
+	}
+	n, _ := slices.BinarySearch(d.Pages, offset+1)
+	return max(n, 1)
 }
 
 // Batch is one unit of writing: everything in it is written in one
@@ -268,7 +290,21 @@ func (d Document) Validate() error {
 	if d.Published != "" && !ValidDate(d.Published) {
 		return Invalidf("document %q: published date %q is not YYYY, YYYY-MM or YYYY-MM-DD", d.ID, d.Published)
 	}
-	return checkUTF8("document "+d.ID, d.Title, d.Publisher, d.URL, d.Text, d.Source)
+	if len(d.Pages) > 0 {
+		n := utf8.RuneCountInString(d.Text)
+		if d.Pages[0] != 0 {
+			return Invalidf("document %q: page 1 starts at %d, not at 0", d.ID, d.Pages[0])
+		}
+		for i := 1; i < len(d.Pages); i++ {
+			if d.Pages[i] < d.Pages[i-1] || d.Pages[i] > n {
+				return Invalidf("document %q: page %d starts at %d, before page %d or past the end of the text (%d)", d.ID, i+1, d.Pages[i], i, n)
+			}
+		}
+	}
+	if d.Supersedes != "" && (!strings.HasPrefix(d.Supersedes, "doc:") || d.Supersedes == d.ID) {
+		return Invalidf("document %q: supersedes %q, which is not another document's id", d.ID, d.Supersedes)
+	}
+	return checkUTF8("document "+d.ID, d.Title, d.Publisher, d.URL, d.Text, d.Source, d.Author, d.Language)
 }
 
 // ValidDate reports whether s is YYYY, YYYY-MM or YYYY-MM-DD with plausible

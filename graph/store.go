@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"slices"
+	"strings"
 )
 
 // Store is where the graph lives. The embedded SQLite store and the Neo4j
@@ -26,7 +27,11 @@ type Store interface {
 	// the second UpsertResult counts zeros. A node or relationship written
 	// again takes the new name, properties and scalar fields; aliases are the
 	// union of old and new; evidence is never replaced, only added, so new
-	// evidence for an existing claim merges into it.
+	// evidence for an existing claim merges into it. A document written again
+	// keeps its text and takes the new metadata (title, publisher, URL, dates,
+	// source, author, language, pages, supersedes) where it is not empty: the
+	// same text loaded from a bare file later does not erase what its web
+	// page said.
 	//
 	// Before writing anything Upsert rejects the whole batch (CodeInvalid)
 	// when: a node, relationship or document fails its Validate; a node id is
@@ -69,7 +74,9 @@ type Store interface {
 	// unknown ids.
 	Documents(ctx context.Context, ids []string) ([]Document, error)
 
-	// ListDocuments pages through documents ordered by id; Text is included.
+	// ListDocuments pages through the documents that pass q's filters,
+	// ordered by id; Text is included, and Total counts the documents that
+	// pass. Invalid dates are CodeInvalid.
 	ListDocuments(ctx context.Context, q ListDocumentsQuery) (DocumentPage, error)
 
 	// Search finds nodes by name, alias, statement text and the text of
@@ -181,10 +188,43 @@ type RelationshipPage struct {
 	Total         int
 }
 
-// ListDocumentsQuery is the input of ListDocuments.
+// ListDocumentsQuery is the input of ListDocuments. The filters combine
+// with AND; empty ones pass everything.
 type ListDocumentsQuery struct {
 	First int
 	After string
+	// Publisher keeps documents of this publisher, compared without regard
+	// to case.
+	Publisher string
+	// Since and Until (inclusive, YYYY[-MM[-DD]]) keep documents whose
+	// Published date touches the range, as DateInRange compares; a document
+	// without a date is dropped once either bound is set.
+	Since, Until string
+	// URL keeps documents whose URL or Source is exactly this address: the
+	// versions of a page, whichever address they were read from.
+	URL string
+}
+
+// Validate checks the query's dates.
+func (q ListDocumentsQuery) Validate() error {
+	for _, d := range []string{q.Since, q.Until} {
+		if d != "" && !ValidDate(d) {
+			return Invalidf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", d)
+		}
+	}
+	return nil
+}
+
+// Passes reports whether d passes the query's filters (the reference the
+// stores' queries implement).
+func (q ListDocumentsQuery) Passes(d Document) bool {
+	if q.Publisher != "" && !strings.EqualFold(q.Publisher, d.Publisher) {
+		return false
+	}
+	if q.URL != "" && q.URL != d.URL && q.URL != d.Source {
+		return false
+	}
+	return DateInRange(d.Published, q.Since, q.Until)
 }
 
 // DocumentPage is one page of documents.

@@ -17,6 +17,7 @@ type feedEntry struct {
 	item      feed.Item
 	feedTitle string
 	feedURL   string // where the feed was read from
+	language  string
 }
 
 // expansion is what a feed turns into: its items, to load next.
@@ -85,7 +86,7 @@ func expandFeed(data []byte, base, display string) (*expansion, error) {
 		if d == "" {
 			d = fmt.Sprintf("%s item %d (%q)", display, i+1, fi.Title)
 		}
-		e := &feedEntry{item: fi, feedTitle: f.Title, feedURL: base}
+		e := &feedEntry{item: fi, feedTitle: f.Title, feedURL: base, language: f.Language}
 		if base == "" {
 			e.feedURL = display
 		}
@@ -134,6 +135,8 @@ func (l *Loader) readFeedItem(ctx context.Context, it item) (graph.Document, []s
 	doc.Title = firstNonEmpty(doc.Title, e.item.Title)
 	doc.Publisher = firstNonEmpty(doc.Publisher, e.feedTitle)
 	doc.Published = firstNonEmpty(doc.Published, e.item.Published)
+	doc.Author = firstNonEmpty(doc.Author, e.item.Author)
+	doc.Language = firstNonEmpty(doc.Language, e.language)
 	if !graph.ValidDate(doc.Published) {
 		doc.Published = ""
 	}

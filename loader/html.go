@@ -49,6 +49,8 @@ func (p *htmlPage) apply(doc *graph.Document) {
 	doc.Publisher = firstNonEmpty(p.meta.Publisher, p.siteName, doc.Publisher)
 	doc.Published = firstNonEmpty(p.meta.Published, p.published, doc.Published)
 	doc.URL = firstNonEmpty(p.meta.CanonicalURL, doc.URL)
+	doc.Author = firstNonEmpty(p.meta.Author, doc.Author)
+	doc.Language = firstNonEmpty(p.meta.Language, doc.Language)
 }
 
 func firstNonEmpty(vs ...string) string {

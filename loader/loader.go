@@ -347,11 +347,49 @@ func (l *Loader) loadOne(ctx context.Context, it item, doc graph.Document) (grap
 	if w := citationGaps(doc, it, annDisplay); w != "" {
 		warns = append(warns, w)
 	}
+	version, err := l.supersede(ctx, &doc)
+	if err != nil {
+		return graph.UpsertResult{}, "", warns, fmt.Errorf("%s: looking up earlier versions: %w", it.display, err)
+	}
+	if version > 1 {
+		for i := range batch.Documents {
+			if batch.Documents[i].ID == doc.ID {
+				batch.Documents[i].Supersedes = doc.Supersedes
+			}
+		}
+		kind += fmt.Sprintf("; version %d of %s, superseding %s", version, doc.URL, doc.Supersedes)
+	}
 	res, err := l.Store.Upsert(ctx, batch)
 	if err != nil {
 		return graph.UpsertResult{}, "", warns, fmt.Errorf("%s: %w", it.display, err)
 	}
 	return res, kind, warns, nil
+}
+
+// supersede makes a new text at a known URL the next version of the
+// document stored there: doc.Supersedes is set to the latest stored
+// version, whose evidence stays as it is. It returns the new version's
+// number, or 0 when there is nothing to link (no URL, or this very text is
+// stored already: the same article fetched twice loads once).
+func (l *Loader) supersede(ctx context.Context, doc *graph.Document) (int, error) {
+	if doc.URL == "" || doc.Supersedes != "" {
+		return 0, nil
+	}
+	page, err := l.Store.ListDocuments(ctx, graph.ListDocumentsQuery{URL: doc.URL, First: graph.MaxVersions})
+	if err != nil || len(page.Documents) == 0 {
+		return 0, err
+	}
+	for _, d := range page.Documents {
+		if d.ID == doc.ID {
+			return 0, nil
+		}
+	}
+	stored, err := graph.Versions(ctx, l.Store, page.Documents[0])
+	if err != nil {
+		return 0, err
+	}
+	doc.Supersedes = stored[len(stored)-1].ID
+	return len(stored) + 1, nil
 }
 
 // citationGaps warns when a document lacks what a citation needs: its

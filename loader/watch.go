@@ -117,6 +117,13 @@ func (w *Watch) poll(ctx context.Context, u string, st *watched) {
 		if st.seen[guid] {
 			continue
 		}
+		// Stored by an earlier run (or by load): not fetched again.
+		if it.url != "" {
+			if p, err := w.Loader.Store.ListDocuments(ctx, graph.ListDocumentsQuery{URL: it.url, First: 1}); err == nil && p.Total > 0 {
+				st.seen[guid] = true
+				continue
+			}
+		}
 		doc, warns, err := w.Loader.readFeedItem(ctx, it)
 		if ctx.Err() != nil {
 			return // not marked seen: loaded at the next start

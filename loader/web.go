@@ -44,9 +44,10 @@ func readResponse(resp *fetch.Response) (graph.Document, error) {
 	if err != nil {
 		return graph.Document{}, err
 	}
-	// Source is where the text came from, after redirects; URL is what to
-	// cite: the page's canonical address when it names one.
-	doc.Source = resp.URL
+	// Source is the address asked for (what a feed links to, so a watch
+	// finds the item stored); URL is what to cite: the page's canonical
+	// address when it names one, else where the redirects ended.
+	doc.Source = resp.Requested
 	if doc.URL == "" {
 		doc.URL = resp.URL
 	}

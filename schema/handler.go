@@ -430,9 +430,13 @@ func setComplexity(c *ComplexityRoot) {
 	c.Query.Entities = func(child int, _ *NodeKind, first *int, _ *string) int {
 		return countCost + child*firstOr(first, defaultFirst)
 	}
-	c.Query.Documents = func(child int, first *int, _ *string) int {
+	c.Query.Documents = func(child int, first *int, _ *string, _ *DocumentWhere) int {
 		return countCost + child*firstOr(first, defaultFirst)
 	}
+	// The versions of a document, and the one that supersedes it, are a
+	// filtered listing of the documents at its URL (usually a handful).
+	c.Document.Versions = func(child int) int { return countCost + child*10 }
+	c.Document.SupersededBy = func(child int) int { return countCost + child }
 	c.Query.Nodes = func(child int, ids []string) int { return 1 + child*max(1, len(ids)) }
 	c.Query.Neighborhood = func(child int, ids []string, depth *int, _ []RelType, _ []NodeKind, _, _ *string, _ *float64, first *int, _ *int) int {
 		return 1 + child*firstOr(first, maxFirst)/4

@@ -119,6 +119,14 @@ func (r Relation) FromNode() (Node, error) { return r.ends.node(r.Relationship.F
 // ToNode is the GraphQL field to.
 func (r Relation) ToNode() (Node, error) { return r.ends.node(r.Relationship.To) }
 
+// deref is the string a nullable argument holds, "" for null.
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
 func optional(s string) *string {
 	if s == "" {
 		return nil
@@ -158,10 +166,27 @@ type Document struct {
 	Publisher *string
 	URL       *string
 	Published *string
+	Author    *string
+	Language  *string
 }
 
 func wrapDoc(d graph.Document) Document {
-	return Document{Document: d, Publisher: optional(d.Publisher), URL: optional(d.URL), Published: optional(d.Published)}
+	return Document{Document: d, Publisher: optional(d.Publisher), URL: optional(d.URL), Published: optional(d.Published),
+		Author: optional(d.Author), Language: optional(d.Language)}
+}
+
+// Citation is "publisher, date, URL" (see the schema's description).
+func (d Document) Citation() string {
+	return Cite(d.Document)
+}
+
+// PageCount is the number of pages, nil for a document without pages.
+func (d Document) PageCount() *int {
+	if len(d.Pages) == 0 {
+		return nil
+	}
+	n := len(d.Pages)
+	return &n
 }
 
 // Role is a HOLDS_ROLE claim seen from the person.

@@ -20,6 +20,18 @@ type DocumentEdge struct {
 	Node   *Document `json:"node"`
 }
 
+// Which documents to list; every filter given must hold.
+type DocumentWhere struct {
+	// Documents of this publisher, compared without regard to case.
+	Publisher *string `json:"publisher,omitempty"`
+	// Published on or after this date: YYYY, YYYY-MM or YYYY-MM-DD, compared at the precision of the coarser of the two dates ("2018" is on or after "2018-06"). Undated documents are left out once since or until is given.
+	Since *string `json:"since,omitempty"`
+	// Published on or before this date, compared like since.
+	Until *string `json:"until,omitempty"`
+	// Documents at this address: their canonical URL or the address they were read from. Every version of a page is there.
+	URL *string `json:"url,omitempty"`
+}
+
 type KindCount struct {
 	Kind  NodeKind `json:"kind"`
 	Count int      `json:"count"`

@@ -420,7 +420,7 @@ func (r *queryResolver) Statements(ctx context.Context, speaker *string, about *
 }
 
 // Documents is the resolver for the documents field.
-func (r *queryResolver) Documents(ctx context.Context, first *int, after *string) (*DocumentConnection, error) {
+func (r *queryResolver) Documents(ctx context.Context, first *int, after *string, where *DocumentWhere) (*DocumentConnection, error) {
 	n, err := count(ctx, "first", first, defaultFirst, maxFirst)
 	if err != nil {
 		return nil, err
@@ -428,6 +428,9 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 	q := graph.ListDocumentsQuery{First: n}
 	if after != nil {
 		q.After = *after
+	}
+	if where != nil {
+		q.Publisher, q.Since, q.Until, q.URL = deref(where.Publisher), deref(where.Since), deref(where.Until), deref(where.URL)
 	}
 	page, err := r.Store.ListDocuments(ctx, q)
 	if err != nil {

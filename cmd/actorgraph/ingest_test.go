@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -349,5 +350,149 @@ func TestWatch(t *testing.T) {
 	}
 	if docs := exportedDocuments(t, db); len(docs) != 2 {
 		t.Errorf("%d documents stored, want 2", len(docs))
+	}
+	site.mu.Unlock()
+
+	// A second watch finds both items stored and fetches neither page.
+	again := exec.Command(binPath, "watch", "--db", db, "--allow-private", "--every", "1s", site.URL+"/world.rss")
+	again.Env = hermeticEnv()
+	var out strings.Builder
+	again.Stderr = &out
+	if err := again.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { again.Process.Kill(); again.Wait() })
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		site.mu.Lock()
+		n := site.hits["/world.rss"]
+		site.mu.Unlock()
+		if n >= polls+3 { // at least two polls of the second watch
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the second watch did not poll twice")
+		}
+	}
+	again.Process.Signal(syscall.SIGTERM)
+	if err := again.Wait(); err != nil {
+		t.Fatalf("second watch: %v\n%s", err, out.String())
+	}
+	site.mu.Lock()
+	if site.hits["/a1"] != 1 || site.hits["/a2"] != 1 || strings.Contains(out.String(), "msg=loaded") {
+		t.Errorf("after a restart the pages were fetched again (a1 %d, a2 %d times):\n%s", site.hits["/a1"], site.hits["/a2"], out.String())
+	}
+}
+
+// gql posts a GraphQL query to a running server and returns its data.
+func gql(t *testing.T, base, query string) map[string]any {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"query": query})
+	resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Data   map[string]any
+		Errors []any
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || len(out.Errors) > 0 {
+		t.Fatalf("query %s: %v %v", query, err, out.Errors)
+	}
+	return out.Data
+}
+
+// evidenceOf counts, in an export, the evidence pointing into each document.
+func evidenceOf(t *testing.T, db string) map[string][]string {
+	t.Helper()
+	out, _, code := runBin(t, nil, "export", "--db", db)
+	if code != 0 {
+		t.Fatal("export failed")
+	}
+	ev := map[string][]string{}
+	for _, line := range strings.Split(out, "\n") {
+		var m map[string]any
+		if json.Unmarshal([]byte(line), &m) == nil && m["type"] == "evidence" {
+			ev[m["document"].(string)] = append(ev[m["document"].(string)], m["quote"].(string))
+		}
+	}
+	return ev
+}
+
+// A page whose text changed loads as a second version of its document: the
+// first keeps its evidence, the second supersedes it, the API lists both
+// under the URL with their citation, and loading the page again adds
+// nothing.
+func TestUpdatedPageBecomesAVersion(t *testing.T) {
+	site := startNewsSite(t)
+	site.set("/story", "text/html", newsPage)
+	db := filepath.Join(t.TempDir(), "g.db")
+	if _, errOut, code := runBin(t, nil, "load", "--db", db, "--allow-private", site.URL+"/story"); code != 0 {
+		t.Fatalf("first load: %d\n%s", code, errOut)
+	}
+	first := exportedDocuments(t, db)[0]["id"].(string)
+	before := evidenceOf(t, db)[first]
+	if len(before) == 0 {
+		t.Fatal("the first version has no evidence")
+	}
+
+	updated := strings.Replace(newsPage, "<p>Diplomats said", "<p>"+sentence3+"</p>\n<p>Diplomats said", 1)
+	site.set("/story", "text/html", updated)
+	const canonical = "https://news.example/2018/09/allies-back-us"
+	_, errOut, code := runBin(t, nil, "load", "--db", db, "--allow-private", site.URL+"/story")
+	if code != 0 || !strings.Contains(errOut, "version 2 of "+canonical+", superseding "+first) || !strings.Contains(errOut, ": 1 new documents") {
+		t.Fatalf("second load: %d\n%s", code, errOut)
+	}
+	_, errOut, code = runBin(t, nil, "load", "--db", db, "--allow-private", site.URL+"/story")
+	if code != 0 || !strings.Contains(errOut, ": 0 new documents, 0 new nodes, 0 new claims, 0 new evidence") || strings.Contains(errOut, "version 3") {
+		t.Fatalf("third load (unchanged page): %d\n%s", code, errOut)
+	}
+	after := evidenceOf(t, db)
+	if !slices.Equal(after[first], before) {
+		t.Errorf("the first version's evidence changed:\nbefore %q\nafter  %q", before, after[first])
+	}
+
+	base, _, _ := startServe(t, "--db", db)
+	data := gql(t, base, `{ documents(where: {url: "`+canonical+`"}) { totalCount edges { node {
+		id citation author language supersedes { id } supersededBy { id } versions { id } evidence { quote } } } } }`)
+	conn := data["documents"].(map[string]any)
+	edges := conn["edges"].([]any)
+	if conn["totalCount"].(float64) != 2 || len(edges) != 2 {
+		t.Fatalf("documents at the URL: %v", conn)
+	}
+	nodes := map[string]map[string]any{}
+	var second string
+	for _, e := range edges {
+		n := e.(map[string]any)["node"].(map[string]any)
+		nodes[n["id"].(string)] = n
+		if n["id"] != first {
+			second = n["id"].(string)
+		}
+	}
+	v1, v2 := nodes[first], nodes[second]
+	if v2["supersedes"].(map[string]any)["id"] != first || v1["supersedes"] != nil || v1["supersededBy"].(map[string]any)["id"] != second {
+		t.Errorf("version links: v1 %v, v2 %v", v1, v2)
+	}
+	for _, n := range []map[string]any{v1, v2} {
+		vs := n["versions"].([]any)
+		if len(vs) != 2 || vs[0].(map[string]any)["id"] != first || vs[1].(map[string]any)["id"] != second {
+			t.Errorf("versions of %s = %v, want [%s %s]", n["id"], vs, first, second)
+		}
+		if n["citation"] != "Example News, 28 September 2018, "+canonical || n["author"] != "Jane Doe" || n["language"] != "en" {
+			t.Errorf("metadata of %s: %v", n["id"], n)
+		}
+	}
+	if len(v1["evidence"].([]any)) != len(before) {
+		t.Errorf("the API shows %d evidence for the first version, want %d", len(v1["evidence"].([]any)), len(before))
+	}
+	for q, want := range map[string]float64{
+		`{publisher: "EXAMPLE NEWS", since: "2018-09"}`: 2,
+		`{until: "2018-08"}`:                            0,
+		`{publisher: "Nikkei Asia"}`:                    0,
+	} {
+		d := gql(t, base, `{ documents(where: `+q+`) { totalCount } }`)
+		if got := d["documents"].(map[string]any)["totalCount"].(float64); got != want {
+			t.Errorf("documents(where: %s) = %v, want %v", q, got, want)
+		}
 	}
 }

@@ -59,6 +59,8 @@ func contracts() []contract {
 		one("NodesByID", testNodesByID),
 		one("RelationshipsByID", testRelationshipsByID),
 		one("Documents", testDocuments),
+		one("DocumentMetadata", testDocumentMetadata),
+		one("ListDocumentsFilters", testListDocumentsFilters),
 		one("EvidenceBySubject", testEvidenceBySubject),
 		one("EvidenceOfDocument", testEvidenceOfDocument),
 		one("Stats", testStats),

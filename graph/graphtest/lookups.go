@@ -2,6 +2,7 @@ package graphtest
 
 import (
 	"cmp"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -57,7 +58,7 @@ func testDocuments(t *testing.T, s graph.Store) {
 	b, docA, docB := world(t)
 	upsert(t, s, b)
 	got := documents(t, s, docB.ID, graph.DocumentID("never stored"), docA.ID)
-	if len(got) != 2 || got[0] != docB || got[1] != docA {
+	if len(got) != 2 || !reflect.DeepEqual(got[0], docB) || !reflect.DeepEqual(got[1], docA) {
 		t.Errorf("Documents(B, unknown, A) =\n%+v\nwant\n%+v", got, []graph.Document{docB, docA})
 	}
 
@@ -82,7 +83,7 @@ func testDocuments(t *testing.T, s graph.Store) {
 		}
 		after = p.EndCursor
 	}
-	if !slices.Equal(all, want) {
+	if !reflect.DeepEqual(all, want) {
 		t.Errorf("ListDocuments pages =\n%+v\nwant, in id order with text,\n%+v", all, want)
 	}
 }

@@ -1,6 +1,7 @@
 package graphtest
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -78,7 +79,7 @@ func testUnicodeRoundTrip(t *testing.T, s graph.Store) {
 		}
 	}
 	ds := documents(t, s, b.Documents[0].ID)
-	if len(ds) != 1 || ds[0] != b.Documents[0] {
+	if len(ds) != 1 || !reflect.DeepEqual(ds[0], b.Documents[0]) {
 		t.Errorf("document = %+v\nwant %+v", ds, b.Documents)
 	}
 	p, err := s.ListNodes(t.Context(), graph.ListNodesQuery{Kind: graph.KindCountry, First: 10})
@@ -223,7 +224,7 @@ func testInjectionRoundTrip(t *testing.T, s graph.Store) {
 			t.Errorf("claim %s: %s", r.ID, d)
 		}
 	}
-	if ds := documents(t, s, b.Documents[0].ID); len(ds) != 1 || ds[0] != b.Documents[0] {
+	if ds := documents(t, s, b.Documents[0].ID); len(ds) != 1 || !reflect.DeepEqual(ds[0], b.Documents[0]) {
 		t.Errorf("document = %+v\nwant %+v", ds, b.Documents[0])
 	}
 	ev, err := s.EvidenceOfDocument(t.Context(), b.Documents[0].ID)

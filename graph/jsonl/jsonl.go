@@ -9,7 +9,8 @@
 //
 // and every other line is one item, told apart by "type":
 //
-//	{"type":"document","id":"doc:…","title":…,"publisher":…,"url":…,"published":…,"source":…,"text":…}
+//	{"type":"document","id":"doc:…","title":…,"publisher":…,"url":…,"published":…,"source":…,"text":…,
+//	 "author":…,"language":…,"pages":[0,1520,…],"supersedes":"doc:…"}   (the last four only when set)
 //	{"type":"node","id":"country:EE","kind":"Country","name":"Estonia","aliases":[…],"props":{…},"source":…}
 //	{"type":"claim","id":"claim:…","rel":"BACKED","from":…,"to":…,"method":…,"confidence":0.9,"modality":…,"date":…,"published":…,"props":{…}}
 //	{"type":"evidence","id":"ev:…","subject":…,"document":…,"start":0,"end":31,"quote":…}
@@ -71,6 +72,12 @@ type documentLine struct {
 	Published string `json:"published"`
 	Source    string `json:"source"`
 	Text      string `json:"text"`
+	// Added after version 1 was released; left out when empty, so a graph
+	// without them exports to the same bytes as before.
+	Author     string `json:"author,omitempty"`
+	Language   string `json:"language,omitempty"`
+	Pages      []int  `json:"pages,omitempty"`
+	Supersedes string `json:"supersedes,omitempty"`
 }
 
 type nodeLine struct {
@@ -133,7 +140,8 @@ func (w *Writer) put(v any) error {
 
 // WriteDocument writes one document.
 func (w *Writer) WriteDocument(d graph.Document) error {
-	return w.put(documentLine{"document", d.ID, d.Title, d.Publisher, d.URL, d.Published, d.Source, d.Text})
+	return w.put(documentLine{"document", d.ID, d.Title, d.Publisher, d.URL, d.Published, d.Source, d.Text,
+		d.Author, d.Language, d.Pages, d.Supersedes})
 }
 
 // WriteNode writes one node. Empty aliases and properties are left out, so
@@ -305,7 +313,8 @@ func (r *Reader) Next() (Item, error) {
 			return bad(err)
 		}
 		return Item{Document: &graph.Document{ID: l.ID, Title: l.Title, Publisher: l.Publisher, URL: l.URL,
-			Published: l.Published, Text: l.Text, Source: l.Source}}, nil
+			Published: l.Published, Text: l.Text, Source: l.Source, Author: l.Author, Language: l.Language,
+			Pages: l.Pages, Supersedes: l.Supersedes}}, nil
 	case "node":
 		var l nodeLine
 		if err := decodeStrict(line, &l); err != nil {

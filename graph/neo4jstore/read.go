@@ -272,18 +272,36 @@ func (s *Store) ListDocuments(ctx context.Context, q graph.ListDocumentsQuery) (
 	if err != nil {
 		return page, err
 	}
+	if err := q.Validate(); err != nil {
+		return page, err
+	}
 	n := graph.PageSize(q.First)
+	params := map[string]any{"after": after, "limit": n + 1, "publisher": q.Publisher, "url": q.URL, "since": q.Since, "until": q.Until}
 	err = s.read(ctx, "listing documents", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		page = graph.DocumentPage{}
-		if _, err := run(ctx, tx, s.st.get("list_documents"), map[string]any{"after": after, "limit": n + 1}, func(rec *neo4j.Record) error {
-			d, err := documentColumn(rec)
-			page.Documents = append(page.Documents, d)
-			return err
-		}); err != nil {
-			return err
-		}
-		docs, _, err := s.countDocumentsAndEvidence(ctx, tx)
-		page.Total = docs
+		_, err := run(ctx, tx, s.st.get("list_documents"), params, func(rec *neo4j.Record) error {
+			total, err := recordValue[int64](rec, "total")
+			if err != nil {
+				return err
+			}
+			page.Total = int(total)
+			docs, err := recordValue[[]any](rec, "docs")
+			if err != nil {
+				return err
+			}
+			for _, v := range docs {
+				node, ok := v.(neo4j.Node)
+				if !ok {
+					return decodeError("column docs: a %T where a document node belongs", v)
+				}
+				d, err := documentFromDB(node)
+				if err != nil {
+					return err
+				}
+				page.Documents = append(page.Documents, d)
+			}
+			return nil
+		})
 		return err
 	})
 	if err != nil {

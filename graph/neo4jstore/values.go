@@ -52,6 +52,10 @@ const (
 	pStartOffset   = "startOffset"
 	pEndOffset     = "endOffset"
 	pQuote         = "quote"
+	pAuthor        = "author"
+	pLanguage      = "language"
+	pPages         = "pages"
+	pSupersedes    = "supersedes"
 )
 
 // Keys of the row maps that statements UNWIND besides property names: the
@@ -73,7 +77,7 @@ func rowKeys() []string { return []string{rowKind, rowType, rowFrom, rowTo, rowP
 func fixedPropertyKeys() []string {
 	return []string{pID, pName, pAliases, pAliasText, pSource, pMethod, pConfidence, pModality,
 		pDate, pPublished, pEffectiveDate, pTitle, pPublisher, pURL, pText, pSubject, pDocumentID,
-		pStartOffset, pEndOffset, pQuote}
+		pStartOffset, pEndOffset, pQuote, pAuthor, pLanguage, pPages, pSupersedes}
 }
 
 // propertyKeys lists every property name the store writes.
@@ -306,9 +310,29 @@ func pathFromDB(p dbtype.Path) (graph.Path, error) {
 // documentFromDB maps a :Document node.
 func documentFromDB(n dbtype.Node) (graph.Document, error) {
 	var d graph.Document
-	err := fields("document "+n.ElementId, n.Props, map[string]*string{pID: &d.ID, pTitle: &d.Title,
-		pPublisher: &d.Publisher, pURL: &d.URL, pPublished: &d.Published, pText: &d.Text, pSource: &d.Source})
-	return d, err
+	what := "document " + n.ElementId
+	err := fields(what, n.Props, map[string]*string{pID: &d.ID, pTitle: &d.Title,
+		pPublisher: &d.Publisher, pURL: &d.URL, pPublished: &d.Published, pText: &d.Text, pSource: &d.Source,
+		pAuthor: &d.Author, pLanguage: &d.Language, pSupersedes: &d.Supersedes})
+	if err != nil {
+		return d, err
+	}
+	// Pages is a list of integers; a document written before it existed has
+	// none.
+	if v, ok := n.Props[pPages]; ok && v != nil {
+		list, ok := v.([]any)
+		if !ok {
+			return d, decodeError("%s: %s: a %T where a list of integers belongs", what, pPages, v)
+		}
+		for _, e := range list {
+			p, err := intValue(e)
+			if err != nil {
+				return d, decodeError("%s: %s: %v", what, pPages, err)
+			}
+			d.Pages = append(d.Pages, p)
+		}
+	}
+	return d, nil
 }
 
 // evidenceFromDB maps an :Evidence node.
@@ -332,8 +356,13 @@ func evidenceFromDB(n dbtype.Node) (graph.Evidence, error) {
 // The parameter side: domain values as the maps the statements UNWIND.
 
 func documentRow(d graph.Document) map[string]any {
+	pages := make([]any, len(d.Pages))
+	for i, p := range d.Pages {
+		pages[i] = int64(p)
+	}
 	return map[string]any{pID: d.ID, pTitle: d.Title, pPublisher: d.Publisher, pURL: d.URL,
-		pPublished: d.Published, pText: d.Text, pSource: d.Source}
+		pPublished: d.Published, pText: d.Text, pSource: d.Source, pAuthor: d.Author, pLanguage: d.Language,
+		pPages: pages, pSupersedes: d.Supersedes}
 }
 
 func nodeRow(n graph.Node) map[string]any {

@@ -153,8 +153,21 @@ func TestDocumentAndEvidenceFromDB(t *testing.T) {
 		"text": "Estonia backed the attribution.", "source": "data/demo/x.txt"}})
 	want := graph.Document{ID: "doc:1", Title: "T", Publisher: "P", URL: "https://example.org", Published: "2018-09-28",
 		Text: "Estonia backed the attribution.", Source: "data/demo/x.txt"}
-	if err != nil || d != want {
+	if err != nil || !reflect.DeepEqual(d, want) {
 		t.Errorf("documentFromDB = %+v, %v", d, err)
+	}
+	// The fields of newer versions: a PDF's pages (a list of integers), the
+	// byline, the language, the version superseded; and they round-trip
+	// through the row the store writes.
+	pdf := graph.Document{ID: "doc:2", Title: "Report", Text: "Page one.\fPage two.", Author: "Rob Strayer", Language: "en",
+		Pages: []int{0, 10}, Supersedes: "doc:1"}
+	row := documentRow(pdf)
+	d, err = documentFromDB(dbtype.Node{Labels: []string{"Document"}, Props: row})
+	if err != nil || !reflect.DeepEqual(d, pdf) {
+		t.Errorf("documentFromDB(documentRow(d)) = %+v, %v; want %+v", d, err, pdf)
+	}
+	if _, err := documentFromDB(dbtype.Node{Props: map[string]any{"id": "doc:3", "pages": "1,2"}}); err == nil {
+		t.Error("pages that are not a list were accepted")
 	}
 	e, err := evidenceFromDB(dbtype.Node{Labels: []string{"Evidence"}, Props: map[string]any{
 		"id": "ev:1", "subject": "claim:1", "documentId": "doc:1", "startOffset": int64(0), "endOffset": int64(7), "quote": "Estonia"}})

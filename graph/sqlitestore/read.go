@@ -3,6 +3,8 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -226,13 +228,27 @@ func (s *Store) EvidenceOfDocument(ctx context.Context, documentID string) ([]gr
 	return out, nil
 }
 
-const docCols = `id, title, publisher, url, published, text, source`
+const docCols = `id, title, publisher, url, published, text, source, author, language, pages, supersedes`
 
 func scanDoc(rows interface{ Scan(...any) error }) (graph.Document, error) {
 	var d graph.Document
-	err := rows.Scan(&d.ID, &d.Title, &d.Publisher, &d.URL, &d.Published, &d.Text, &d.Source)
+	var pages string
+	err := rows.Scan(&d.ID, &d.Title, &d.Publisher, &d.URL, &d.Published, &d.Text, &d.Source, &d.Author, &d.Language, &pages, &d.Supersedes)
+	if err == nil && pages != "" {
+		if jerr := json.Unmarshal([]byte(pages), &d.Pages); jerr != nil {
+			return d, fmt.Errorf("document %s: pages %q: %w", d.ID, pages, jerr)
+		}
+	}
 	return d, err
 }
+
+// docFilter is the WHERE clause of ListDocuments' filters, on parameters
+// ?2 publisher, ?3 url, ?4 since, ?5 until. Dates compare at the precision
+// of the coarser of the two, as graph.DateInRange does.
+const docFilter = `(?2 = '' OR publisher = ?2 COLLATE NOCASE)
+	AND (?3 = '' OR url = ?3 OR source = ?3)
+	AND (?4 = '' OR (published <> '' AND substr(published, 1, min(length(published), length(?4))) >= substr(?4, 1, min(length(published), length(?4)))))
+	AND (?5 = '' OR (published <> '' AND substr(published, 1, min(length(published), length(?5))) <= substr(?5, 1, min(length(published), length(?5)))))`
 
 // Documents implements graph.Store.
 func (s *Store) Documents(ctx context.Context, ids []string) ([]graph.Document, error) {
@@ -256,9 +272,13 @@ func (s *Store) ListDocuments(ctx context.Context, q graph.ListDocumentsQuery) (
 	if err != nil {
 		return page, err
 	}
+	if err := q.Validate(); err != nil {
+		return page, err
+	}
 	n := graph.PageSize(q.First)
-	err = queryEach(ctx, s.read, `SELECT `+docCols+` FROM documents WHERE id > ? ORDER BY id LIMIT ?`,
-		[]any{after, n + 1}, func(rows *sql.Rows) error {
+	filters := []any{after, q.Publisher, q.URL, q.Since, q.Until}
+	err = queryEach(ctx, s.read, `SELECT `+docCols+` FROM documents WHERE id > ?1 AND `+docFilter+` ORDER BY id LIMIT ?6`,
+		append(filters, n+1), func(rows *sql.Rows) error {
 			d, err := scanDoc(rows)
 			page.Documents = append(page.Documents, d)
 			return err
@@ -266,7 +286,8 @@ func (s *Store) ListDocuments(ctx context.Context, q graph.ListDocumentsQuery) (
 	if err != nil {
 		return page, s.wrap(ctx, "listing documents", err)
 	}
-	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM documents`).Scan(&page.Total); err != nil {
+	filters[0] = ""
+	if err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE ?1 = ?1 AND `+docFilter, filters...).Scan(&page.Total); err != nil {
 		return page, s.wrap(ctx, "counting documents", err)
 	}
 	if len(page.Documents) > n {

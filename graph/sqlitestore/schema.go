@@ -104,6 +104,18 @@ CREATE TRIGGER nodes_deleted AFTER DELETE ON nodes
 CREATE VIRTUAL TABLE node_fts_vocab USING fts5vocab(node_fts, 'col');
 CREATE VIRTUAL TABLE evidence_fts_vocab USING fts5vocab(evidence_fts, 'col');
 `,
+	// v4: what a citation and a PDF need (author, language, the offsets where
+	// pages start as a JSON array), the version a document supersedes, and
+	// indexes for documents(where:) by URL and by publisher.
+	`
+ALTER TABLE documents ADD COLUMN author TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN pages TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN supersedes TEXT NOT NULL DEFAULT '';
+CREATE INDEX documents_by_url ON documents(url);
+CREATE INDEX documents_by_source ON documents(source);
+CREATE INDEX documents_by_publisher ON documents(publisher COLLATE NOCASE);
+`,
 }
 
 // schemaVersion is the version this build writes.

@@ -113,7 +113,15 @@ func TestSearchNamesTheWordsAPrefixBegins(t *testing.T) {
 func TestOpenAddsTheVocabularyToOlderFiles(t *testing.T) {
 	ctx := context.Background()
 	s := prefixGraph(t)
-	for _, q := range []string{`DROP TABLE node_fts_vocab`, `DROP TABLE evidence_fts_vocab`, `PRAGMA user_version = 2`} {
+	old := graph.Document{ID: graph.DocumentID("An older article."), Title: "Old", Text: "An older article."}
+	if _, err := s.Upsert(ctx, graph.Batch{Documents: []graph.Document{old}}); err != nil {
+		t.Fatal(err)
+	}
+	// Undo v4 (documents' citation columns) and v3, as a file written then.
+	for _, q := range []string{`DROP INDEX documents_by_url`, `DROP INDEX documents_by_source`, `DROP INDEX documents_by_publisher`,
+		`ALTER TABLE documents DROP COLUMN author`, `ALTER TABLE documents DROP COLUMN language`,
+		`ALTER TABLE documents DROP COLUMN pages`, `ALTER TABLE documents DROP COLUMN supersedes`,
+		`DROP TABLE node_fts_vocab`, `DROP TABLE evidence_fts_vocab`, `PRAGMA user_version = 2`} {
 		if _, err := s.write.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
@@ -132,5 +140,22 @@ func TestOpenAddsTheVocabularyToOlderFiles(t *testing.T) {
 	hs, err := s.Search(ctx, graph.SearchQuery{Text: "ka5"})
 	if err != nil || len(hs) == 0 {
 		t.Fatalf("Search(ka5) after the upgrade = %d hits, %v", len(hs), err)
+	}
+	// The documents stored before v4 read with empty new fields, and take
+	// them when written again.
+	p, err := s.ListDocuments(ctx, graph.ListDocumentsQuery{First: 1})
+	if err != nil || len(p.Documents) != 1 {
+		t.Fatalf("ListDocuments after the upgrade = %+v, %v", p, err)
+	}
+	d := p.Documents[0]
+	if d.Author != "" || d.Pages != nil || d.Supersedes != "" {
+		t.Errorf("an old document reads as %+v", d)
+	}
+	d.Author, d.Language, d.Pages = "Jane Doe", "en", []int{0}
+	if _, err := s.Upsert(ctx, graph.Batch{Documents: []graph.Document{d}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Documents(ctx, []string{d.ID}); err != nil || len(got) != 1 || got[0].Author != "Jane Doe" || len(got[0].Pages) != 1 {
+		t.Errorf("the old document written again = %+v, %v", got, err)
 	}
 }

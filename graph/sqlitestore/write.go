@@ -66,6 +66,15 @@ func (s *Store) inWriteTx(ctx context.Context, doing string, fn func(*sql.Tx) er
 // was about a tenth of a bulk load's CPU. Nothing needs it here: any error
 // rolls the whole transaction back (inWriteTx). About half of it is left,
 // because a foreign key check always aborts.
+// docMeta are a document's columns besides its id and text; docMetaNew is
+// each of them written again, taking ?1..?9 where not empty.
+const (
+	docMeta    = `title, publisher, url, published, source, author, language, pages, supersedes`
+	docMetaNew = `coalesce(nullif(?1, ''), title), coalesce(nullif(?2, ''), publisher), coalesce(nullif(?3, ''), url),
+		coalesce(nullif(?4, ''), published), coalesce(nullif(?5, ''), source), coalesce(nullif(?6, ''), author),
+		coalesce(nullif(?7, ''), language), coalesce(nullif(?8, ''), pages), coalesce(nullif(?9, ''), supersedes)`
+)
+
 type batchWriter struct {
 	tx        *sql.Tx
 	faultHook func() error
@@ -94,8 +103,13 @@ func jsonRows(rows [][]any) string {
 func (w *batchWriter) write(ctx context.Context, b graph.Batch) (graph.UpsertResult, error) {
 	var res graph.UpsertResult
 	for _, d := range b.Documents {
-		r, err := w.exec(ctx, `INSERT INTO documents(id, title, publisher, url, published, source, text) VALUES(?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`,
-			d.ID, d.Title, d.Publisher, d.URL, d.Published, d.Source, d.Text)
+		pages := ""
+		if len(d.Pages) > 0 {
+			b, _ := json.Marshal(d.Pages)
+			pages = string(b)
+		}
+		r, err := w.exec(ctx, `INSERT INTO documents(id, title, publisher, url, published, source, text, author, language, pages, supersedes) VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`,
+			d.ID, d.Title, d.Publisher, d.URL, d.Published, d.Source, d.Text, d.Author, d.Language, pages, d.Supersedes)
 		if err != nil {
 			return res, err
 		}
@@ -103,8 +117,11 @@ func (w *batchWriter) write(ctx context.Context, b graph.Batch) (graph.UpsertRes
 			res.Documents++
 			continue
 		}
-		if _, err := w.exec(ctx, `UPDATE documents SET title=?, publisher=?, url=?, published=?, source=? WHERE id=? AND (title, publisher, url, published, source) IS NOT (?,?,?,?,?)`,
-			d.Title, d.Publisher, d.URL, d.Published, d.Source, d.ID, d.Title, d.Publisher, d.URL, d.Published, d.Source); err != nil {
+		// Written again: the new metadata wins where it says something
+		// (graph.Store's contract), and an unchanged row is not touched.
+		if _, err := w.exec(ctx, `UPDATE documents SET (`+docMeta+`) = (`+docMetaNew+`)
+			WHERE id = ?10 AND (`+docMeta+`) IS NOT (`+docMetaNew+`)`,
+			d.Title, d.Publisher, d.URL, d.Published, d.Source, d.Author, d.Language, pages, d.Supersedes, d.ID); err != nil {
 			return res, err
 		}
 	}
