@@ -5,10 +5,12 @@ go 1.26.8
 toolchain go1.27.3
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	codeberg.org/readeck/go-readability/v2 v2.1.1
 	github.com/99designs/gqlgen v0.17.93
 	github.com/PuerkitoBio/goquery v1.10.3
 	github.com/hashicorp/golang-lru/v2 v2.0.7
+	github.com/ledongthuc/pdf v0.0.0-20240201131950-da5b75280b06
 	github.com/mmcdole/gofeed v1.3.0
 	github.com/neo4j/neo4j-go-driver/v5 v5.28.4
 	github.com/pariz/gountries v0.1.6

@@ -50,7 +50,7 @@ const MaxArticleSize = 10 << 20
 const AnnotationSuffix = ".annotations.yaml"
 
 // articleExts are the article formats read.
-var articleExts = map[string]bool{".txt": true, ".html": true, ".htm": true, ".md": true, ".rss": true, ".atom": true}
+var articleExts = map[string]bool{".txt": true, ".html": true, ".htm": true, ".md": true, ".pdf": true, ".rss": true, ".atom": true}
 
 // Loader loads documents into a store.
 type Loader struct {
@@ -124,7 +124,7 @@ func (l *Loader) LoadPaths(ctx context.Context, paths []string) (Summary, error)
 		}
 		if !st.IsDir() {
 			if !isArticle(p) && !strings.EqualFold(filepath.Ext(p), ".xml") {
-				return sum, fmt.Errorf("%s: not an article (expected .txt, .html, .md, a feed (.rss, .atom, .xml); annotation files are read beside their article)", p)
+				return sum, fmt.Errorf("%s: not an article (expected .txt, .html, .md, .pdf, a feed (.rss, .atom, .xml); annotation files are read beside their article)", p)
 			}
 			items = append(items, item{fsys: os.DirFS(filepath.Dir(p)), name: filepath.Base(p), display: p})
 			continue
@@ -480,11 +480,19 @@ func readArticle(ctx context.Context, it item) (graph.Document, error) {
 // ReadArticle reads and cleans one article file into a Document (with its
 // id, the hash of the cleaned text).
 func ReadArticle(fsys fs.FS, name, display string) (graph.Document, error) {
+	ext := strings.ToLower(path.Ext(name))
+	if ext == ".pdf" {
+		data, err := readLimited(fsys, name, MaxPDFSize)
+		if err != nil {
+			return graph.Document{}, fmt.Errorf("%s: %w", display, err)
+		}
+		return readPDF(data, display)
+	}
 	data, err := readLimited(fsys, name, MaxArticleSize)
 	if err != nil {
 		return graph.Document{}, fmt.Errorf("%s: %w", display, err)
 	}
-	return readData(data, strings.ToLower(path.Ext(name)), display, "")
+	return readData(data, ext, display, "")
 }
 
 // readData cleans the bytes of one article in the format its extension

@@ -25,6 +25,13 @@ func readResponse(resp *fetch.Response) (graph.Document, error) {
 	display := resp.Requested
 	var ext string
 	switch kind := sniff(resp); kind {
+	case "pdf":
+		doc, err := readPDF(resp.Body, display)
+		if err != nil {
+			return graph.Document{}, err
+		}
+		doc.Source, doc.URL = resp.Requested, resp.URL
+		return doc, nil
 	case "html":
 		ext = ".html"
 	case "text":

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -14,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/actorgraph/actorgraph/loader/pdf/pdftest"
 )
 
 // newsPage is an article page as news sites write them: JSON-LD
@@ -494,5 +497,63 @@ func TestUpdatedPageBecomesAVersion(t *testing.T) {
 		if got := d["documents"].(map[string]any)["totalCount"].(float64); got != want {
 			t.Errorf("documents(where: %s) = %v, want %v", q, got, want)
 		}
+	}
+}
+
+// A generated PDF loads from a URL and from a file with page numbers on its
+// evidence; a PDF without a text layer is refused with that reason.
+func TestLoadPDF(t *testing.T) {
+	report, err := pdftest.Generate("Cyber deterrence report", "Office of the Coordinator for Cyber Issues",
+		[]string{"The State Department published this report on Thursday, after a year of consultations with allies."},
+		[]string{"Officials reviewed the attacks of the past year in detail and with the help of allied services.", sentence1},
+		[]string{sentence2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan, err := pdftest.Generate("", "", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := startNewsSite(t)
+	site.set("/report.pdf", "application/pdf", string(report))
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "scan.pdf"), scan, 0o600)
+	db := filepath.Join(t.TempDir(), "g.db")
+
+	_, errOut, code := runBin(t, nil, "load", "--db", db, "--allow-private", site.URL+"/report.pdf", filepath.Join(dir, "scan.pdf"))
+	if code != 1 || !strings.Contains(errOut, "scan.pdf: not loaded: the PDF has no text layer on any of its 2 pages (a scan? run it through OCR first)") ||
+		!strings.Contains(errOut, "2 documents (1 refused): 1 new documents") {
+		t.Fatalf("load: exit %d\n%s", code, errOut)
+	}
+	// The same PDF from a file is the same document: nothing new.
+	os.WriteFile(filepath.Join(dir, "report.pdf"), report, 0o600)
+	if _, errOut, code := runBin(t, nil, "load", "--db", db, filepath.Join(dir, "report.pdf")); code != 0 || !strings.Contains(errOut, ": 0 new documents") {
+		t.Fatalf("load of the file: exit %d\n%s", code, errOut)
+	}
+
+	base, _, _ := startServe(t, "--db", db)
+	data := gql(t, base, `{ documents { edges { node { title author published url pageCount citation evidence { quote page } } } } }`)
+	edges := data["documents"].(map[string]any)["edges"].([]any)
+	if len(edges) != 1 {
+		t.Fatalf("documents: %v", edges)
+	}
+	d := edges[0].(map[string]any)["node"].(map[string]any)
+	if d["title"] != "Cyber deterrence report" || d["author"] != "Office of the Coordinator for Cyber Issues" || d["published"] != "2018-09-20" ||
+		d["url"] != site.URL+"/report.pdf" || d["pageCount"].(float64) != 3 {
+		t.Errorf("document = %v", d)
+	}
+	pages := map[float64]int{}
+	for _, e := range d["evidence"].([]any) {
+		ev := e.(map[string]any)
+		p, _ := ev["page"].(float64)
+		pages[p]++
+		q := ev["quote"].(string)
+		switch {
+		case strings.Contains(sentence1, q) && p != 2, strings.Contains(sentence2, q) && p != 3:
+			t.Errorf("evidence %q is on page %v", q, p)
+		}
+	}
+	if pages[2] == 0 || pages[3] == 0 {
+		t.Errorf("evidence by page: %v, want some on pages 2 and 3", pages)
 	}
 }

@@ -10,14 +10,16 @@ import (
 
 func runLoad(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "load", "PATH|URL...",
-		"Loads articles (.txt, .html, .md) from files and folders (recursively) into the store, each with its\n"+
-			"curated annotations from NAME.annotations.yaml beside it when present (format: docs/annotations.md),\n"+
-			"and web pages from http(s) URLs, with the title, publisher, author, date, canonical URL and\n"+
-			"language the page gives in its metadata (JSON-LD, OpenGraph, <meta>, <time>).\n"+
+		"Loads articles (.txt, .html, .md, .pdf) and feeds (.rss, .atom, .xml) from files and folders\n"+
+			"(recursively), each article with its curated annotations from NAME.annotations.yaml beside it\n"+
+			"when present (format: docs/annotations.md), and web pages, RSS/Atom feeds (each item) and PDFs\n"+
+			"from http(s) URLs. Pages bring the title, publisher, author, date, canonical URL and language of\n"+
+			"their metadata (JSON-LD, OpenGraph, <meta>, <time>); PDFs keep their page numbers.\n"+
 			"One transaction per document: a document with any error is refused whole, with file:line:column\n"+
-			"or its URL and the reason (a failed fetch, an error page, a login wall), and the others are loaded.\n"+
-			"Loading the same files or pages again adds nothing. A document without a publisher or a date is\n"+
-			"loaded with a warning: its evidence cannot be cited in full.\n"+
+			"or its URL and the reason (a failed fetch, an error page, a login wall, a PDF without text), and\n"+
+			"the others are loaded. Loading the same files or pages again adds nothing; a page whose text\n"+
+			"changed loads as a new version. A document without a publisher or a date is loaded with a\n"+
+			"warning: its evidence cannot be cited in full.\n"+
 			"Exit status: 0 when every document loaded, 1 when any was refused, 2 on bad usage.")
 	var sf storeFlags
 	sf.register(fs, e)
