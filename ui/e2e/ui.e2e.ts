@@ -83,7 +83,8 @@ beforeAll(async () => {
   const db = join(dir, "e2e.db");
   dbPath = db;
   binPath = bin;
-  load(bin, db, [join(root, "data", "demo"), hostile]);
+  // ...and a generated PDF statement whose curated claim is quoted from page 2.
+  load(bin, db, [join(root, "data", "demo"), hostile, join(root, "ui", "e2e", "fixtures")]);
   server = await serve(bin, db, dir, ["--no-demo"]);
   browser = await launch(env("AG_CHROMIUM", "/usr/bin/chromium"));
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
@@ -109,7 +110,7 @@ describe("actorgraph UI, end to end", () => {
     const gql = await fetch(new URL("/graphql", server.url), {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ query: "{ stats { documents } }" }),
     });
-    expect(((await gql.json()) as { data: { stats: { documents: number } } }).data.stats.documents).toBe(4);
+    expect(((await gql.json()) as { data: { stats: { documents: number } } }).data.stats.documents).toBe(5);
   });
 
   it("search “Sullivan”: the suggestion shows the alias, and picking it puts the node on the canvas", async () => {
@@ -132,7 +133,8 @@ describe("actorgraph UI, end to end", () => {
     const ev = page.getByTestId("evidence").filter({ has: page.getByTestId("evidence-quote").filter({ hasText: "costs and consequences" }) }).first();
     await ev.waitFor();
     expect(await ev.getByTestId("evidence-title").textContent()).toBe("US to go on cyber offense against state actors");
-    expect(await ev.getByTestId("evidence-publisher").textContent()).toContain("Nikkei Asia");
+    // The citation under the sentence: publisher and date (this seed names no URL).
+    expect(await ev.getByTestId("evidence-citation").textContent()).toBe("Nikkei Asia, September 2018");
     const claim = page.getByTestId("claim").filter({ has: ev });
     expect(await claim.getByTestId("claim-method").first().textContent()).toBe("curated");
     expect(await claim.getByTestId("claim-confidence").first().textContent()).toMatch(/confidence \d\.\d\d/);
@@ -397,6 +399,18 @@ describe("actorgraph UI, end to end", () => {
     expect(await page.evaluate(() => window.__actorgraph!.graph.getNodeAttribute("org:hostile-name", "label"))).toBe(HOSTILE);
     await shot("10-hostile-name-literal");
     expect(dialogs).toEqual([]);
+  });
+
+  it("evidence from a PDF is cited with its publisher, date and page", async () => {
+    await page.goto(server.url); // a fresh view: the previous step left the article open
+    await page.waitForFunction(() => window.__actorgraph !== undefined);
+    await pick(page, "search-input", "Coordinator", "org:cyber-coordinator", "search-option");
+    await page.locator('[data-testid="details"][data-state="ready"]').waitFor();
+    const ev = page.getByTestId("evidence").filter({ has: page.getByTestId("evidence-quote").filter({ hasText: "warned Russia of the consequences" }) }).first();
+    await ev.waitFor();
+    expect(await ev.getByTestId("evidence-title").textContent()).toBe("Cyber deterrence statement");
+    expect(await ev.getByTestId("evidence-citation").textContent()).toBe("US State Department, 20 September 2018, p. 2");
+    await shot("10b-pdf-evidence-cited-with-page");
   });
 
   it("raised no page error, no dialog, no error message and no Content-Security-Policy violation", async () => {

@@ -226,8 +226,8 @@ function unpage(p: RawRelPage): RelationPage {
 export const RELATIONS_PER_QUERY = 8;
 
 const NODE_FIELDS = `id kind name aliases`;
-const DOC_FIELDS = `id title publisher published url`;
-const EVIDENCE_FIELDS = `id quote start end document { ${DOC_FIELDS} }`;
+const DOC_FIELDS = `id title publisher published url citation`;
+const EVIDENCE_FIELDS = `id quote start end page document { ${DOC_FIELDS} }`;
 
 export const REL_FRAGMENT = `fragment Rel on Relation {
   id type confidence method modality date published

@@ -1,11 +1,11 @@
 // The side panel for the selected node or claim: names, aliases, roles, and
 // every claim grouped by type, each with confidence, method, modality and its
-// evidence sentences with article title and publisher.
+// evidence sentences, each with its article's title and citation.
 
 import type { App } from "./app";
 import { button, clear, h } from "./dom";
 import { kindStyle, relLabel } from "./kinds";
-import type { Evidence, NodeDetail, NodeSummary, Relation, RelType } from "./types";
+import type { DocumentRef, Evidence, NodeDetail, NodeSummary, Relation, RelType } from "./types";
 
 export function kindBadge(kind: string): HTMLElement {
   const st = kindStyle(kind);
@@ -30,10 +30,25 @@ export function evidenceBlock(app: App, e: Evidence): HTMLElement {
     h("blockquote", { class: "quote", testid: "evidence-quote" }, e.quote),
     h("div", { class: "source" },
       h("span", { testid: "evidence-title" }, d.title),
-      d.publisher ? h("span", { testid: "evidence-publisher" }, `· ${d.publisher}`) : null,
-      d.published ? h("span", {}, `· ${d.published}`) : null,
       button("open in article", () => app.openDocument(d.id, e.id), { class: "link", testid: "open-article" }),
     ),
+    citationLine(d, e.page, "evidence-citation"),
+  );
+}
+
+/**
+ * The citation of a document as a journalist writes it, "publisher, date,
+ * URL" (the API's format), with the page for a PDF ("p. 4"). The URL is a
+ * link when it is http(s); everything is text, never HTML.
+ */
+export function citationLine(d: DocumentRef, page: number | null | undefined, testid: string): HTMLElement {
+  const text = d.citation ?? [d.publisher, d.published, d.url].filter(Boolean).join(", ");
+  const url = d.url && /^https?:\/\//i.test(d.url) && text.endsWith(d.url) ? d.url : null;
+  const pageNote = page ? `, p. ${page}` : "";
+  return h("div", { class: "citation", testid, title: "how to cite this source" },
+    url ? text.slice(0, text.length - url.length) : text,
+    url ? h("a", { attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } }, url) : null,
+    pageNote,
   );
 }
 

@@ -39,6 +39,8 @@ export interface DocumentRef {
   publisher: string | null;
   published: string | null;
   url: string | null;
+  /** "publisher, date, URL", as the API formats it (absent in older fixtures). */
+  citation?: string;
 }
 
 export interface Evidence {
@@ -46,6 +48,8 @@ export interface Evidence {
   quote: string;
   start: number;
   end: number;
+  /** The page the quote starts on, for a document read from a PDF. */
+  page?: number | null;
   document: DocumentRef;
 }
 

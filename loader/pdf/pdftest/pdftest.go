@@ -26,7 +26,11 @@ func Generate(title, author string, pages ...[]string) ([]byte, error) {
 	if author != "" {
 		f.SetAuthor(author, true)
 	}
+	// Both dates fixed: the same call writes the same bytes, so generated
+	// files can be committed and checked.
 	f.SetCreationDate(Created)
+	f.SetModificationDate(Created)
+	f.SetCatalogSort(true)
 	for i, paras := range pages {
 		f.AddPage()
 		if i == 0 && title != "" && len(paras) > 0 {
@@ -49,4 +53,15 @@ func Generate(title, author string, pages ...[]string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// CoordinatorReport is the PDF the UI's end-to-end test loads (written to
+// ui/e2e/fixtures by go test ./loader/pdf/pdftest -write-fixtures): a
+// statement over three pages whose curated claim is quoted from page 2.
+func CoordinatorReport() ([]byte, error) {
+	return Generate("Cyber deterrence statement", "Office of the Coordinator for Cyber Issues",
+		[]string{"The Office of the Coordinator for Cyber Issues issued this statement after consultations with allies."},
+		[]string{"The allies reviewed the attacks of the past year in detail.",
+			"The Coordinator for Cyber Issues warned Russia of the consequences of further attacks on allied elections."},
+		[]string{"The statement ends with a list of the consultations held."})
 }
