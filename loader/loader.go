@@ -30,6 +30,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"testing/fstest"
 	"time"
 	"unicode/utf8"
 
@@ -75,6 +76,13 @@ type Summary struct {
 	// (also printed as warnings): their evidence cannot be cited in full.
 	Uncited []string
 	Errors  []error
+	// Loaded lists the documents written (new or already stored), in order.
+	Loaded []Loaded
+}
+
+// Loaded is one document a load wrote.
+type Loaded struct {
+	ID, Title, Display string
 }
 
 // Err returns nil when no document was refused, and otherwise an error
@@ -137,6 +145,18 @@ func (l *Loader) LoadPaths(ctx context.Context, paths []string) (Summary, error)
 		sum.Warnings = append(sum.Warnings, warns...)
 	}
 	return l.load(ctx, items, sum)
+}
+
+// LoadBytes loads one file given as bytes (an upload): name's extension
+// says what it is (.txt, .html, .md, .pdf, or a feed), display names it in
+// messages.
+func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte, display string) (Summary, error) {
+	name = path.Base(filepath.ToSlash(name))
+	if !isArticle(name) && !isFeedFile(name) {
+		return Summary{}, fmt.Errorf("%s: not an article (expected .txt, .html, .md, .pdf, or a feed: .rss, .atom, .xml)", display)
+	}
+	fsys := fstest.MapFS{name: &fstest.MapFile{Data: data}}
+	return l.load(ctx, []item{{fsys: fsys, name: name, display: display}}, Summary{})
 }
 
 // LoadFS loads every article under the root of fsys (the embedded demo
@@ -259,6 +279,7 @@ func (l *Loader) load(ctx context.Context, items []item, sum Summary) (Summary, 
 			continue
 		}
 		sum.New = sum.New.Add(res)
+		sum.Loaded = append(sum.Loaded, Loaded{ID: doc.ID, Title: doc.Title, Display: it.display})
 		l.printf("[%d/%d] %s (%s): +%d nodes, +%d claims, +%d evidence in %v\n", i+1, len(items), it.display, kind,
 			res.Nodes, res.Relationships, res.Evidence, time.Since(start).Round(time.Millisecond))
 	}

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -555,5 +558,100 @@ func TestLoadPDF(t *testing.T) {
 	}
 	if pages[2] == 0 || pages[3] == 0 {
 		t.Errorf("evidence by page: %v, want some on pages 2 and 3", pages)
+	}
+}
+
+// addDocument posts to /api/documents and returns the JSON lines of the
+// answer (or the error body) and the status.
+func addDocument(t *testing.T, base string, body io.Reader, contentType string, header bool) ([]map[string]any, int) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/documents", body)
+	req.Header.Set("Content-Type", contentType)
+	if header {
+		req.Header.Set("X-Actorgraph-Client", "test")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var lines []map[string]any
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("line %q: %v", sc.Text(), err)
+		}
+		lines = append(lines, m)
+	}
+	return lines, resp.StatusCode
+}
+
+// The UI's endpoint adds a page by URL and a dropped PDF, streaming
+// progress and naming the new document; without the client header, on a
+// read-only server, or for a private address without --allow-private, it
+// refuses with the reason.
+func TestAddDocumentEndpoint(t *testing.T) {
+	site := startNewsSite(t)
+	site.set("/world/allies", "text/html", newsPage)
+	base, _, _ := startServe(t, "--db", filepath.Join(t.TempDir(), "g.db"), "--no-demo", "--allow-private")
+
+	lines, status := addDocument(t, base, strings.NewReader(`{"url":"`+site.URL+`/world/allies"}`), "application/json", true)
+	last := lines[len(lines)-1]
+	if status != 200 || len(lines) < 2 || last["done"] != true || !strings.Contains(fmt.Sprint(lines[0]["progress"]), "/world/allies (extracted): +") {
+		t.Fatalf("add by URL: %d %v", status, lines)
+	}
+	docs := last["documents"].([]any)
+	if len(docs) != 1 || docs[0].(map[string]any)["title"] != "Allies back US on election hack" {
+		t.Fatalf("documents: %v", docs)
+	}
+	id := docs[0].(map[string]any)["id"].(string)
+	d := gql(t, base, `{ document(id: "`+id+`") { citation } }`)
+	if d["document"].(map[string]any)["citation"] != "Example News, 28 September 2018, https://news.example/2018/09/allies-back-us" {
+		t.Errorf("the added document: %v", d)
+	}
+
+	report, err := pdftest.CoordinatorReport()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	fw, _ := mw.CreateFormFile("file", "statement.pdf")
+	fw.Write(report)
+	mw.Close()
+	lines, status = addDocument(t, base, &buf, mw.FormDataContentType(), true)
+	last = lines[len(lines)-1]
+	if status != 200 || last["done"] != true || len(last["documents"].([]any)) != 1 {
+		t.Fatalf("add a PDF: %d %v", status, lines)
+	}
+	var warned bool
+	for _, l := range lines {
+		warned = warned || strings.Contains(fmt.Sprint(l["warning"]), "upload statement.pdf: no publisher")
+	}
+	if !warned {
+		t.Errorf("no warning about the PDF's missing publisher: %v", lines)
+	}
+
+	lines, status = addDocument(t, base, strings.NewReader(`{"url":"`+site.URL+`/world/allies"}`), "application/json", false)
+	if status != http.StatusForbidden || !strings.Contains(fmt.Sprint(lines[0]["error"]), "X-Actorgraph-Client") {
+		t.Errorf("without the client header: %d %v", status, lines)
+	}
+	lines, status = addDocument(t, base, strings.NewReader(`{"url":"file:///etc/passwd"}`), "application/json", true)
+	if status != http.StatusBadRequest || !strings.Contains(fmt.Sprint(lines[0]["error"]), "is not an http(s) URL") {
+		t.Errorf("a file URL: %d %v", status, lines)
+	}
+
+	guarded, _, _ := startServe(t, "--db", filepath.Join(t.TempDir(), "g.db"), "--no-demo")
+	lines, status = addDocument(t, guarded, strings.NewReader(`{"url":"`+site.URL+`/world/allies"}`), "application/json", true)
+	last = lines[len(lines)-1]
+	if status != 200 || last["refused"].(float64) != 1 || !strings.Contains(fmt.Sprint(last["errors"]), "is a loopback address") {
+		t.Errorf("a private address without --allow-private: %d %v", status, lines)
+	}
+
+	readOnly, _, _ := startServe(t, "--db", filepath.Join(t.TempDir(), "g.db"), "--read-only", "--allow-private")
+	lines, status = addDocument(t, readOnly, strings.NewReader(`{"url":"`+site.URL+`/world/allies"}`), "application/json", true)
+	if status != http.StatusForbidden || !strings.Contains(fmt.Sprint(lines[0]["error"]), "read-only") {
+		t.Errorf("a read-only server: %d %v", status, lines)
 	}
 }

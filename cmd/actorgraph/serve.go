@@ -13,6 +13,7 @@ import (
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/httpserver"
 	"github.com/actorgraph/actorgraph/loader"
+	"github.com/actorgraph/actorgraph/loader/upload"
 	"github.com/actorgraph/actorgraph/schema"
 	"github.com/actorgraph/actorgraph/ui"
 )
@@ -29,6 +30,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	dev := fs.Bool("dev", false, "development mode: GraphQL introspection and GraphiQL at /graphql in a browser")
 	noDemo := fs.Bool("no-demo", false, "do not load the demo corpus into an empty store")
 	grace := fs.Duration("grace", 10*time.Second, "how long shutdown waits for requests in flight")
+	// The UI's "Add a document" fetches URLs on the server: the same guard
+	// as `load`, private addresses refused unless --allow-private.
+	var ff fetchFlags
+	ff.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -61,10 +66,18 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	prepareTraversals(ctx, opened, logger)
 	api := schema.Handler(schema.Options{Store: store, Logger: logger, Dev: *dev})
+	adder, err := loader.New(store, nil)
+	if err != nil {
+		return err
+	}
+	adder.Fetcher = ff.fetcher()
+	uploads := &upload.Handler{Loader: adder, Timeout: 5 * time.Minute,
+		Allowed: addAllowed(*readOnly, *token != "", isLoopback(*addr))}
 	h := httpserver.Handler(httpserver.Config{Store: store, StoreName: name, Version: versionString(), Logger: logger,
 		Token: *token, CORSOrigins: corsOrigins,
 		Mount: func(mux *http.ServeMux) {
 			mux.Handle("/graphql", api)
+			mux.Handle("/api/documents", uploads)
 			// The web UI answers every other path; /graphql and /healthz are
 			// more specific patterns, so it never shadows them.
 			mux.Handle("/", ui.Handler())
@@ -153,4 +166,21 @@ func prepareTraversals(ctx context.Context, store graph.Store, logger *slog.Logg
 			logger.Info("in-memory adjacency ready", "claims", claims, "took", took.Round(time.Millisecond))
 		}
 	}()
+}
+
+// addAllowed is who may add documents from the UI: the local user of a
+// server on loopback, or whoever holds the --token (the token middleware
+// has let only them through); nobody on a read-only server or on one that
+// listens beyond loopback without a token. (The review issue's named
+// tokens and roles will refine this to editors.)
+func addAllowed(readOnly, hasToken, loopback bool) func(*http.Request) (bool, string) {
+	return func(*http.Request) (bool, string) {
+		switch {
+		case readOnly:
+			return false, "this server is read-only (--read-only): nothing can be added"
+		case hasToken, loopback:
+			return true, ""
+		}
+		return false, "this server listens beyond loopback without a token, so nobody may add documents through it: start it with --token"
+	}
 }

@@ -3,6 +3,8 @@
 // leaves a screenshot in test-output/ui/.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -85,7 +87,8 @@ beforeAll(async () => {
   binPath = bin;
   // ...and a generated PDF statement whose curated claim is quoted from page 2.
   load(bin, db, [join(root, "data", "demo"), hostile, join(root, "ui", "e2e", "fixtures")]);
-  server = await serve(bin, db, dir, ["--no-demo"]);
+  // --allow-private: the "Add" step fetches a page from a server on this machine.
+  server = await serve(bin, db, dir, ["--no-demo", "--allow-private"]);
   browser = await launch(env("AG_CHROMIUM", "/usr/bin/chromium"));
   page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   watch(page);
@@ -411,6 +414,40 @@ describe("actorgraph UI, end to end", () => {
     expect(await ev.getByTestId("evidence-title").textContent()).toBe("Cyber deterrence statement");
     expect(await ev.getByTestId("evidence-citation").textContent()).toBe("US State Department, 20 September 2018, p. 2");
     await shot("10b-pdf-evidence-cited-with-page");
+  });
+
+  it("Add: a page by its URL, then a dropped file, each loads with progress lines and opens in the article view", async () => {
+    const site = createServer((_req, res) => {
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.end(`<html lang="en"><head><title>Ministers meet | Example News</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ministers meet in Tallinn","datePublished":"2024-03-01","publisher":{"name":"Example News"}}</script>
+</head><body><article><h1>Ministers meet in Tallinn</h1><p>Estonia hosted a meeting of defence ministers in Tallinn on Friday, officials said.</p></article></body></html>`);
+    });
+    await new Promise<void>((r) => site.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/news/ministers`;
+    try {
+      await page.goto(server.url);
+      await page.waitForFunction(() => window.__actorgraph !== undefined);
+      await page.getByTestId("tab-add").click();
+      await page.getByTestId("add-url").fill(url);
+      await page.getByTestId("add-submit").click();
+      await page.locator('[data-testid="add-log"][data-state="done"]').waitFor();
+      expect(await page.getByTestId("add-log").textContent()).toContain(`${url} (extracted): +`);
+      await page.locator('[data-testid="article"][data-state="ready"]').waitFor();
+      expect(await page.getByTestId("article-title").textContent()).toBe("Ministers meet in Tallinn");
+      await shot("10c-added-by-url");
+    } finally {
+      site.close();
+    }
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["Estonia hosts cyber drill\n\nEstonia hosted a NATO cyber defence exercise in Tallinn on Monday, officials said.\n"], "drill.txt", { type: "text/plain" }));
+      document.querySelector('[data-testid="add-drop"]')!.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.locator('[data-testid="add-log"][data-state="done"]').waitFor();
+    expect(await page.getByTestId("add-log").textContent()).toContain("upload drill.txt");
+    await page.waitForFunction(() => document.querySelector('[data-testid="article-title"]')?.textContent === "Estonia hosts cyber drill");
+    await shot("10d-added-by-drop");
   });
 
   it("raised no page error, no dialog, no error message and no Content-Security-Policy violation", async () => {

@@ -95,3 +95,33 @@ describe("Api with a token", () => {
     await expect(api.search("x")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });
+
+describe("Api.addDocument", () => {
+  it("posts the URL with the client header and passes each JSON line on as it arrives, split anywhere", async () => {
+    const seen: RequestInit[] = [];
+    const lines = ['{"progress":"[1/1] https://x.example/a (extracted): +1 nodes"}\n', '{"warning":"no date"}\n{"done":true,', '"documents":[{"id":"doc:1","title":"A"}]}\n'];
+    const api = new Api("/graphql", async (_u, init) => {
+      seen.push(init);
+      const body = new ReadableStream<Uint8Array>({
+        start(c) {
+          for (const l of lines) c.enqueue(new TextEncoder().encode(l));
+          c.close();
+        },
+      });
+      return new Response(body, { status: 200, headers: { "Content-Type": "application/x-ndjson" } });
+    }, null);
+    const got: unknown[] = [];
+    const last = await api.addDocument({ url: "https://x.example/a" }, (l) => got.push(l));
+    expect(got).toEqual([{ progress: "[1/1] https://x.example/a (extracted): +1 nodes" }, { warning: "no date" },
+      { done: true, documents: [{ id: "doc:1", title: "A" }] }]);
+    expect(last.documents![0]!.id).toBe("doc:1");
+    const headers = seen[0]!.headers as Record<string, string>;
+    expect(headers["X-Actorgraph-Client"]).toBe("ui");
+    expect(JSON.parse(seen[0]!.body as string)).toEqual({ url: "https://x.example/a" });
+  });
+
+  it("raises the server's reason when it refuses", async () => {
+    const api = new Api("/graphql", fakeFetch({ error: "this server is read-only (--read-only): nothing can be added" }, [], 403), null);
+    await expect(api.addDocument({ url: "https://x.example/a" }, () => {})).rejects.toMatchObject({ code: "FORBIDDEN", message: "this server is read-only (--read-only): nothing can be added" });
+  });
+});

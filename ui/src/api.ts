@@ -18,6 +18,17 @@ export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
 /** Where the API token is kept: for this tab only, never in the URL. */
 export const TOKEN_KEY = "actorgraph-token";
 
+/** One line of the answer of POST /api/documents (see loader/upload). */
+export interface AddLine {
+  progress?: string;
+  warning?: string;
+  done?: boolean;
+  documents?: { id: string; title: string }[];
+  refused?: number;
+  errors?: string[];
+  error?: string;
+}
+
 export class Api {
   /**
    * Asked for a token when the server answers 401 (it was started with
@@ -45,6 +56,67 @@ export class Api {
       throw new ApiError("this server needs an access token", "UNAUTHENTICATED");
     }
     return this.decode<T>(res);
+  }
+
+  /**
+   * Adds a document through POST /api/documents: a URL (fetched by the
+   * server) or a file. The server answers with JSON lines; each is passed to
+   * onLine as it arrives, and the last (done, or an error) is returned.
+   */
+  async addDocument(what: { url: string } | { file: File }, onLine: (l: AddLine) => void, endpoint = "/api/documents"): Promise<AddLine> {
+    const send = (): Promise<Response> => {
+      const headers: Record<string, string> = { "X-Actorgraph-Client": "ui" };
+      const token = this.storage?.getItem(TOKEN_KEY);
+      if (token) headers.Authorization = `Bearer ${token}`;
+      let body: BodyInit;
+      if ("url" in what) {
+        headers["Content-Type"] = "application/json";
+        body = JSON.stringify({ url: what.url });
+      } else {
+        const form = new FormData();
+        form.append("file", what.file, what.file.name);
+        body = form;
+      }
+      return this.fetcher(endpoint, { method: "POST", headers, body });
+    };
+    let res: Response;
+    try {
+      res = await send();
+      for (let retry = false; res.status === 401 && this.askToken; retry = true) {
+        const token = await this.requestToken(retry);
+        if (!token) throw new ApiError("this server needs an access token", "UNAUTHENTICATED");
+        this.storage?.setItem(TOKEN_KEY, token);
+        res = await send();
+      }
+    } catch (e) {
+      if (e instanceof ApiError) throw e;
+      throw new ApiError(`cannot reach the server: ${(e as Error).message}`, "NETWORK");
+    }
+    if (!res.ok || !res.body) {
+      let msg = `the server answered ${res.status}`;
+      try {
+        msg = ((await res.json()) as { error?: string }).error ?? msg;
+      } catch { /* not JSON */ }
+      throw new ApiError(msg, res.status === 403 ? "FORBIDDEN" : "HTTP");
+    }
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = "";
+    let last: AddLine = { error: "the server ended the answer early" };
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) buf += value;
+      let i: number;
+      while ((i = buf.indexOf("\n")) >= 0) {
+        const text = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        if (!text.trim()) continue;
+        const l = JSON.parse(text) as AddLine;
+        onLine(l);
+        last = l;
+      }
+      if (done) break;
+    }
+    return last;
   }
 
   private tokenPrompt: Promise<string | null> | null = null;

@@ -11,6 +11,7 @@ import { FiltersPanel } from "./filterspanel";
 import { KIND_STYLE } from "./kinds";
 import { PathsPanel } from "./paths";
 import { QuestionsPanel } from "./questions";
+import { AddPanel } from "./addpanel";
 import { NODE_KINDS } from "./types";
 import { OverviewPanel } from "./overview";
 import { collapsibles, undoControls } from "./controls";
@@ -74,6 +75,7 @@ function main(): void {
   new FiltersPanel(app, byId("panel-filters"));
   const paths = new PathsPanel(app, byId("panel-paths"), () => showTab("paths"));
   new QuestionsPanel(app, byId("panel-questions"));
+  new AddPanel(app, byId("panel-add"));
 
   byId("btn-fit").addEventListener("click", () => void app.fit());
   undoControls(app);
