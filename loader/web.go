@@ -73,10 +73,11 @@ func sniff(resp *fetch.Response) string {
 	case resp.ContentType == "application/rss+xml", resp.ContentType == "application/atom+xml",
 		resp.ContentType == "application/feed+json":
 		return "feed"
+	case resp.ContentType == "text/html", resp.ContentType == "application/xhtml+xml":
+		// Before sniffing for a feed: a page may mention "<feed" early on.
+		return "html"
 	case bytes.Contains(head, []byte("<rss")), bytes.Contains(head, []byte("<feed")), bytes.Contains(head, []byte("<rdf:rdf")):
 		return "feed"
-	case resp.ContentType == "text/html", resp.ContentType == "application/xhtml+xml":
-		return "html"
 	case bytes.HasPrefix(head, []byte("<!doctype html")), bytes.HasPrefix(head, []byte("<html")):
 		return "html"
 	case resp.ContentType == "text/markdown":
