@@ -270,6 +270,73 @@ func TestLoadBadFeeds(t *testing.T) {
 	}
 }
 
+// watched is a running `actorgraph watch` and the lines it logged.
+type watched struct {
+	t     *testing.T
+	cmd   *exec.Cmd
+	lines chan string
+	log   []string
+}
+
+func startWatch(t *testing.T, args ...string) *watched {
+	t.Helper()
+	cmd := exec.Command(binPath, append([]string{"watch"}, args...)...)
+	cmd.Env = hermeticEnv()
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	w := &watched{t: t, cmd: cmd, lines: make(chan string, 100)}
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			w.lines <- sc.Text()
+		}
+		close(w.lines)
+	}()
+	return w
+}
+
+// waitFor reads log lines until one contains want.
+func (w *watched) waitFor(want string) {
+	w.t.Helper()
+	deadline := time.After(20 * time.Second)
+	for {
+		select {
+		case l, ok := <-w.lines:
+			if !ok {
+				w.t.Fatalf("watch ended before %q:\n%s", want, strings.Join(w.log, "\n"))
+			}
+			w.log = append(w.log, l)
+			if strings.Contains(l, want) {
+				return
+			}
+		case <-deadline:
+			w.t.Fatalf("no %q within 20 s:\n%s", want, strings.Join(w.log, "\n"))
+		}
+	}
+}
+
+// stop sends SIGTERM and checks that watch says so and exits 0.
+func (w *watched) stop() string {
+	w.t.Helper()
+	if err := w.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		w.t.Fatal(err)
+	}
+	w.waitFor("msg=stopped")
+	for l := range w.lines {
+		w.log = append(w.log, l)
+	}
+	if err := w.cmd.Wait(); err != nil {
+		w.t.Fatalf("watch did not exit cleanly: %v\n%s", err, strings.Join(w.log, "\n"))
+	}
+	return strings.Join(w.log, "\n")
+}
+
 // watch loads a feed's items, picks up an item added later without loading
 // the first again, and stops cleanly on SIGTERM.
 func TestWatch(t *testing.T) {
@@ -280,46 +347,10 @@ func TestWatch(t *testing.T) {
 	site.set("/world.rss", "application/rss+xml", rssFeed(item1))
 	db := filepath.Join(t.TempDir(), "g.db")
 
-	cmd := exec.Command(binPath, "watch", "--db", db, "--allow-private", "--every", "1s", site.URL+"/world.rss")
-	cmd.Env = hermeticEnv()
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	lines := make(chan string, 100)
-	go func() {
-		sc := bufio.NewScanner(stderr)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
-	}()
-	var log []string
-	waitFor := func(want string) {
-		t.Helper()
-		deadline := time.After(20 * time.Second)
-		for {
-			select {
-			case l, ok := <-lines:
-				if !ok {
-					t.Fatalf("watch ended before %q:\n%s", want, strings.Join(log, "\n"))
-				}
-				log = append(log, l)
-				if strings.Contains(l, want) {
-					return
-				}
-			case <-deadline:
-				t.Fatalf("no %q within 20 s:\n%s", want, strings.Join(log, "\n"))
-			}
-		}
-	}
-	waitFor(`msg=loaded url=` + site.URL + `/a1 title="Russia blamed" publisher="Example News" published=2018-09-28`)
+	w := startWatch(t, "--db", db, "--allow-private", "--every", "1s", site.URL+"/world.rss")
+	w.waitFor(`msg=loaded url=` + site.URL + `/a1 title="Russia blamed" publisher="Example News" published=2018-09-28`)
 	site.set("/world.rss", "application/rss+xml", rssFeed(rssItem(site.URL+"/a2", "Ministerial held", "Sat, 29 Sep 2018 10:00:00 +0000"), item1))
-	waitFor(`msg=loaded url=` + site.URL + `/a2 title="Ministerial held"`)
+	w.waitFor(`msg=loaded url=` + site.URL + `/a2 title="Ministerial held"`)
 	// One more poll, so a reload of a1 would have shown.
 	site.mu.Lock()
 	polls := site.hits["/world.rss"]
@@ -335,17 +366,7 @@ func TestWatch(t *testing.T) {
 			t.Fatal("the feed was not polled again")
 		}
 	}
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	waitFor("msg=stopped")
-	for l := range lines {
-		log = append(log, l)
-	}
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("watch did not exit cleanly: %v\n%s", err, strings.Join(log, "\n"))
-	}
-	all := strings.Join(log, "\n")
+	all := w.stop()
 	if n := strings.Count(all, "url="+site.URL+"/a1 "); n != 1 {
 		t.Errorf("item 1 logged %d times, want once:\n%s", n, all)
 	}
@@ -653,5 +674,21 @@ func TestAddDocumentEndpoint(t *testing.T) {
 	lines, status = addDocument(t, readOnly, strings.NewReader(`{"url":"`+site.URL+`/world/allies"}`), "application/json", true)
 	if status != http.StatusForbidden || !strings.Contains(fmt.Sprint(lines[0]["error"]), "read-only") {
 		t.Errorf("a read-only server: %d %v", status, lines)
+	}
+}
+
+// watch on a page (not a feed) loads it, and when its text changes loads
+// the new text as the next version.
+func TestWatchPage(t *testing.T) {
+	site := startNewsSite(t)
+	site.set("/story", "text/html", newsPage)
+	db := filepath.Join(t.TempDir(), "g.db")
+	w := startWatch(t, "--db", db, "--allow-private", "--every", "1s", site.URL+"/story")
+	w.waitFor(`msg=loaded url=` + site.URL + `/story title="Allies back US on election hack"`)
+	site.set("/story", "text/html", strings.Replace(newsPage, "<p>Diplomats said", "<p>"+sentence3+"</p>\n<p>Diplomats said", 1))
+	w.waitFor(`claims="extracted; version 2 of https://news.example/2018/09/allies-back-us, superseding doc:`)
+	w.stop()
+	if docs := exportedDocuments(t, db); len(docs) != 2 {
+		t.Errorf("%d documents, want the two versions", len(docs))
 	}
 }
