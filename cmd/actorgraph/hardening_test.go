@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -217,4 +220,103 @@ func clip(s string) string {
 		return s[:300] + "..."
 	}
 	return s
+}
+
+// unprivileged returns the words that run the binary as a user who cannot
+// write what the test made read-only: as root (who can write anything),
+// setpriv to nobody; as anyone else, nothing.
+func unprivileged(t *testing.T) []string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	setpriv, err := exec.LookPath("setpriv")
+	if err != nil {
+		t.Skip("running as root without setpriv: cannot test as an unprivileged user")
+	}
+	// nobody must reach the binary.
+	if err := os.Chmod(filepath.Dir(binPath), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return []string{setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"}
+}
+
+// A database in a folder nobody may write (and itself read-only) is read
+// by the commands that only read: stats, export and serve --read-only, as
+// an unprivileged user. Before, every command failed with "attempt to
+// write a readonly database".
+func TestReadOnlyFolder(t *testing.T) {
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "ro")
+	os.Mkdir(ro, 0o755)
+	db := filepath.Join(ro, "g.db")
+	if _, errOut, code := runBin(t, nil, "load", "--db", db, "--quiet", "../../data/demo"); code != 0 {
+		t.Fatalf("load: %s", errOut)
+	}
+	pre := unprivileged(t)
+	for _, p := range []string{filepath.Dir(dir), dir} {
+		os.Chmod(p, 0o755)
+	}
+	os.Chmod(db, 0o444)
+	os.Chmod(ro, 0o555)
+	t.Cleanup(func() { os.Chmod(ro, 0o755) })
+	run := func(args ...string) (string, string, error) {
+		all := append(append(pre, binPath), args...)
+		cmd := exec.Command(all[0], all[1:]...)
+		cmd.Env = hermeticEnv()
+		var out, errb strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		return out.String(), errb.String(), err
+	}
+	// The folder really is read-only to the user the binary runs as.
+	if _, _, err := run("load", "--db", db, "--quiet", "../../data/demo"); err == nil {
+		t.Fatal("a load into the read-only folder succeeded: the test does not test")
+	}
+	out, errOut, err := run("stats", "--db", db, "--json")
+	if err != nil || !strings.Contains(out, `"documents": 3`) {
+		t.Fatalf("stats: %v\n%s%s", err, out, errOut)
+	}
+	if out, errOut, err := run("export", "--db", db); err != nil || !strings.Contains(out, `"type":"claim"`) {
+		t.Fatalf("export: %v\n%s", err, errOut)
+	}
+	// serve --read-only answers queries.
+	all := append(append(pre, binPath), "serve", "--addr", "127.0.0.1:0", "--db", db, "--read-only")
+	cmd := exec.Command(all[0], all[1:]...)
+	cmd.Env = hermeticEnv()
+	stderr, _ := cmd.StderrPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	addr := make(chan string, 1)
+	var logs strings.Builder
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		re := regexp.MustCompile(`msg=listening addr=(\S+)`)
+		for sc.Scan() {
+			logs.WriteString(sc.Text() + "\n")
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				addr <- m[1]
+			}
+		}
+		close(addr)
+	}()
+	a, ok := <-addr
+	if !ok {
+		cmd.Wait()
+		t.Fatalf("serve --read-only did not start:\n%s", logs.String())
+	}
+	resp, err := http.Post("http://"+a+"/graphql", "application/json", strings.NewReader(`{"query":"{ search(query: \"Sullivan\") { node { id } } stats { nodes } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(body), `"person:john-sullivan"`) {
+		t.Fatalf("serve --read-only: %s", body)
+	}
+	if entries, _ := os.ReadDir(ro); len(entries) != 1 {
+		t.Fatalf("the read-only folder holds %d files", len(entries))
+	}
 }

@@ -42,7 +42,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return errUsage
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
-	store, name, err := sf.open(ctx)
+	open := sf.open
+	if *readOnly {
+		open = sf.openForReading
+	}
+	store, name, err := open(ctx)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "actorgraph stats: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	store, name, err := sf.open(ctx)
+	store, name, err := sf.openForReading(ctx)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/graph/neo4jstore"
@@ -89,4 +90,23 @@ func (sf *storeFlags) open(ctx context.Context) (graph.Store, string, error) {
 		return nil, "", err
 	}
 	return s, "sqlite " + sf.db, nil
+}
+
+// openForReading opens the chosen store for a command that never writes.
+// An existing SQLite file is opened read-only, so that a file or folder
+// the user may not write still works (sqlitestore.OpenReadOnly); a missing
+// one is created as before, so that stats of a new store says zero.
+func (sf *storeFlags) openForReading(ctx context.Context) (graph.Store, string, error) {
+	uri := sf.neo4jURI
+	if uri == "" && !sf.explicit("db") {
+		uri = sf.e.getenv("NEO4J_URI")
+	}
+	if _, err := os.Stat(sf.db); uri != "" || sf.explicit("neo4j-uri") || err != nil {
+		return sf.open(ctx)
+	}
+	s, err := sqlitestore.OpenReadOnly(ctx, sf.db)
+	if err != nil {
+		return nil, "", err
+	}
+	return s, "sqlite " + sf.db + " (read-only)", nil
 }

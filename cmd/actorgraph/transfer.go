@@ -25,7 +25,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "actorgraph export: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	store, name, err := sf.open(ctx)
+	store, name, err := sf.openForReading(ctx)
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,9 @@ func (s *Store) Check(ctx context.Context) (graph.CheckReport, error) {
 		}
 	}
 	for _, fts := range []string{"node_fts", "evidence_fts"} {
+		if s.write == nil {
+			break // opened read-only: the full-text indexes are not checked
+		}
 		if _, err := s.write.ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`) VALUES('integrity-check')`); err != nil {
 			rep.Problems = append(rep.Problems, fmt.Sprintf("full-text index %s is inconsistent: %v", fts, err))
 		}

@@ -33,6 +33,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 
@@ -112,6 +113,68 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
+// OpenReadOnly opens an existing database for reading only: no write
+// connection, no migration, no WAL switch, nothing created beside it. It is
+// for commands that never write (stats, export, serve --read-only), so that
+// they work on a file, or in a folder, the user may not write. SQLite's
+// read-only mode still needs to create the WAL's shared-memory file beside
+// the database; where the folder refuses that, the file is opened as
+// immutable (SQLite then reads it without any locking, which is right
+// because nobody can write there either).
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	open := func(immutable bool) (*sql.DB, error) {
+		params := url.Values{}
+		params.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
+		params.Add("_pragma", "cache_size(-65536)")
+		params.Add("_pragma", "query_only(1)")
+		params.Set("mode", "ro")
+		if immutable {
+			params.Set("immutable", "1")
+		}
+		r, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+params.Encode())
+		if err != nil {
+			return nil, err
+		}
+		var appID, version int
+		if err := r.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+			r.Close()
+			return nil, err
+		}
+		if err := r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			r.Close()
+			return nil, err
+		}
+		switch {
+		case appID != applicationID:
+			r.Close()
+			return nil, fmt.Errorf("not an actorgraph database (or an empty one)")
+		case version != schemaVersion():
+			r.Close()
+			return nil, fmt.Errorf("the database is at schema v%d and this build reads v%d: open it once with a command that writes (actorgraph check) to upgrade it", version, schemaVersion())
+		}
+		return r, nil
+	}
+	r, err := open(false)
+	if err != nil && !strings.HasPrefix(err.Error(), "the database is at") && !strings.HasPrefix(err.Error(), "not an actorgraph") {
+		r, err = open(true)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s read-only: %w", path, err)
+	}
+	n := max(2, runtime.GOMAXPROCS(0)*2)
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	s := &Store{path: path, read: r, rows: newRowCache()}
+	s.adj.ctx, s.adj.cancel = context.WithCancel(context.Background())
+	return s, nil
+}
+
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
 
@@ -125,7 +188,9 @@ func (s *Store) Close() error {
 	if s.read != nil {
 		errs = append(errs, s.read.Close())
 	}
-	errs = append(errs, s.write.Close())
+	if s.write != nil {
+		errs = append(errs, s.write.Close())
+	}
 	return errors.Join(errs...)
 }
 

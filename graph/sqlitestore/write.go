@@ -39,6 +39,9 @@ func (s *Store) Upsert(ctx context.Context, b graph.Batch) (graph.UpsertResult, 
 // inWriteTx runs fn in one IMMEDIATE transaction on the write connection and
 // commits when fn returns nil.
 func (s *Store) inWriteTx(ctx context.Context, doing string, fn func(*sql.Tx) error) error {
+	if s.write == nil {
+		return graph.Invalidf("the store is open read-only")
+	}
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return s.wrap(ctx, doing, err)
