@@ -1,13 +1,17 @@
 package schema
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -160,7 +164,9 @@ func Handler(o Options) http.Handler {
 			writeError(w, http.StatusRequestEntityTooLarge, codeLimitExceeded, fmt.Sprintf("request body is %d bytes; at most %d are accepted", r.ContentLength, o.MaxBodyBytes))
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, o.MaxBodyBytes)
+		if !checkRequest(w, r, o.MaxBodyBytes) {
+			return
+		}
 		ctx, cancel := context.WithTimeout(r.Context(), o.Timeout)
 		defer cancel()
 		ctx = withLoaders(ctx, o.Store, o.LoaderWait)
@@ -188,6 +194,50 @@ func responseLimit(limit int) graphql.ResponseMiddleware {
 			Message:    fmt.Sprintf("the answer is %d bytes; at most %d are sent: ask for less (smaller first, fewer fields)", len(resp.Data), limit),
 			Extensions: map[string]any{"code": codeLimitExceeded}}}}
 	}
+}
+
+// checkRequest answers, with a clear message and its code, the requests
+// gqlgen would refuse without a code or with a misleading one: a body that
+// is not JSON, compressed, cut short or malformed on the wire, a batch, a
+// GET without a query. A POST body is read here (it is at most
+// maxBody bytes, and gqlgen would read it whole anyway) and handed on.
+func checkRequest(w http.ResponseWriter, r *http.Request, maxBody int64) bool {
+	if r.Method == http.MethodGet {
+		if r.URL.Query().Get("query") == "" {
+			writeError(w, http.StatusBadRequest, codeBadInput, "give the query in ?query= (variables in ?variables= as JSON), or POST it as JSON")
+			return false
+		}
+		return true
+	}
+	if enc := r.Header.Get("Content-Encoding"); enc != "" && !strings.EqualFold(enc, "identity") {
+		writeError(w, http.StatusUnsupportedMediaType, codeBadInput, fmt.Sprintf("compressed request bodies (Content-Encoding: %s) are not accepted; send the JSON as it is", enc))
+		return false
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		writeError(w, http.StatusUnsupportedMediaType, codeBadInput, `send the query as a JSON object {"query", "variables", "operationName"} with Content-Type: application/json`)
+		return false
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			writeError(w, http.StatusRequestEntityTooLarge, codeLimitExceeded, fmt.Sprintf("the request body is larger than %d bytes, the most accepted", maxBody))
+		} else {
+			writeError(w, http.StatusBadRequest, codeBadInput, "the request body could not be read: "+err.Error())
+		}
+		return false
+	}
+	switch first := bytes.TrimLeft(body, " \t\r\n"); {
+	case len(first) > 0 && first[0] == '[':
+		writeError(w, http.StatusBadRequest, codeBadInput, `batches are not supported: send one JSON object {"query", "variables", "operationName"} per request`)
+		return false
+	case len(first) == 0 || first[0] != '{' || !utf8.Valid(body):
+		writeError(w, http.StatusBadRequest, codeBadInput, `the body is not JSON: send one JSON object {"query", "variables", "operationName"}`)
+		return false
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.ContentLength = int64(len(body))
+	return true
 }
 
 func writeError(w http.ResponseWriter, status int, code, msg string) {
@@ -262,7 +312,7 @@ func plainClientError(msg string) (string, bool) {
 	case strings.Contains(msg, "introspection disabled"):
 		return "introspection is disabled; it is enabled only with `actorgraph serve --dev`", true
 	case strings.HasPrefix(msg, "json request body could not be decoded"), strings.HasPrefix(msg, "json body could not be decoded"):
-		return "the body must be one JSON object {\"query\", \"variables\", \"operationName\"}; batches are not supported", true
+		return "the body is not one valid JSON object {\"query\", \"variables\", \"operationName\"}", true
 	case strings.Contains(msg, "could not get json request body"), strings.Contains(msg, "http: request body too large"):
 		return "the request body could not be read (is it larger than the limit?)", true
 	}
@@ -298,6 +348,22 @@ func (d shapeLimit) MutateOperationParameters(ctx context.Context, params *graph
 	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: params.Query}, d.tokenLimit)
 	if err != nil || doc == nil {
 		return nil // gqlgen parses again and reports the error with its code
+	}
+	// Which operation to run, said here because gqlgen's own message for
+	// both mistakes is "operation  not found".
+	if len(doc.Operations) > 1 || params.OperationName != "" {
+		var names []string
+		for _, op := range doc.Operations {
+			names = append(names, op.Name)
+		}
+		switch {
+		case params.OperationName == "":
+			return &gqlerror.Error{Message: fmt.Sprintf("the query holds %d operations (%s); say which to run with operationName", len(names), strings.Join(names, ", ")),
+				Extensions: map[string]any{"code": codeBadInput}}
+		case doc.Operations.ForName(params.OperationName) == nil:
+			return &gqlerror.Error{Message: fmt.Sprintf("no operation named %q in the query (it holds: %s)", params.OperationName, strings.Join(names, ", ")),
+				Extensions: map[string]any{"code": codeBadInput}}
+		}
 	}
 	w := newShapeWalker(ctx, doc.Fragments, d.maxFields+1)
 	// Every operation and every fragment definition is measured, used or

@@ -1,11 +1,15 @@
 package schema_test
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -255,5 +259,92 @@ func TestResponseSizeBounded(t *testing.T) {
 		if ok := s.query(t, `{ node(id: "country:US") { name } }`); len(ok.Errors) > 0 {
 			t.Fatalf("a small answer: %s", ok.Raw)
 		}
+	}
+}
+
+// Every mistake a client can make gets a clear message and a code, never
+// INTERNAL and never a message without extensions.code.
+func TestClientMistakesHaveCodes(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	u, _ := url.Parse(s.url)
+	raw := func(req string) (int, string) {
+		c, err := net.Dial("tcp", u.Host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(5 * time.Second))
+		io.WriteString(c, req)
+		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		if err != nil {
+			t.Fatalf("%q: %v", req, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(body)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(`{"query":"{ stats { nodes } }"}`))
+	zw.Close()
+	post := func(ctype, enc string, body []byte) (int, string) {
+		req, _ := http.NewRequest("POST", s.url, bytes.NewReader(body))
+		req.Header.Set("Content-Type", ctype)
+		if enc != "" {
+			req.Header.Set("Content-Encoding", enc)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, string(b)
+	}
+	path := u.Path
+	for _, c := range []struct {
+		name   string
+		do     func() (int, string)
+		status int
+		code   string
+		msg    string
+	}{
+		{"text/plain body", func() (int, string) { return post("text/plain", "", []byte(`{ stats { nodes } }`)) }, 415, "BAD_INPUT", "Content-Type: application/json"},
+		{"gzip body", func() (int, string) { return post("application/json", "gzip", gz.Bytes()) }, 415, "BAD_INPUT", "compressed"},
+		{"gzip bytes without the header", func() (int, string) { return post("application/json", "", gz.Bytes()) }, 400, "BAD_INPUT", "not JSON"},
+		{"malformed chunked body", func() (int, string) {
+			return raw("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{\"query\"\r\n0\r\n\r\n")
+		}, 400, "BAD_INPUT", "could not be read"},
+		{"two operations, no operationName", func() (int, string) {
+			return post("application/json", "", jsonQuery(`query A { stats { nodes } } query B { stats { documents } }`))
+		}, 200, "BAD_INPUT", "operationName"},
+		{"an operationName not in the document", func() (int, string) {
+			b, _ := json.Marshal(map[string]string{"query": `query A { stats { nodes } }`, "operationName": "B"})
+			return post("application/json", "", b)
+		}, 200, "BAD_INPUT", `no operation named "B"`},
+		{"GET without a query", func() (int, string) {
+			resp, err := http.Get(s.url + "?foo=1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			return resp.StatusCode, string(b)
+		}, 400, "BAD_INPUT", "?query="},
+	} {
+		status, body := c.do()
+		var r response
+		json.Unmarshal([]byte(body), &r)
+		msg := ""
+		if len(r.Errors) > 0 {
+			msg = r.Errors[0].Message
+		}
+		if status != c.status || r.code() != c.code || !strings.Contains(msg, c.msg) {
+			t.Errorf("%s: got %d %q %q\nwant %d %s containing %q", c.name, status, r.code(), clip([]byte(body)), c.status, c.code, c.msg)
+		}
+	}
+	// Two operations and their name: runs the one named.
+	b, _ := json.Marshal(map[string]string{"query": `query A { stats { nodes } } query B { stats { documents } }`, "operationName": "B"})
+	if st, body := post("application/json", "", b); st != 200 || !strings.Contains(body, `"documents":3`) {
+		t.Fatalf("operationName B: %d %s", st, body)
 	}
 }

@@ -320,3 +320,15 @@ func TestReadOnlyFolder(t *testing.T) {
 		t.Fatalf("the read-only folder holds %d files", len(entries))
 	}
 }
+
+// A --db in a folder that does not exist is said so, not "out of memory
+// (14)" as SQLite puts it.
+func TestDBInMissingFolder(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "no", "such", "g.db")
+	for _, cmd := range [][]string{{"stats", "--db", db}, {"load", "--db", db, "../../data/demo"}} {
+		_, errOut, code := runBin(t, nil, cmd...)
+		if code != 1 || !strings.Contains(errOut, "does not exist; create it first") || strings.Contains(errOut, "out of memory") {
+			t.Fatalf("%s: exit %d: %s", cmd[0], code, errOut)
+		}
+	}
+}

@@ -32,7 +32,9 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -72,6 +74,12 @@ var _ graph.Store = (*Store)(nil)
 func Open(ctx context.Context, path string) (*Store, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
+	}
+	// SQLite reports a missing folder as "out of memory (14)".
+	if dir := filepath.Dir(path); dir != "" {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("open %s: the folder %s does not exist; create it first", strconv.Quote(path), strconv.Quote(dir))
+		}
 	}
 	params := url.Values{}
 	params.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
