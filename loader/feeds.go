@@ -82,7 +82,7 @@ func expandFeed(data []byte, base, display string) (*expansion, error) {
 		exp.warnings = append(exp.warnings, display+": "+s)
 	}
 	for i, fi := range f.Items {
-		d := fi.Link
+		d := QuoteName(fi.Link)
 		if d == "" {
 			d = fmt.Sprintf("%s item %d (%q)", display, i+1, fi.Title)
 		}

@@ -123,18 +123,18 @@ func (l *Loader) LoadPaths(ctx context.Context, paths []string) (Summary, error)
 	var sum Summary
 	for _, p := range paths {
 		if IsURL(p) {
-			items = append(items, item{url: p, display: p})
+			items = append(items, item{url: p, display: QuoteName(p)})
 			continue
 		}
 		st, err := os.Stat(p)
 		if err != nil {
-			return sum, fmt.Errorf("%s: %w", p, err)
+			return sum, fmt.Errorf("%s: %w", QuoteName(p), err)
 		}
 		if !st.IsDir() {
 			if !isArticle(p) && !strings.EqualFold(filepath.Ext(p), ".xml") {
-				return sum, fmt.Errorf("%s: not an article (expected .txt, .html, .md, .pdf, a feed (.rss, .atom, .xml); annotation files are read beside their article)", p)
+				return sum, fmt.Errorf("%s: not an article (expected .txt, .html, .md, .pdf, a feed (.rss, .atom, .xml); annotation files are read beside their article)", QuoteName(p))
 			}
-			items = append(items, item{fsys: os.DirFS(filepath.Dir(p)), name: filepath.Base(p), display: p})
+			items = append(items, item{fsys: os.DirFS(filepath.Dir(p)), name: filepath.Base(p), display: QuoteName(p), raw: p})
 			continue
 		}
 		found, warns, err := walk(os.DirFS(p), p)
@@ -153,10 +153,10 @@ func (l *Loader) LoadPaths(ctx context.Context, paths []string) (Summary, error)
 func (l *Loader) LoadBytes(ctx context.Context, name string, data []byte, display string) (Summary, error) {
 	name = path.Base(filepath.ToSlash(name))
 	if !isArticle(name) && !isFeedFile(name) {
-		return Summary{}, fmt.Errorf("%s: not an article (expected .txt, .html, .md, .pdf, or a feed: .rss, .atom, .xml)", display)
+		return Summary{}, fmt.Errorf("%s: not an article (expected .txt, .html, .md, .pdf, or a feed: .rss, .atom, .xml)", QuoteName(display))
 	}
 	fsys := fstest.MapFS{name: &fstest.MapFile{Data: data}}
-	return l.load(ctx, []item{{fsys: fsys, name: name, display: display}}, Summary{})
+	return l.load(ctx, []item{{fsys: fsys, name: name, display: QuoteName(display), raw: display}}, Summary{})
 }
 
 // LoadFS loads every article under the root of fsys (the embedded demo
@@ -175,7 +175,8 @@ type item struct {
 	fsys    fs.FS
 	name    string // slash path within fsys
 	url     string
-	display string // path shown to the user
+	display string // path shown to the user (QuoteName)
+	raw     string // the path as it is, when display had to quote it
 	// feed is set for an item of a feed: its page is url (when it has one),
 	// and the feed's own text and metadata stand in for what the page lacks.
 	feed *feedEntry
@@ -204,12 +205,13 @@ func walk(fsys fs.FS, display string) ([]item, []string, error) {
 		case strings.HasSuffix(p, AnnotationSuffix):
 			annotations = append(annotations, p)
 		case isArticle(p):
-			items = append(items, item{fsys: fsys, name: p, display: path.Join(filepath.ToSlash(display), p)})
+			full := path.Join(filepath.ToSlash(display), p)
+			items = append(items, item{fsys: fsys, name: p, display: QuoteName(full), raw: full})
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading %s: %w", display, err)
+		return nil, nil, fmt.Errorf("reading %s: %w", QuoteName(display), err)
 	}
 	var warns []string
 	for _, a := range annotations {
@@ -222,7 +224,7 @@ func walk(fsys fs.FS, display string) ([]item, []string, error) {
 			}
 		}
 		if !found {
-			warns = append(warns, fmt.Sprintf("%s: annotation file without an article beside it (expected %s.txt, .html or .md)", path.Join(display, a), base))
+			warns = append(warns, fmt.Sprintf("%s: annotation file without an article beside it (expected %s.txt, .html or .md)", QuoteName(path.Join(display, a)), QuoteName(base)))
 		}
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].display < items[j].display })
@@ -312,7 +314,11 @@ func (l *Loader) loadOne(ctx context.Context, it item, doc graph.Document) (grap
 		}
 	}
 	annName := strings.TrimSuffix(it.name, path.Ext(it.name)) + AnnotationSuffix
-	annDisplay := strings.TrimSuffix(it.display, path.Ext(it.display)) + AnnotationSuffix
+	shown := it.raw
+	if shown == "" {
+		shown = it.display
+	}
+	annDisplay := QuoteName(strings.TrimSuffix(shown, path.Ext(shown)) + AnnotationSuffix)
 	data, err := []byte(nil), fs.ErrNotExist // a web page has no annotation file
 	if it.fsys != nil {
 		data, err = readLimited(it.fsys, annName, annotation.MaxFileSize)

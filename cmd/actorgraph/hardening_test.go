@@ -332,3 +332,37 @@ func TestDBInMissingFolder(t *testing.T) {
 		}
 	}
 }
+
+// A file whose name holds a newline or ESC is named quoted in every
+// message of load, never raw: no escape sequence reaches the terminal and
+// no line of output is forged. Before, load printed such names as they
+// were.
+func TestControlCharactersInFileNames(t *testing.T) {
+	dir := t.TempDir()
+	evil := "evil\x1b[31mred\nloaded 99 documents.txt"
+	src, _ := os.ReadFile("../../data/demo/000_10cedf3c4456eec8.txt")
+	if err := os.WriteFile(filepath.Join(dir, evil), src, 0o644); err != nil {
+		t.Skip("this file system refuses such names:", err)
+	}
+	os.WriteFile(filepath.Join(dir, "bad\x1b]0;title\x07.txt"), []byte("\xff\xfe not UTF-8"), 0o644)
+	os.WriteFile(filepath.Join(dir, "orphan\x1b[2J.annotations.yaml"), []byte("claims: []\n"), 0o644)
+	db := filepath.Join(dir, "g.db")
+	for _, args := range [][]string{
+		{"load", "--db", db, dir},
+		{"load", "--db", db, filepath.Join(dir, evil)},
+		{"load", "--db", db, filepath.Join(dir, "missing\x1b[1m.txt")},
+	} {
+		_, stderr, _ := runBin(t, nil, args...)
+		if strings.ContainsAny(stderr, "\x1b\x07") {
+			t.Fatalf("%q: stderr holds a control character:\n%q", args[len(args)-1], stderr)
+		}
+		for _, line := range strings.Split(stderr, "\n") {
+			if strings.HasPrefix(line, "loaded 99 documents") {
+				t.Fatalf("a file name forged a line: %q", stderr)
+			}
+		}
+		if args[len(args)-1] != dir && !strings.Contains(stderr, `\x1b[`) {
+			t.Fatalf("the name is not shown quoted: %q", stderr)
+		}
+	}
+}

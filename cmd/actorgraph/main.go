@@ -47,6 +47,37 @@ func commands() []command {
 	}
 }
 
+// controlEscaper writes messages with their control characters (other
+// than newline and tab) spelled out as \xNN. File names are quoted where
+// messages are made (loader.QuoteName), but an error from the system or a
+// library may hold a name as it is; an ESC must never reach the terminal.
+type controlEscaper struct{ w io.Writer }
+
+func (c controlEscaper) Write(p []byte) (int, error) {
+	clean := true
+	for _, b := range p {
+		if b < 0x20 && b != '\n' && b != '\t' || b == 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return c.w.Write(p)
+	}
+	var out []byte
+	for _, b := range p {
+		if b < 0x20 && b != '\n' && b != '\t' || b == 0x7f {
+			out = fmt.Appendf(out, `\x%02x`, b)
+			continue
+		}
+		out = append(out, b)
+	}
+	if _, err := c.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // stopWithin makes a writing command stop within d of being interrupted.
 // The command is first asked to stop through ctx, and its work checks ctx
 // between steps; but a few steps cannot be interrupted (reading the
@@ -70,7 +101,7 @@ var errUsage = errors.New("usage")
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	e := &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	e := &env{stdout: os.Stdout, stderr: controlEscaper{os.Stderr}, getenv: os.Getenv}
 	os.Exit(run(ctx, e, os.Args[1:]))
 }
 
