@@ -194,11 +194,9 @@ func (r *Resolver) relationsOf(ctx context.Context, id string, dir *Direction, t
 		return nil, err
 	}
 	key := pageKey{node: id, dir: direction(dir), filter: filterKey(f), first: n}
-	if after != nil {
-		if _, err := graph.DecodeCursor(*after); err != nil {
-			return nil, err
-		}
-		key.after = *after
+	list := relationsList(id, key.dir)
+	if key.after, err = afterFor(list, after); err != nil {
+		return nil, err
 	}
 	page, err := loadersFrom(ctx).pages.Load(ctx, key)
 	if err != nil {
@@ -207,11 +205,9 @@ func (r *Resolver) relationsOf(ctx context.Context, id string, dir *Direction, t
 	conn := &RelationConnection{PageInfo: &PageInfo{HasNextPage: page.HasMore}, TotalCount: page.Total}
 	rels := wrapRels(ctx, page.Relationships, nil)
 	for i := range rels {
-		conn.Edges = append(conn.Edges, RelationEdge{Cursor: graph.EncodeCursor(rels[i].ID), Node: &rels[i]})
+		conn.Edges = append(conn.Edges, RelationEdge{Cursor: listCursor(list, rels[i].ID), Node: &rels[i]})
 	}
-	if page.EndCursor != "" {
-		conn.PageInfo.EndCursor = &page.EndCursor
-	}
+	conn.PageInfo.EndCursor = endCursor(list, page.EndCursor)
 	if conn.Edges == nil {
 		conn.Edges = []RelationEdge{}
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -346,5 +347,66 @@ func TestClientMistakesHaveCodes(t *testing.T) {
 	b, _ := json.Marshal(map[string]string{"query": `query A { stats { nodes } } query B { stats { documents } }`, "operationName": "B"})
 	if st, body := post("application/json", "", b); st != 200 || !strings.Contains(body, `"documents":3`) {
 		t.Fatalf("operationName B: %d %s", st, body)
+	}
+}
+
+// A cursor continues only the list that gave it: one of another list, or
+// any string this API did not give out, is BAD_INPUT. Before, a cursor was
+// the base64 of an id, and any decodable string was taken by any list.
+func TestCursorsBoundToTheirList(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	endCursor := func(q, field string) string {
+		r := s.query(t, q)
+		var got map[string]struct {
+			PageInfo struct{ EndCursor string }
+			Edges    []struct{ Cursor string }
+		}
+		if err := json.Unmarshal(r.Data, &got); err != nil || got[field].PageInfo.EndCursor == "" {
+			t.Fatalf("%s: %s", q, r.Raw)
+		}
+		if got[field].Edges[len(got[field].Edges)-1].Cursor != got[field].PageInfo.EndCursor {
+			t.Fatalf("the last edge's cursor is not the end cursor: %s", r.Raw)
+		}
+		return got[field].PageInfo.EndCursor
+	}
+	countries := endCursor(`{ entities(kind: Country, first: 3) { pageInfo { endCursor } edges { cursor } } }`, "entities")
+	docs := endCursor(`{ documents(first: 1) { pageInfo { endCursor } edges { cursor } } }`, "documents")
+	var rel struct {
+		Node struct {
+			Relations struct {
+				PageInfo struct{ EndCursor string }
+			}
+		}
+	}
+	r := s.query(t, `{ node(id: "country:US") { relations(first: 2) { pageInfo { endCursor } } } }`)
+	json.Unmarshal(r.Data, &rel)
+	usRels := rel.Node.Relations.PageInfo.EndCursor
+	if usRels == "" {
+		t.Fatalf("no relations cursor: %s", r.Raw)
+	}
+	// Each cursor continues its own list.
+	for _, q := range []string{
+		fmt.Sprintf(`{ entities(kind: Country, first: 3, after: %q) { edges { node { id } } } }`, countries),
+		fmt.Sprintf(`{ documents(first: 1, after: %q) { edges { node { id } } } }`, docs),
+		fmt.Sprintf(`{ node(id: "country:US") { relations(first: 2, after: %q) { edges { node { id } } } } }`, usRels),
+	} {
+		if r := s.query(t, q); len(r.Errors) > 0 {
+			t.Fatalf("%s: %s", q, r.Raw)
+		}
+	}
+	forged := base64.RawURLEncoding.EncodeToString([]byte("country:RU"))
+	for _, c := range []struct{ name, q string }{
+		{"a countries cursor for documents", fmt.Sprintf(`{ documents(after: %q) { totalCount } }`, countries)},
+		{"a countries cursor for persons", fmt.Sprintf(`{ entities(kind: Person, after: %q) { totalCount } }`, countries)},
+		{"a documents cursor for entities", fmt.Sprintf(`{ entities(after: %q) { totalCount } }`, docs)},
+		{"a cursor of US's claims for Russia's", fmt.Sprintf(`{ node(id: "country:RU") { relations(after: %q) { totalCount } } }`, usRels)},
+		{"a cursor of US's claims for entities", fmt.Sprintf(`{ entities(after: %q) { totalCount } }`, usRels)},
+		{"the base64 of an id", fmt.Sprintf(`{ entities(after: %q) { totalCount } }`, forged)},
+		{"not base64", `{ entities(after: "%%%") { totalCount } }`},
+	} {
+		r := s.query(t, c.q)
+		if r.code() != "BAD_INPUT" || !strings.Contains(r.Errors[0].Message, "cursor") {
+			t.Errorf("%s: %s", c.name, clip(r.Raw))
+		}
 	}
 }

@@ -274,16 +274,17 @@ func (r *queryResolver) Entities(ctx context.Context, kind *NodeKind, first *int
 	if kind != nil {
 		q.Kind = graph.NodeKind(*kind)
 	}
-	if after != nil {
-		q.After = *after
+	list := entitiesList(kind)
+	if q.After, err = afterFor(list, after); err != nil {
+		return nil, err
 	}
 	page, err := r.Store.ListNodes(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	conn := &NodeConnection{Edges: []NodeEdge{}, PageInfo: &PageInfo{HasNextPage: page.HasMore, EndCursor: optional(page.EndCursor)}, TotalCount: page.Total}
+	conn := &NodeConnection{Edges: []NodeEdge{}, PageInfo: &PageInfo{HasNextPage: page.HasMore, EndCursor: endCursor(list, page.EndCursor)}, TotalCount: page.Total}
 	for _, nd := range page.Nodes {
-		conn.Edges = append(conn.Edges, NodeEdge{Cursor: graph.EncodeCursor(nd.ID), Node: wrap(nd)})
+		conn.Edges = append(conn.Edges, NodeEdge{Cursor: listCursor(list, nd.ID), Node: wrap(nd)})
 	}
 	return conn, nil
 }
@@ -426,8 +427,8 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 		return nil, err
 	}
 	q := graph.ListDocumentsQuery{First: n}
-	if after != nil {
-		q.After = *after
+	if q.After, err = afterFor(documentsList, after); err != nil {
+		return nil, err
 	}
 	if where != nil {
 		q.Publisher, q.Since, q.Until, q.URL = deref(where.Publisher), deref(where.Since), deref(where.Until), deref(where.URL)
@@ -436,10 +437,10 @@ func (r *queryResolver) Documents(ctx context.Context, first *int, after *string
 	if err != nil {
 		return nil, err
 	}
-	conn := &DocumentConnection{Edges: []DocumentEdge{}, PageInfo: &PageInfo{HasNextPage: page.HasMore, EndCursor: optional(page.EndCursor)}, TotalCount: page.Total}
+	conn := &DocumentConnection{Edges: []DocumentEdge{}, PageInfo: &PageInfo{HasNextPage: page.HasMore, EndCursor: endCursor(documentsList, page.EndCursor)}, TotalCount: page.Total}
 	for _, d := range page.Documents {
 		doc := wrapDoc(d)
-		conn.Edges = append(conn.Edges, DocumentEdge{Cursor: graph.EncodeCursor(d.ID), Node: &doc})
+		conn.Edges = append(conn.Edges, DocumentEdge{Cursor: listCursor(documentsList, d.ID), Node: &doc})
 	}
 	return conn, nil
 }
