@@ -19,6 +19,9 @@ const (
 	// CodeConflict: the input contradicts what is stored (an id reused with
 	// another kind, a document id whose text differs).
 	CodeConflict Code = "conflict"
+	// CodeForbidden: the caller may not do this (a reader changing the
+	// graph, a read-only server).
+	CodeForbidden Code = "forbidden"
 	// CodeInternal: anything else; the message is safe to log, not to show.
 	CodeInternal Code = "internal"
 )
@@ -55,6 +58,11 @@ func NotFoundf(format string, args ...any) error {
 // Conflictf returns a CodeConflict error.
 func Conflictf(format string, args ...any) error {
 	return &Error{Code: CodeConflict, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Forbiddenf returns a CodeForbidden error.
+func Forbiddenf(format string, args ...any) error {
+	return &Error{Code: CodeForbidden, Msg: fmt.Sprintf(format, args...)}
 }
 
 // Internal wraps err as a CodeInternal error with a short description of what

@@ -24,6 +24,9 @@ type Node struct {
 	// reference dataset ("reference:iso-3166") or an annotation file. Claim
 	// kinds carry Evidence instead.
 	Source string
+	// Version counts the changes people made to the node (1 as loaded);
+	// stores fill it in on read and ignore it on write.
+	Version int
 }
 
 // Relationship is a claim: Subject -[Type]-> Object, as reported by the
@@ -50,6 +53,14 @@ type Relationship struct {
 	// Props holds type-specific properties, keys from PropertyKeys: a role's
 	// "title", "from" and "to", an accusation's "of".
 	Props map[string]string
+	// Review is where the claim stands in review. On write only a new
+	// claim's status is read: a curated claim (Method "curated") is
+	// CONFIRMED by its annotations unless said otherwise, any other
+	// UNREVIEWED; a stored claim's review changes only through a Curator.
+	Review Review
+	// Version counts the changes of the claim's state (1 as loaded); stores
+	// fill it in on read and ignore it on write.
+	Version int
 }
 
 // Evidence is a verbatim span of a stored document that supports one claim

@@ -140,7 +140,8 @@ const (
 	Incoming
 )
 
-// Filter narrows the claims a query follows. The zero Filter passes all.
+// Filter narrows the claims a query follows. The zero Filter passes every
+// claim that is not hidden by review (rejected or corrected).
 type Filter struct {
 	// Types, when not empty, keeps only these relationship types.
 	Types []RelType
@@ -152,6 +153,21 @@ type Filter struct {
 	Since, Until string
 	// MinConfidence drops claims below it.
 	MinConfidence float64
+	// Statuses, when not empty, keeps only claims in these review states;
+	// empty keeps the visible ones (UNREVIEWED and CONFIRMED): rejected and
+	// corrected claims are hidden unless asked for.
+	Statuses []ReviewStatus
+}
+
+// StatusPasses reports whether a claim of status s passes the filter.
+func (f Filter) StatusPasses(s ReviewStatus) bool {
+	if s == "" {
+		s = Unreviewed
+	}
+	if len(f.Statuses) == 0 {
+		return s.Visible()
+	}
+	return slices.Contains(f.Statuses, s)
 }
 
 // ListNodesQuery is the input of ListNodes.
@@ -340,6 +356,9 @@ func (f Filter) Passes(r Relationship) bool {
 	if len(f.Types) > 0 && !slices.Contains(f.Types, r.Type) {
 		return false
 	}
+	if !f.StatusPasses(r.Review.Status) {
+		return false
+	}
 	if r.Confidence < f.MinConfidence {
 		return false
 	}
@@ -355,6 +374,11 @@ func (f Filter) Validate() error {
 	for _, t := range f.Types {
 		if !t.Valid() {
 			return Invalidf("unknown relationship type %q", t)
+		}
+	}
+	for _, s := range f.Statuses {
+		if !s.Valid() {
+			return Invalidf("unknown review status %q", s)
 		}
 	}
 	for _, d := range []string{f.Since, f.Until} {

@@ -141,7 +141,7 @@ func contracts() []contract {
 // it in newStore.
 func RunConformanceTests(t *testing.T, newStore func(t *testing.T) graph.Store) {
 	t.Helper()
-	for _, c := range contracts() {
+	for _, c := range append(contracts(), reviewContracts()...) {
 		t.Run(c.name, func(t *testing.T) { c.run(t, newStore) })
 	}
 }

@@ -56,7 +56,11 @@ type adjClaim struct {
 	confidence float64
 	date       uint32 // index into adjacency.dates
 	live       bool
+	status     uint8 // review status code (statusCodes)
 }
+
+// statusCodes number the review statuses for the copy; 0 is unreviewed.
+var statusCodes = map[string]uint8{string(graph.Unreviewed): 0, string(graph.Confirmed): 1, string(graph.Rejected): 2, string(graph.Corrected): 3}
 
 // adjacency is one consistent copy; it is changed only under adjCache.mu.
 type adjacency struct {
@@ -66,6 +70,7 @@ type adjacency struct {
 	claims                   []adjClaim  // by claim row id
 	dates                    []string    // distinct effective dates
 	dateIdx                  map[string]uint32
+	hidden                   int // claims hidden by review (rejected, corrected)
 }
 
 // Codes for types and kinds, numbered in byte order of their names so that
@@ -332,11 +337,11 @@ func (a *adjacency) readSince(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	touched := map[int32]bool{}
-	err = queryEach(ctx, tx, `SELECT rid, type, src, dst, confidence, eff_date FROM rels WHERE rid > ? ORDER BY rid`, []any{a.maxRID}, func(rows *sql.Rows) error {
+	err = queryEach(ctx, tx, `SELECT rid, type, src, dst, confidence, eff_date, status FROM rels WHERE rid > ? ORDER BY rid`, []any{a.maxRID}, func(rows *sql.Rows) error {
 		var rid, src, dst int64
 		var conf float64
-		var typ, date sql.RawBytes
-		if err := rows.Scan(&rid, &typ, &src, &dst, &conf, &date); err != nil {
+		var typ, date, status sql.RawBytes
+		if err := rows.Scan(&rid, &typ, &src, &dst, &conf, &date, &status); err != nil {
 			return err
 		}
 		if rid > math.MaxInt32 {
@@ -354,7 +359,11 @@ func (a *adjacency) readSince(ctx context.Context, tx *sql.Tx) error {
 			a.dates = append(a.dates, string(date))
 			a.dateIdx[string(date)] = di
 		}
-		a.claims[rid] = adjClaim{confidence: conf, date: di, live: true}
+		st := statusCodes[string(status)]
+		a.claims[rid] = adjClaim{confidence: conf, date: di, live: true, status: st}
+		if !graph.ReviewStatus(status).Visible() {
+			a.hidden++
+		}
 		t := relTypeCodes[string(typ)]
 		a.out[src] = append(a.out[src], adjEdge{other: int32(dst), rid: int32(rid), typ: t})
 		a.in[dst] = append(a.in[dst], adjEdge{other: int32(src), rid: int32(rid), typ: t})
@@ -400,7 +409,8 @@ type adjFilter struct {
 	dateOK   []bool // by date index; nil when not filtering by date
 	kinds    [64]bool
 	anyKind  bool
-	anyClaim bool // no claim-level condition beyond the type
+	statusOK [4]bool // by status code
+	anyClaim bool    // no claim-level condition beyond the type
 }
 
 func (a *adjacency) compile(f graph.Filter, kinds []graph.NodeKind) *adjFilter {
@@ -420,7 +430,13 @@ func (a *adjacency) compile(f graph.Filter, kinds []graph.NodeKind) *adjFilter {
 			cf.dateOK[i] = graph.DateInRange(d, f.Since, f.Until)
 		}
 	}
-	cf.anyClaim = f.MinConfidence <= 0 && cf.dateOK == nil
+	allStatuses := true
+	for name, c := range statusCodes {
+		cf.statusOK[c] = f.StatusPasses(graph.ReviewStatus(name))
+		allStatuses = allStatuses && cf.statusOK[c]
+	}
+	// With no hidden claim in the copy the default filter passes them all.
+	cf.anyClaim = f.MinConfidence <= 0 && cf.dateOK == nil && (allStatuses || len(f.Statuses) == 0 && a.hidden == 0)
 	return cf
 }
 
@@ -437,6 +453,9 @@ func (cf *adjFilter) passes(e adjEdge) bool {
 		return true
 	}
 	c := &cf.a.claims[e.rid]
+	if !cf.statusOK[c.status] {
+		return false
+	}
 	if c.confidence < cf.minConf {
 		return false
 	}

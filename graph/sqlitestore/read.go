@@ -12,10 +12,13 @@ import (
 
 const nodeCols = `n.id, n.kind, n.name, n.aliases, n.props, n.source`
 
+// nodeColsV is nodeCols and the version, which scanNode reads.
+const nodeColsV = nodeCols + `, n.version`
+
 func scanNode(rows interface{ Scan(...any) error }) (graph.Node, error) {
 	var n graph.Node
 	var kind, aliases, props string
-	if err := rows.Scan(&n.ID, &kind, &n.Name, &aliases, &props, &n.Source); err != nil {
+	if err := rows.Scan(&n.ID, &kind, &n.Name, &aliases, &props, &n.Source, &n.Version); err != nil {
 		return n, err
 	}
 	n.Kind = graph.NodeKind(kind)
@@ -24,13 +27,17 @@ func scanNode(rows interface{ Scan(...any) error }) (graph.Node, error) {
 	return n, nil
 }
 
-const relCols = `r.id, r.type, a.id, b.id, r.method, r.confidence, r.modality, r.date, r.published, r.props`
+const relCols = `r.id, r.type, a.id, b.id, r.method, r.confidence, r.modality, r.date, r.published, r.props, ` + reviewCols
+
+// reviewCols are a claim's review state and version, read by scanReview.
+const reviewCols = `r.status, r.reviewed_by, r.reviewed_at, r.review_note, r.corrected_by, r.version`
 const relFrom = ` FROM rels r JOIN nodes a ON a.nid = r.src JOIN nodes b ON b.nid = r.dst `
 
 func scanRel(rows interface{ Scan(...any) error }) (graph.Relationship, error) {
 	var r graph.Relationship
 	var typ, modality, props string
-	if err := rows.Scan(&r.ID, &typ, &r.From, &r.To, &r.Method, &r.Confidence, &modality, &r.Date, &r.Published, &props); err != nil {
+	if err := rows.Scan(&r.ID, &typ, &r.From, &r.To, &r.Method, &r.Confidence, &modality, &r.Date, &r.Published, &props,
+		&r.Review.Status, &r.Review.By, &r.Review.At, &r.Review.Note, &r.Review.CorrectedBy, &r.Version); err != nil {
 		return r, err
 	}
 	r.Type = graph.RelType(typ)
@@ -42,7 +49,7 @@ func scanRel(rows interface{ Scan(...any) error }) (graph.Relationship, error) {
 // Nodes implements graph.Store.
 func (s *Store) Nodes(ctx context.Context, ids []string) ([]graph.Node, error) {
 	byID := map[string]graph.Node{}
-	err := queryEach(ctx, s.read, `SELECT `+nodeCols+` FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?))`,
+	err := queryEach(ctx, s.read, `SELECT `+nodeColsV+` FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?))`,
 		[]any{jsonArray(ids)}, func(rows *sql.Rows) error {
 			n, err := scanNode(rows)
 			byID[n.ID] = n
@@ -78,7 +85,7 @@ func (s *Store) ListNodes(ctx context.Context, q graph.ListNodesQuery) (graph.No
 	n := graph.PageSize(q.First)
 	where := `(:kind = '' OR n.kind = :kind)`
 	args := []any{sql.Named("kind", string(q.Kind)), sql.Named("after", after), sql.Named("lim", n+1)}
-	err = queryEach(ctx, s.read, `SELECT `+nodeCols+` FROM nodes n WHERE `+where+` AND n.id > :after ORDER BY n.id LIMIT :lim`,
+	err = queryEach(ctx, s.read, `SELECT `+nodeColsV+` FROM nodes n WHERE `+where+` AND n.id > :after ORDER BY n.id LIMIT :lim`,
 		args, func(rows *sql.Rows) error {
 			node, err := scanNode(rows)
 			page.Nodes = append(page.Nodes, node)
@@ -126,8 +133,18 @@ func filterSQL(f graph.Filter) (string, []any) {
 		conds = append(conds, `r.eff_date <> '' AND substr(r.eff_date, 1, min(length(r.eff_date), length(:until))) <= substr(:until, 1, min(length(r.eff_date), length(:until)))`)
 		args = append(args, sql.Named("until", f.Until))
 	}
-	if len(conds) == 0 {
-		return "1", nil
+	// The unary + keeps SQLite from reading rels by the review queue's
+	// index (status, ...): traversals rely on reading a node's claims off
+	// rels_out and rels_in, in their order.
+	if len(f.Statuses) == 0 {
+		conds = append(conds, `+r.status IN ('UNREVIEWED', 'CONFIRMED')`)
+	} else {
+		st := make([]string, len(f.Statuses))
+		for i, v := range f.Statuses {
+			st[i] = string(v)
+		}
+		conds = append(conds, `+r.status IN (SELECT value FROM json_each(:statuses))`)
+		args = append(args, sql.Named("statuses", jsonArray(st)))
 	}
 	return strings.Join(conds, " AND "), args
 }

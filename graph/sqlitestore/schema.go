@@ -116,6 +116,60 @@ CREATE INDEX documents_by_url ON documents(url);
 CREATE INDEX documents_by_source ON documents(source);
 CREATE INDEX documents_by_publisher ON documents(publisher COLLATE NOCASE);
 `,
+	// v5: review (review.go). A claim's review state and version live on its
+	// row, so every read can hide rejected and corrected claims with no join;
+	// edited marks rows a person changed, which later loads must not
+	// overwrite. A change of status rebuilds the in-memory adjacency like a
+	// change of confidence does (it filters on it). Merged ids redirect to
+	// the kept node (or claim); notes and history are append-only tables,
+	// history guarded by triggers; tokens are stored as SHA-256 hashes.
+	`
+ALTER TABLE rels ADD COLUMN status TEXT NOT NULL DEFAULT 'UNREVIEWED';
+ALTER TABLE rels ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE rels ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE rels ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE rels ADD COLUMN reviewed_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE rels ADD COLUMN review_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE rels ADD COLUMN corrected_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE nodes ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE nodes ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX rels_review_queue ON rels(status, confidence, id);
+CREATE TRIGGER rels_status_rewritten AFTER UPDATE OF status ON rels WHEN OLD.status IS NOT NEW.status
+	BEGIN UPDATE graph_meta SET rewrites = rewrites + 1; END;
+CREATE TABLE redirects (
+	old TEXT PRIMARY KEY,
+	new TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE notes (
+	seq     INTEGER PRIMARY KEY,
+	subject TEXT NOT NULL,
+	text    TEXT NOT NULL,
+	author  TEXT NOT NULL,
+	at      TEXT NOT NULL
+);
+CREATE INDEX notes_by_subject ON notes(subject, seq);
+CREATE TABLE history (
+	seq     INTEGER PRIMARY KEY,
+	at      TEXT NOT NULL,
+	author  TEXT NOT NULL,
+	action  TEXT NOT NULL,
+	subject TEXT NOT NULL,
+	before  TEXT NOT NULL DEFAULT '',
+	after   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX history_by_subject ON history(subject, seq);
+CREATE INDEX history_by_author ON history(author, seq);
+CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+	BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+	BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;
+CREATE TABLE tokens (
+	name    TEXT PRIMARY KEY,
+	role    TEXT NOT NULL,
+	hash    TEXT NOT NULL UNIQUE,
+	created TEXT NOT NULL
+);
+`,
 }
 
 // schemaVersion is the version this build writes.

@@ -217,7 +217,8 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	}
 
 	// Evidence: a quote supports a node directly, or a claim whose two
-	// endpoints it then mentions.
+	// endpoints it then mentions; a claim hidden by review (rejected,
+	// corrected) makes nobody found.
 	match, err := s.ftsQuery(ctx, evidenceVocab, words)
 	if err != nil {
 		return nil, s.wrap(ctx, "searching evidence", err)
@@ -230,8 +231,8 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 			FROM (SELECT eid, score FROM cand ORDER BY score LIMIT :lim) AS top JOIN evidence e ON e.eid = top.eid),
 		targets AS (
 			SELECT ev.score, ev.quote, n.nid FROM ev JOIN nodes n ON n.id = ev.subject
-			UNION ALL SELECT ev.score, ev.quote, r.src FROM ev JOIN rels r ON r.id = ev.subject
-			UNION ALL SELECT ev.score, ev.quote, r.dst FROM ev JOIN rels r ON r.id = ev.subject)
+			UNION ALL SELECT ev.score, ev.quote, r.src FROM ev JOIN rels r ON r.id = ev.subject AND r.status IN ('UNREVIEWED', 'CONFIRMED')
+			UNION ALL SELECT ev.score, ev.quote, r.dst FROM ev JOIN rels r ON r.id = ev.subject AND r.status IN ('UNREVIEWED', 'CONFIRMED'))
 		SELECT `+nodeCols+`, t.score, t.quote FROM targets t JOIN nodes n ON n.nid = t.nid WHERE `+kindCond,
 		append(kindArgs, sql.Named("match", match), sql.Named("lim", limit*4), sql.Named("cap", searchCandidates)), func(rows *sql.Rows) error {
 			var h hit

@@ -117,11 +117,12 @@ func TestOpenAddsTheVocabularyToOlderFiles(t *testing.T) {
 	if _, err := s.Upsert(ctx, graph.Batch{Documents: []graph.Document{old}}); err != nil {
 		t.Fatal(err)
 	}
-	// Undo v4 (documents' citation columns) and v3, as a file written then.
-	for _, q := range []string{`DROP INDEX documents_by_url`, `DROP INDEX documents_by_source`, `DROP INDEX documents_by_publisher`,
+	// Undo v5 (review), v4 (documents' citation columns) and v3, as a file
+	// written then.
+	for _, q := range append(undoV5, `DROP INDEX documents_by_url`, `DROP INDEX documents_by_source`, `DROP INDEX documents_by_publisher`,
 		`ALTER TABLE documents DROP COLUMN author`, `ALTER TABLE documents DROP COLUMN language`,
 		`ALTER TABLE documents DROP COLUMN pages`, `ALTER TABLE documents DROP COLUMN supersedes`,
-		`DROP TABLE node_fts_vocab`, `DROP TABLE evidence_fts_vocab`, `PRAGMA user_version = 2`} {
+		`DROP TABLE node_fts_vocab`, `DROP TABLE evidence_fts_vocab`, `PRAGMA user_version = 2`) {
 		if _, err := s.write.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

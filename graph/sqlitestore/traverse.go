@@ -206,13 +206,14 @@ func (s *Store) relsByRID(ctx context.Context, edits int64, rids []int64, nodes 
 		return out, nil
 	}
 	read := make(map[int64]graph.Relationship, len(miss))
-	err := queryEach(ctx, s.read, `SELECT r.rid, r.id, r.type, r.src, r.dst, r.method, r.confidence, r.modality, r.date, r.published, r.props
+	err := queryEach(ctx, s.read, `SELECT r.rid, r.id, r.type, r.src, r.dst, r.method, r.confidence, r.modality, r.date, r.published, r.props, `+reviewCols+`
 		FROM rels r WHERE r.rid IN (SELECT value FROM json_each(?))`,
 		[]any{jsonInts(sortedIDs(miss))}, func(rows *sql.Rows) error {
 			var rid, src, dst int64
 			var r graph.Relationship
 			var typ, modality, props string
-			if err := rows.Scan(&rid, &r.ID, &typ, &src, &dst, &r.Method, &r.Confidence, &modality, &r.Date, &r.Published, &props); err != nil {
+			if err := rows.Scan(&rid, &r.ID, &typ, &src, &dst, &r.Method, &r.Confidence, &modality, &r.Date, &r.Published, &props,
+				&r.Review.Status, &r.Review.By, &r.Review.At, &r.Review.Note, &r.Review.CorrectedBy, &r.Version); err != nil {
 				return err
 			}
 			from, okFrom := nodes[src]

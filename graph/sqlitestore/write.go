@@ -22,11 +22,14 @@ func (s *Store) Upsert(ctx context.Context, b graph.Batch) (graph.UpsertResult, 
 		return res, nil
 	}
 	err = s.inWriteTx(ctx, "writing a batch", func(tx *sql.Tx) error {
+		b, err := followReview(ctx, tx, b)
+		if err != nil {
+			return err
+		}
 		if err := graph.CheckBatch(ctx, b, txLookup{tx}); err != nil {
 			return err
 		}
 		w := &batchWriter{tx: tx, faultHook: s.faultHook}
-		var err error
 		res, err = w.write(ctx, b)
 		return err
 	})
@@ -141,6 +144,9 @@ func (w *batchWriter) write(ctx context.Context, b graph.Batch) (graph.UpsertRes
 
 type storedNode struct{ name, aliases, props, source string }
 
+// A node a person changed (edited) keeps what the person made of it: a
+// load neither renames it nor changes its aliases or properties.
+
 // writeNodes inserts new nodes and updates changed ones (aliases are the
 // union of old and new), keeping the name index in step; it returns how
 // many were new.
@@ -153,12 +159,15 @@ func (w *batchWriter) writeNodes(ctx context.Context, nodes []graph.Node) (int, 
 		ids[i] = n.ID
 	}
 	stored := map[string]storedNode{}
-	err := queryEach(ctx, w.tx, `SELECT id, name, aliases, props, source FROM nodes WHERE id IN (SELECT value FROM json_each(?))`,
+	edited := map[string]bool{}
+	err := queryEach(ctx, w.tx, `SELECT id, name, aliases, props, source, edited FROM nodes WHERE id IN (SELECT value FROM json_each(?))`,
 		[]any{jsonArray(ids)}, func(rows *sql.Rows) error {
 			var id string
 			var sn storedNode
-			err := rows.Scan(&id, &sn.name, &sn.aliases, &sn.props, &sn.source)
+			var ed bool
+			err := rows.Scan(&id, &sn.name, &sn.aliases, &sn.props, &sn.source, &ed)
 			stored[id] = sn
+			edited[id] = ed
 			return err
 		})
 	if err != nil {
@@ -169,6 +178,9 @@ func (w *batchWriter) writeNodes(ctx context.Context, nodes []graph.Node) (int, 
 	var fresh, changed [][]any
 	for _, n := range nodes {
 		old, ok := stored[n.ID]
+		if edited[n.ID] {
+			continue
+		}
 		aliases := n.Aliases
 		if ok {
 			aliases = graph.MergeAliases(n.Name, decodeList(old.aliases), n.Aliases)
@@ -218,6 +230,23 @@ type storedRel struct {
 	confidence                               float64
 }
 
+// reviewOnInsert is the review state a new claim starts with: what the
+// batch says, else CONFIRMED by its annotations for a curated claim, else
+// UNREVIEWED.
+func reviewOnInsert(r graph.Relationship, now string) graph.Review {
+	rv := r.Review
+	if rv.Status == "" || rv.Status == graph.Unreviewed {
+		if r.Method != graph.MethodCurated {
+			return graph.Review{Status: graph.Unreviewed}
+		}
+		rv = graph.Review{Status: graph.Confirmed, By: graph.ByAnnotations}
+	}
+	if rv.At == "" {
+		rv.At = now
+	}
+	return rv
+}
+
 // writeRels inserts new claims and updates changed ones (the earliest known
 // publication date is kept); it returns how many were new.
 func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) (int, error) {
@@ -229,12 +258,20 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 		ids[i] = r.ID
 	}
 	stored := map[string]storedRel{}
-	err := queryEach(ctx, w.tx, `SELECT id, method, confidence, modality, date, published, props FROM rels WHERE id IN (SELECT value FROM json_each(?))`,
+	// A claim a person changed, or one rejected or corrected, keeps its
+	// fields: a load only adds evidence to it. An unreviewed claim that a
+	// curated load now makes is confirmed by the annotations.
+	keep := map[string]bool{}
+	unreviewed := map[string]bool{}
+	err := queryEach(ctx, w.tx, `SELECT id, method, confidence, modality, date, published, props, status, edited FROM rels WHERE id IN (SELECT value FROM json_each(?))`,
 		[]any{jsonArray(ids)}, func(rows *sql.Rows) error {
-			var id string
+			var id, status string
 			var sr storedRel
-			err := rows.Scan(&id, &sr.method, &sr.confidence, &sr.modality, &sr.date, &sr.published, &sr.props)
+			var ed bool
+			err := rows.Scan(&id, &sr.method, &sr.confidence, &sr.modality, &sr.date, &sr.published, &sr.props, &status, &ed)
 			stored[id] = sr
+			keep[id] = ed || !graph.ReviewStatus(status).Visible()
+			unreviewed[id] = status == string(graph.Unreviewed)
 			return err
 		})
 	if err != nil {
@@ -242,8 +279,16 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 	}
 	// A row is id, type, from, to, method, confidence, modality, date,
 	// published, props.
-	var fresh, changed [][]any
+	var fresh, changed, confirm [][]any
+	stamp := graph.Now()
 	for _, r := range rels {
+		if keep[r.ID] {
+			continue
+		}
+		if unreviewed[r.ID] && r.Method == graph.MethodCurated {
+			rv := reviewOnInsert(r, stamp)
+			confirm = append(confirm, []any{r.ID, string(rv.Status), rv.By, rv.At})
+		}
 		published := r.Published
 		old, ok := stored[r.ID]
 		if ok && old.published != "" && (published == "" || old.published < published) {
@@ -253,14 +298,18 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 		row := []any{r.ID, string(r.Type), r.From, r.To, now.method, now.confidence, now.modality, now.date, now.published, now.props}
 		switch {
 		case !ok:
+			rv := reviewOnInsert(r, stamp)
+			row = append(row, string(rv.Status), rv.By, rv.At, rv.Note)
 			fresh = append(fresh, row)
 		case old != now:
 			changed = append(changed, row)
 		}
 	}
 	if len(fresh) > 0 {
-		if _, err := w.exec(ctx, `INSERT OR FAIL INTO rels(id, type, src, dst, method, confidence, modality, date, published, props)
-			SELECT j.value->>0, j.value->>1, a.nid, b.nid, j.value->>4, j.value->>5, j.value->>6, j.value->>7, j.value->>8, j.value->>9
+		if _, err := w.exec(ctx, `INSERT OR FAIL INTO rels(id, type, src, dst, method, confidence, modality, date, published, props,
+				status, reviewed_by, reviewed_at, review_note)
+			SELECT j.value->>0, j.value->>1, a.nid, b.nid, j.value->>4, j.value->>5, j.value->>6, j.value->>7, j.value->>8, j.value->>9,
+				j.value->>10, j.value->>11, j.value->>12, j.value->>13
 			FROM json_each(?) j JOIN nodes a ON a.id = j.value->>2 JOIN nodes b ON b.id = j.value->>3`, jsonRows(fresh)); err != nil {
 			return 0, err
 		}
@@ -270,6 +319,13 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 			FROM (SELECT value->>0 AS id, value->>4 AS method, value->>5 AS confidence, value->>6 AS modality,
 				value->>7 AS date, value->>8 AS published, value->>9 AS props FROM json_each(?)) AS v
 			WHERE rels.id = v.id`, jsonRows(changed)); err != nil {
+			return 0, err
+		}
+	}
+	if len(confirm) > 0 {
+		if _, err := w.exec(ctx, `UPDATE rels SET status = v.status, reviewed_by = v.by, reviewed_at = v.at
+			FROM (SELECT value->>0 AS id, value->>1 AS status, value->>2 AS by, value->>3 AS at FROM json_each(?)) AS v
+			WHERE rels.id = v.id`, jsonRows(confirm)); err != nil {
 			return 0, err
 		}
 	}
