@@ -49,7 +49,7 @@ generate:
 
 # check-generated regenerates in a scratch copy of the tree and fails when the
 # committed generated code differs: generated code must be reproducible.
-GENERATED := schema/vocabulary.graphqls schema/generated.go schema/models_gen.go schema/schema.resolvers.go
+GENERATED := schema/vocabulary.graphqls schema/generated.go schema/models_gen.go schema/schema.resolvers.go schema/review.resolvers.go
 check-generated:
 	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
 	tar -cf - --exclude=./ui/node_modules --exclude=./tools/cypherlint/node_modules --exclude=./.git --exclude='*.db' . | tar -xf - -C $$tmp; \

@@ -308,6 +308,9 @@ func CheckVersion(subject string, current int, want *int) error {
 // Author returns the name of the person making a change, or CodeForbidden.
 func Author(ctx context.Context) (string, error) {
 	v, ok := ViewerFrom(ctx)
+	if ok && v.Why != "" {
+		return "", Forbiddenf("%s", v.Why)
+	}
 	if !ok || v.Name == "" {
 		return "", Forbiddenf("changes need a named person (a token); this request has none")
 	}

@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rs/cors"
@@ -37,13 +38,22 @@ type Config struct {
 	// CORSOrigins lists the origins allowed to call the API from a browser;
 	// empty means no CORS headers at all (same-origin only).
 	CORSOrigins []string
+	// Tokens holds the named tokens of people (nil: none). Once one exists,
+	// every request needs a token, and the token's name signs its changes.
+	Tokens graph.TokenStore
+	// Loopback says the server listens on loopback only: with no token at
+	// all, its requests are the desktop user, an editor named "local".
+	// Beyond loopback with no token, everyone may read and nobody change.
+	Loopback bool
+	// ReadOnly refuses every change, whoever asks.
+	ReadOnly bool
 }
 
 // Handler returns the root handler with every route and header.
 func Handler(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		if cfg.Token != "" && !authorized(r, cfg.Token) {
+		if _, ok := graph.ViewerFrom(r.Context()); !ok {
 			// Liveness for probes, nothing about the contents.
 			w.Header().Set("Content-Type", "application/json")
 			json.NewEncoder(w).Encode(map[string]any{"status": "ok"})
@@ -72,9 +82,7 @@ func Handler(cfg Config) http.Handler {
 		cfg.Mount(mux)
 	}
 	var h http.Handler = mux
-	if cfg.Token != "" {
-		h = requireToken(cfg.Token, h)
-	}
+	h = identify(cfg, h)
 	if len(cfg.CORSOrigins) > 0 {
 		h = cors.New(cors.Options{
 			AllowedOrigins: cfg.CORSOrigins,
@@ -86,12 +94,30 @@ func Handler(cfg Config) http.Handler {
 	return securityHeaders(h)
 }
 
-// requireToken refuses every request without the token, except /healthz
-// (which then reveals nothing) and the UI's static files (which hold no
-// data and must load so the UI can ask for the token).
-func requireToken(token string, next http.Handler) http.Handler {
+// identify says who makes each request (graph.WithViewer) and refuses,
+// with 401, a request without a valid token when one is needed: always once
+// --token is set or a named token exists, except for /healthz (which then
+// reveals nothing) and the UI's static files (which hold no data and must
+// load so the UI can ask for the token).
+func identify(cfg Config, next http.Handler) http.Handler {
+	named := &tokensExist{store: cfg.Tokens}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/healthz" || authorized(r, token) || isStaticUI(r) {
+		v, ok, err := viewer(r, cfg, named)
+		if err != nil {
+			cfg.Logger.Error("identifying a request", "err", err)
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			fmt.Fprintln(w, `{"errors":[{"message":"the server cannot check tokens right now","extensions":{"code":"INTERNAL"}}]}`)
+			return
+		}
+		if ok {
+			if cfg.ReadOnly {
+				v.Why = "the server runs with --read-only: nothing can be changed"
+			}
+			next.ServeHTTP(w, r.WithContext(graph.WithViewer(r.Context(), v)))
+			return
+		}
+		if r.URL.Path == "/healthz" || isStaticUI(r) {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -100,6 +126,66 @@ func requireToken(token string, next http.Handler) http.Handler {
 		w.WriteHeader(http.StatusUnauthorized)
 		fmt.Fprintln(w, `{"errors":[{"message":"this server needs a token: send the header Authorization: Bearer TOKEN","extensions":{"code":"UNAUTHENTICATED"}}]}`)
 	})
+}
+
+// SharedTokenName signs the changes made with the --token of `serve`.
+const SharedTokenName = "shared-token"
+
+// viewer identifies a request; ok is false when it needs a token it lacks.
+func viewer(r *http.Request, cfg Config, named *tokensExist) (graph.Viewer, bool, error) {
+	got, hasBearer := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if cfg.Token != "" && hasBearer && subtle.ConstantTimeCompare([]byte(got), []byte(cfg.Token)) == 1 {
+		return graph.Viewer{Name: SharedTokenName, Role: graph.RoleEditor}, true, nil
+	}
+	anyNamed, err := named.check(r.Context())
+	if err != nil {
+		return graph.Viewer{}, false, err
+	}
+	if hasBearer && anyNamed {
+		t, found, err := cfg.Tokens.TokenByHash(r.Context(), graph.TokenHash(got))
+		if err != nil || !found {
+			return graph.Viewer{}, false, err
+		}
+		return graph.Viewer{Name: t.Name, Role: t.Role}, true, nil
+	}
+	if cfg.Token != "" || anyNamed {
+		return graph.Viewer{}, false, nil
+	}
+	if cfg.Loopback {
+		return graph.Viewer{Name: "local", Role: graph.RoleEditor}, true, nil
+	}
+	return graph.Viewer{Role: graph.RoleReader, Why: NoTokensBeyondLoopback}, true, nil
+}
+
+// NoTokensBeyondLoopback is why nobody may change the graph through a
+// server that listens beyond loopback without tokens.
+const NoTokensBeyondLoopback = "this server listens beyond loopback and has no tokens, so nobody can change the graph through it: " +
+	"create one with `actorgraph token add NAME --role editor` (no restart needed)"
+
+// tokensExist caches for a second whether any named token exists: asked on
+// every request, it changes only when someone runs `actorgraph token`.
+type tokensExist struct {
+	store graph.TokenStore
+	mu    sync.Mutex
+	at    time.Time
+	any   bool
+}
+
+func (c *tokensExist) check(ctx context.Context) (bool, error) {
+	if c.store == nil {
+		return false, nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if time.Since(c.at) < time.Second {
+		return c.any, nil
+	}
+	ts, err := c.store.Tokens(ctx)
+	if err != nil {
+		return false, err
+	}
+	c.any, c.at = len(ts) > 0, time.Now()
+	return c.any, nil
 }
 
 // isStaticUI reports whether a request is for the web UI's own files, which
@@ -111,11 +197,6 @@ func isStaticUI(r *http.Request) bool {
 	}
 	p := r.URL.Path
 	return p == "/" || p == "/index.html" || strings.HasPrefix(p, "/assets/") || p == "/favicon.svg"
-}
-
-func authorized(r *http.Request, token string) bool {
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(token)) == 1
 }
 
 // securityHeaders sets what every response carries. The CSP allows only our

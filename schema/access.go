@@ -70,6 +70,7 @@ func filterOf(ctx context.Context, types []RelType, since, until *string, minCon
 	if minConfidence != nil {
 		f.MinConfidence = *minConfidence
 	}
+	f.Statuses = statusesOf(ctx)
 	if err := f.Validate(); err != nil {
 		return f, badInput(ctx, "%s", err.(*graph.Error).Msg)
 	}

@@ -107,6 +107,7 @@ func (o *Options) defaults() {
 func Handler(o Options) http.Handler {
 	o.defaults()
 	cfg := Config{Resolvers: &Resolver{Store: o.Store}}
+	cfg.Directives.Review = reviewDirective
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(NewExecutableSchema(cfg))
 	srv.AddTransport(transport.GET{})
@@ -256,6 +257,9 @@ func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		switch {
 		case errors.As(err, &de):
 			gerr.Message = de.Msg
+			if reviewErrorCode(err, de, gerr) {
+				break
+			}
 			switch de.Code {
 			case graph.CodeInvalid, graph.CodeConflict:
 				setCode(gerr, codeBadInput)
@@ -275,7 +279,7 @@ func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 		default:
 			code, _ := gerr.Extensions["code"].(string)
 			switch code {
-			case codeBadInput, codeNotFound, codeLimitExceeded, codeInternal:
+			case codeBadInput, codeNotFound, codeLimitExceeded, codeInternal, codeConflict, codeForbidden:
 			case errcode.ValidationFailed, errcode.ParseFailed:
 				setCode(gerr, codeBadInput)
 				if strings.Contains(gerr.Message, "token limit") {

@@ -37,11 +37,18 @@ type loaders struct {
 	docs     *dataloadgen.Loader[string, *graph.Document]
 	adj      *dataloadgen.Loader[adjKey, []graph.Relationship]
 	pages    *dataloadgen.Loader[pageKey, graph.RelationshipPage]
+	// notesOf is nil when the store keeps no notes (not a graph.Curator).
+	notesOf *dataloadgen.Loader[string, []graph.Note]
+	// statuses are the review statuses this request's claims may have (nil:
+	// the visible ones); the operation's @review directive sets them before
+	// any field resolves (schema/review.go).
+	statuses []graph.ReviewStatus
 }
 
 func newLoaders(s graph.Store, wait time.Duration) *loaders {
 	opt := dataloadgen.WithWait(wait)
-	return &loaders{
+	l := &loaders{}
+	*l = loaders{
 		nodes: dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]*graph.Node, []error) {
 			ns, err := s.Nodes(ctx, ids)
 			return byKey(ids, ns, func(n graph.Node) string { return n.ID }, err)
@@ -66,13 +73,30 @@ func newLoaders(s graph.Store, wait time.Duration) *loaders {
 			return out, nil
 		}, opt),
 		adj: dataloadgen.NewLoader(func(ctx context.Context, keys []adjKey) ([][]graph.Relationship, []error) {
-			return fetchAdjacent(ctx, s, keys)
+			return fetchAdjacent(ctx, s, keys, l.statuses)
 		}, opt),
 		pages: dataloadgen.NewLoader(func(ctx context.Context, keys []pageKey) ([]graph.RelationshipPage, []error) {
 			return fetchPages(ctx, s, keys)
 		}, opt),
 	}
+	if c, ok := s.(graph.Curator); ok {
+		l.notesOf = dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([][]graph.Note, []error) {
+			ns, err := c.Notes(ctx, ids)
+			out := make([][]graph.Note, len(ids))
+			if err != nil {
+				return out, fill(len(ids), err)
+			}
+			for i, id := range ids {
+				out[i] = ns[id]
+			}
+			return out, nil
+		}, opt)
+	}
+	return l
 }
+
+// notes is the notes loader.
+func (l *loaders) notes() *dataloadgen.Loader[string, []graph.Note] { return l.notesOf }
 
 // pageKey asks for one page of one node's claims (the Node.relations
 // field). Keys that differ only by node are answered together.
@@ -199,7 +223,7 @@ func claimsOf(ctx context.Context, s graph.Store, ids []string, dir graph.Direct
 // node, type and direction asked, and sorted out here. Only when that
 // superset is larger than batchClaimsMax does it fall back to one store
 // call per distinct (direction, type), which is as precise as the keys.
-func fetchAdjacent(ctx context.Context, s graph.Store, keys []adjKey) ([][]graph.Relationship, []error) {
+func fetchAdjacent(ctx context.Context, s graph.Store, keys []adjKey, statuses []graph.ReviewStatus) ([][]graph.Relationship, []error) {
 	type group struct {
 		dir graph.Direction
 		typ graph.RelType
@@ -244,7 +268,7 @@ func fetchAdjacent(ctx context.Context, s graph.Store, keys []adjKey) ([][]graph
 				dir = graph.Both
 			}
 		}
-		rels, complete, err := claimsOf(ctx, s, ids, dir, graph.Filter{Types: types}, batchClaimsMax)
+		rels, complete, err := claimsOf(ctx, s, ids, dir, graph.Filter{Types: types, Statuses: statuses}, batchClaimsMax)
 		if err != nil {
 			return make([][]graph.Relationship, len(keys)), fill(len(keys), err)
 		}
@@ -264,7 +288,7 @@ func fetchAdjacent(ctx context.Context, s graph.Store, keys []adjKey) ([][]graph
 	}
 	if !merged {
 		for _, g := range order {
-			rels, complete, err := claimsOf(ctx, s, groups[g], g.dir, graph.Filter{Types: []graph.RelType{g.typ}}, batchClaimsMax)
+			rels, complete, err := claimsOf(ctx, s, groups[g], g.dir, graph.Filter{Types: []graph.RelType{g.typ}, Statuses: statuses}, batchClaimsMax)
 			if err == nil && !complete {
 				err = graph.Invalidf("more than %d %s claims; page through Node.relations(types: [%s]) instead", batchClaimsMax, g.typ, g.typ)
 			}

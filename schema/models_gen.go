@@ -9,6 +9,68 @@ import (
 	"strconv"
 )
 
+type AddClaimInput struct {
+	Type RelType `json:"type"`
+	From string  `json:"from"`
+	To   string  `json:"to"`
+	// Default asserted.
+	Modality *Modality `json:"modality,omitempty"`
+	// YYYY, YYYY-MM or YYYY-MM-DD.
+	Date       *string         `json:"date,omitempty"`
+	Properties []PropertyInput `json:"properties,omitempty"`
+	// The sentence that says it; the stored quote is the text at these offsets.
+	Evidence *SpanInput `json:"evidence"`
+	Note     *string    `json:"note,omitempty"`
+}
+
+// One entry of the append-only history.
+type Change struct {
+	ID string `json:"id"`
+	// When, RFC 3339 in UTC.
+	At string `json:"at"`
+	// The token name of who made the change.
+	By string `json:"by"`
+	// reviewClaim, addClaim, correctClaim, createEntity, updateEntity, mergeEntities, mergedInto or addNote.
+	Action string `json:"action"`
+	// The node or claim changed.
+	Subject string `json:"subject"`
+	// The subject's state before the change, as JSON (null when it was created).
+	Before *string `json:"before,omitempty"`
+	// The subject's state after the change, as JSON.
+	After *string `json:"after,omitempty"`
+}
+
+type ChangeConnection struct {
+	Edges    []ChangeEdge `json:"edges"`
+	PageInfo *PageInfo    `json:"pageInfo"`
+}
+
+type ChangeEdge struct {
+	Cursor string  `json:"cursor"`
+	Node   *Change `json:"node"`
+}
+
+// What changes; fields left out stay as they were. Evidence given is added to the old claim's.
+type CorrectClaimInput struct {
+	Type       *RelType        `json:"type,omitempty"`
+	From       *string         `json:"from,omitempty"`
+	To         *string         `json:"to,omitempty"`
+	Modality   *Modality       `json:"modality,omitempty"`
+	Date       *string         `json:"date,omitempty"`
+	Properties []PropertyInput `json:"properties,omitempty"`
+	Evidence   []SpanInput     `json:"evidence,omitempty"`
+	Note       *string         `json:"note,omitempty"`
+}
+
+type CreateEntityInput struct {
+	Kind       NodeKind        `json:"kind"`
+	Name       string          `json:"name"`
+	Aliases    []string        `json:"aliases,omitempty"`
+	Properties []PropertyInput `json:"properties,omitempty"`
+	// Default: minted from the kind and the name, as the loader does (person:jane-doe).
+	ID *string `json:"id,omitempty"`
+}
+
 type DocumentConnection struct {
 	Edges      []DocumentEdge `json:"edges"`
 	PageInfo   *PageInfo      `json:"pageInfo"`
@@ -37,6 +99,12 @@ type KindCount struct {
 	Count int      `json:"count"`
 }
 
+// Changes to the graph, each signed by the token's name and kept in the
+// history. Every mutation that changes an existing claim or node takes an
+// optional ifVersion (CONFLICT when stale; nothing changes).
+type Mutation struct {
+}
+
 type NodeConnection struct {
 	Edges      []NodeEdge `json:"edges"`
 	PageInfo   *PageInfo  `json:"pageInfo"`
@@ -48,12 +116,26 @@ type NodeEdge struct {
 	Node   Node   `json:"node"`
 }
 
+// A remark a person left on a node or claim.
+type Note struct {
+	ID      string `json:"id"`
+	Subject string `json:"subject"`
+	Text    string `json:"text"`
+	By      string `json:"by"`
+	At      string `json:"at"`
+}
+
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
 	EndCursor   *string `json:"endCursor,omitempty"`
 }
 
 type Property struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+type PropertyInput struct {
 	Key   string `json:"key"`
 	Value string `json:"value"`
 }
@@ -72,6 +154,30 @@ type RelationEdge struct {
 	Node   *Relation `json:"node"`
 }
 
+type Review struct {
+	Status ReviewStatus `json:"status"`
+	// Who decided: a token's name, or "annotations" for a curated claim.
+	By *string `json:"by,omitempty"`
+	// When, RFC 3339 in UTC.
+	At   *string `json:"at,omitempty"`
+	Note *string `json:"note,omitempty"`
+}
+
+// How many claims are in each review status.
+type ReviewCounts struct {
+	Unreviewed int `json:"unreviewed"`
+	Confirmed  int `json:"confirmed"`
+	Rejected   int `json:"rejected"`
+	Corrected  int `json:"corrected"`
+}
+
+// A span of a stored document: code-point offsets into its text, end exclusive (as Evidence.start and end).
+type SpanInput struct {
+	Document string `json:"document"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+}
+
 type Stats struct {
 	Nodes     int         `json:"nodes"`
 	Relations int         `json:"relations"`
@@ -84,6 +190,26 @@ type Stats struct {
 type TypeCount struct {
 	Type  RelType `json:"type"`
 	Count int     `json:"count"`
+}
+
+// What changes; fields left out stay as they were. aliases and properties, when given, replace the old lists.
+type UpdateEntityInput struct {
+	Name       *string         `json:"name,omitempty"`
+	Aliases    []string        `json:"aliases,omitempty"`
+	Kind       *NodeKind       `json:"kind,omitempty"`
+	Properties []PropertyInput `json:"properties,omitempty"`
+}
+
+// Who is asking, and what they may do.
+type Viewer struct {
+	// The token's name, "local" for the desktop user, or null when anonymous.
+	Name *string `json:"name,omitempty"`
+	// reader, editor or admin.
+	Role string `json:"role"`
+	// Whether this viewer may change the graph.
+	CanEdit bool `json:"canEdit"`
+	// Why not, when canEdit is false.
+	Reason *string `json:"reason,omitempty"`
 }
 
 // Which way relations are followed from a node.
@@ -398,6 +524,70 @@ func (e *RelType) UnmarshalJSON(b []byte) error {
 }
 
 func (e RelType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a claim stands in review.
+type ReviewStatus string
+
+const (
+	// Proposed by extraction, nobody has looked at it yet.
+	ReviewStatusUnreviewed ReviewStatus = "UNREVIEWED"
+	// A person (or a curated annotation file) confirmed it.
+	ReviewStatusConfirmed ReviewStatus = "CONFIRMED"
+	// A person rejected it: hidden from reads, and later loads never bring it back.
+	ReviewStatusRejected ReviewStatus = "REJECTED"
+	// A person replaced it by another claim (correctedBy): hidden from reads.
+	ReviewStatusCorrected ReviewStatus = "CORRECTED"
+)
+
+var AllReviewStatus = []ReviewStatus{
+	ReviewStatusUnreviewed,
+	ReviewStatusConfirmed,
+	ReviewStatusRejected,
+	ReviewStatusCorrected,
+}
+
+func (e ReviewStatus) IsValid() bool {
+	switch e {
+	case ReviewStatusUnreviewed, ReviewStatusConfirmed, ReviewStatusRejected, ReviewStatusCorrected:
+		return true
+	}
+	return false
+}
+
+func (e ReviewStatus) String() string {
+	return string(e)
+}
+
+func (e *ReviewStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReviewStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReviewStatus", str)
+	}
+	return nil
+}
+
+func (e ReviewStatus) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReviewStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReviewStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -59,7 +59,7 @@ func prefetchAttributions(ctx context.Context, s graph.Store, attrs []Attributio
 	var wg sync.WaitGroup
 	if len(keys) > 0 {
 		wg.Go(func() {
-			rels, errs := fetchAdjacent(ctx, s, keys)
+			rels, errs := fetchAdjacent(ctx, s, keys, statusesOf(ctx))
 			if len(errs) > 0 && errs[0] != nil {
 				return
 			}

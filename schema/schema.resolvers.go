@@ -216,7 +216,7 @@ func (r *personResolver) Statements(ctx context.Context, obj *Person) ([]Stateme
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (Node, error) {
-	return node(ctx, id)
+	return r.nodeOrMerged(ctx, id)
 }
 
 // Nodes is the resolver for the nodes field.
@@ -239,12 +239,7 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]Node, error)
 
 // Relation is the resolver for the relation field.
 func (r *queryResolver) Relation(ctx context.Context, id string) (*Relation, error) {
-	rel, err := loadersFrom(ctx).rels.Load(ctx, id)
-	if err != nil || rel == nil {
-		return nil, err
-	}
-	w := wrapRel(*rel, newEnds(ctx, []graph.Relationship{*rel}, nil))
-	return &w, nil
+	return r.relationOrMerged(ctx, id)
 }
 
 // Search is the resolver for the search field.
@@ -374,7 +369,7 @@ func (r *queryResolver) Attributions(ctx context.Context, operation *string, bla
 		}
 		out = only[Attribution](wrapNodes(ns))
 	} else {
-		rels, errs := fetchAdjacent(ctx, r.Store, keys)
+		rels, errs := fetchAdjacent(ctx, r.Store, keys, statusesOf(ctx))
 		if len(errs) > 0 && errs[0] != nil {
 			return nil, errs[0]
 		}
@@ -408,7 +403,7 @@ func (r *queryResolver) Statements(ctx context.Context, speaker *string, about *
 		ns, err := r.nodesOfKind(ctx, graph.KindStatement)
 		return only[Statement](wrapNodes(ns)), err
 	}
-	rels, errs := fetchAdjacent(ctx, r.Store, keys)
+	rels, errs := fetchAdjacent(ctx, r.Store, keys, statusesOf(ctx))
 	if len(errs) > 0 && errs[0] != nil {
 		return nil, errs[0]
 	}

@@ -43,6 +43,8 @@ func commands() []command {
 		{"check", "verify the store's integrity (provenance, indexes)", runCheck},
 		{"export", "write the whole graph as JSON Lines", runExport},
 		{"import", "read a graph written by export into the store", runImport},
+		{"token", "add, list or revoke the named tokens of people (add NAME --role reader|editor|admin)", runToken},
+		{"history", "print the changes people made: reviews, corrections, merges, notes", runHistory},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -60,8 +60,22 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *token == "" {
 		*token = e.getenv("ACTORGRAPH_TOKEN")
 	}
-	if *token == "" && !isLoopback(*addr) {
-		logger.Warn("serving on a non-loopback address without --token: anyone who can reach it can read the graph", "addr", *addr)
+	tokens, _ := store.(graph.TokenStore)
+	named := 0
+	if tokens != nil {
+		ts, err := tokens.Tokens(ctx)
+		if err != nil {
+			return err
+		}
+		named = len(ts)
+	}
+	switch {
+	case *token == "" && named == 0 && !isLoopback(*addr):
+		logger.Warn("serving on a non-loopback address without tokens: anyone who can reach it can read the graph, and every change (review, merge, note) is refused; create a token with `actorgraph token add NAME --role editor`", "addr", *addr)
+	case *token == "" && named == 0:
+		logger.Info("no tokens: requests are the local user, an editor named \"local\" (loopback only)")
+	case named > 0:
+		logger.Info("named tokens: every request needs one; readers read, editors change", "tokens", named)
 	}
 	if !*noDemo && !*readOnly {
 		if err := loadDemoIfEmpty(ctx, store, logger); err != nil {
@@ -78,7 +92,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	uploads := &upload.Handler{Loader: adder, Timeout: 5 * time.Minute,
 		Allowed: addAllowed(*readOnly, *token != "", isLoopback(*addr))}
 	h := httpserver.Handler(httpserver.Config{Store: store, StoreName: name, Version: versionString(), Logger: logger,
-		Token: *token, CORSOrigins: corsOrigins,
+		Token: *token, CORSOrigins: corsOrigins, Tokens: tokens, Loopback: isLoopback(*addr), ReadOnly: *readOnly,
 		Mount: func(mux *http.ServeMux) {
 			mux.Handle("/graphql", api)
 			mux.Handle("/api/documents", uploads)
