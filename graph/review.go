@@ -487,3 +487,50 @@ func ParseQueueCursor(decoded string) (float64, string, error) {
 	}
 	return conf, id, nil
 }
+
+// Curation is everything people did to a graph, as export and import carry
+// it: the review state of claims, which nodes people changed, merges,
+// notes and the history.
+type Curation struct {
+	Claims  []ClaimCuration
+	Nodes   []NodeCuration
+	Merges  []Redirect
+	Notes   []Note
+	Changes []Change
+}
+
+// ClaimCuration is the review state of a claim a person or a curated load
+// decided on.
+type ClaimCuration struct {
+	Claim   string
+	Review  Review
+	Version int
+	// Edited says a person changed the claim: loads keep its fields.
+	Edited bool
+}
+
+// NodeCuration marks a node a person created, changed or kept in a merge.
+type NodeCuration struct {
+	Node    string
+	Version int
+	Edited  bool
+}
+
+// Redirect says that a node or claim id was merged into another.
+type Redirect struct {
+	From, Into string
+}
+
+// CurationPorter is the side of a store that export and import use.
+type CurationPorter interface {
+	// ExportCuration returns the whole curation, each list in a stable
+	// order (claims and nodes by id, merges by old id, notes and changes
+	// oldest first).
+	ExportCuration(ctx context.Context) (Curation, error)
+	// ImportCuration applies a curation to a store that holds its graph, in
+	// one transaction: review states and versions (where the store's
+	// version is not newer), merges, and the notes and changes it does not
+	// hold yet (a note or change is the same when its subject, author, time
+	// and content are). Claims and nodes it names must exist (CodeInvalid).
+	ImportCuration(ctx context.Context, c Curation) error
+}

@@ -363,6 +363,39 @@ func TestReviewThroughServer(t *testing.T) {
 	if !strings.Contains(out, "ed") || strings.Contains(out, "rita") || strings.Contains(out, editorTok) {
 		t.Fatalf("token list:\n%s", out)
 	}
+	// Export, then import into an empty store: the same graph, reviews,
+	// notes, merges and history, byte for byte.
+	dir := t.TempDir()
+	first, second, db2 := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl"), filepath.Join(dir, "copy.db")
+	for _, args := range [][]string{{"export", "--db", db, "--out", first}, {"import", "--db", db2, first}, {"export", "--db", db2, "--out", second}} {
+		if _, stderr, code := runBin(t, nil, args...); code != 0 {
+			t.Fatalf("%v: %s", args, stderr)
+		}
+	}
+	a, _ := os.ReadFile(first)
+	b, _ := os.ReadFile(second)
+	for _, typ := range []string{`"type":"review"`, `"type":"merge"`, `"type":"note"`, `"type":"change"`, `"type":"entity"`} {
+		if !bytes.Contains(a, []byte(typ)) {
+			t.Errorf("the export has no %s line", typ)
+		}
+	}
+	if bytes.Contains(a, []byte(editorTok)) || bytes.Contains(a, []byte(graph.TokenHash(editorTok))) {
+		t.Errorf("the export holds a token")
+	}
+	if !bytes.Equal(a, b) {
+		t.Errorf("export -> import -> export differs (%d and %d bytes)", len(a), len(b))
+	}
+	hist, _, _ := runBin(t, nil, "history", "--db", db2)
+	if n := strings.Count(hist, "\n"); n != len(want)+1 {
+		t.Errorf("the imported history has %d lines, want %d:\n%s", n, len(want)+1, hist)
+	}
+	base2, _, _ := startServe(t, "--db", db2)
+	hiddenEverywhere(t, base2, blames, true, "in the imported copy")
+	d = ok(t, base2, "", `{ node(id: "`+jonSullivan+`") { id notes { text } } relation(id: "`+fixed+`") { notes { text by } review { by } } }`, nil)
+	if str(d, "node", "id") != johnSullivan || str(d, "relation", "notes", 0, "text") != "call the ministry" || str(d, "relation", "review", "by") != "ed" {
+		t.Errorf("the imported copy: %v", d)
+	}
+
 	if _, _, code := runBin(t, nil, "check", "--db", db); code != 0 {
 		out, errOut, _ := runBin(t, nil, "check", "--db", db)
 		t.Fatalf("check after the review session:\n%s%s", out, errOut)

@@ -40,6 +40,7 @@ func reviewContracts() []contract {
 		one("NotesAndHistory", testNotesAndHistory),
 		one("ReviewQueue", testReviewQueue),
 		one("FailedChangeLeavesNothing", testFailedChangeLeavesNothing),
+		{"CurationRoundTrip", testCurationRoundTrip},
 	}
 }
 
@@ -680,4 +681,77 @@ func testFailedChangeLeavesNothing(t *testing.T, s graph.Store) {
 	if err != nil || len(h.Changes) != 0 {
 		t.Errorf("a failed change left history: %+v, %v", h.Changes, err)
 	}
+}
+
+// testCurationRoundTrip: what people did, exported from one store and
+// imported into another holding the same graph, reads back the same; a
+// second import adds nothing.
+func testCurationRoundTrip(t *testing.T, newStore func(*testing.T) graph.Store) {
+	s := newStore(t)
+	c, _, _ := loadReviewWorld(t, s)
+	p, ok := s.(graph.CurationPorter)
+	if !ok {
+		t.Fatalf("%T does not implement graph.CurationPorter", s)
+	}
+	ctx := asEditor(t.Context())
+	rej := graph.ClaimID(idGB, graph.RelAccused, idRU)
+	if _, err := c.ReviewClaim(ctx, graph.ClaimReview{ID: rej, Status: graph.Rejected, Note: "no"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.MergeEntities(ctx, graph.Merge{Keep: idSullivan, Merge: []string{"person:j-sullivan"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.AddNote(ctx, idEE, "small"); err != nil {
+		t.Fatal(err)
+	}
+	cur, err := p.ExportCuration(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cur.Merges) < 2 || len(cur.Notes) != 1 || len(cur.Changes) != 4 {
+		t.Fatalf("ExportCuration: %d merges, %d notes, %d changes; want the person and its claim, 1 and 4", len(cur.Merges), len(cur.Notes), len(cur.Changes))
+	}
+
+	// The other store gets the graph as it is now, then the curation.
+	s2 := newStore(t)
+	b, _ := reviewWorld(t)
+	for i, r := range b.Relationships {
+		if r.From == "person:j-sullivan" {
+			r.From = idSullivan
+			r.ID = graph.ClaimID(r.From, r.Type, r.To)
+			for j, e := range b.Evidence {
+				if e.Subject == b.Relationships[i].ID {
+					b.Evidence[j].Subject, b.Evidence[j].ID = r.ID, graph.EvidenceID(r.ID, e.DocumentID, e.Start, e.End)
+				}
+			}
+			b.Relationships[i] = r
+		}
+	}
+	b.Nodes = slices.DeleteFunc(b.Nodes, func(n graph.Node) bool { return n.ID == "person:j-sullivan" })
+	if _, err := s2.Upsert(t.Context(), b); err != nil {
+		t.Fatal(err)
+	}
+	p2 := s2.(graph.CurationPorter)
+	for range 2 {
+		if err := p2.ImportCuration(t.Context(), cur); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again, err := p2.ExportCuration(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Changes) != len(cur.Changes) || len(again.Notes) != 1 || len(again.Merges) != len(cur.Merges) {
+		t.Errorf("after two imports: %d changes, %d notes, %d merges; want %d, 1, %d", len(again.Changes), len(again.Notes), len(again.Merges), len(cur.Changes), len(cur.Merges))
+	}
+	if r := oneRel(t, s2, rej); r.Review.Status != graph.Rejected || r.Review.Note != "no" || r.Version != 2 {
+		t.Errorf("imported review: %+v version %d", r.Review, r.Version)
+	}
+	assertHidden(t, s2, rej, true)
+	red, _ := s2.(graph.Curator).Redirects(t.Context(), []string{"person:j-sullivan"})
+	if red["person:j-sullivan"] != idSullivan {
+		t.Errorf("imported merge: %v", red)
+	}
+	err = p2.ImportCuration(t.Context(), graph.Curation{Claims: []graph.ClaimCuration{{Claim: "claim:nope", Review: graph.Review{Status: graph.Rejected}, Version: 2}}})
+	mustCode(t, "curation of an unknown claim", err, graph.CodeInvalid)
 }

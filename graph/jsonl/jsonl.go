@@ -56,6 +56,8 @@ type Item struct {
 	Node     *graph.Node
 	Claim    *graph.Relationship
 	Evidence *graph.Evidence
+	// Curation is a line of what people did (curation.go).
+	Curation *CurationItem
 }
 
 type header struct {
@@ -173,6 +175,10 @@ func (w *Writer) Write(it Item) error {
 		return w.WriteClaim(*it.Claim)
 	case it.Evidence != nil:
 		return w.WriteEvidence(*it.Evidence)
+	case it.Curation != nil:
+		var c graph.Curation
+		addCuration(&c, *it.Curation)
+		return w.WriteCuration(c)
 	}
 	return errors.New("jsonl: empty item")
 }
@@ -338,5 +344,11 @@ func (r *Reader) Next() (Item, error) {
 	case "":
 		return Item{}, &LineError{Line: r.line, Msg: `no "type"`}
 	}
-	return Item{}, &LineError{Line: r.line, Msg: fmt.Sprintf("unknown type %q (want document, node, claim or evidence)", probe.Type)}
+	if it, ok, err := decodeCuration(probe.Type, line); ok {
+		if err != nil {
+			return bad(err)
+		}
+		return Item{Curation: &it}, nil
+	}
+	return Item{}, &LineError{Line: r.line, Msg: fmt.Sprintf("unknown type %q (want document, node, claim, evidence, review, entity, merge, note or change)", probe.Type)}
 }

@@ -14,10 +14,14 @@ import (
 // Counts says how many items of each kind were exported or read.
 type Counts struct {
 	Documents, Nodes, Claims, Evidence int
+	// Curation counts the lines of what people did: reviews, changed
+	// entities, merges, notes and history entries.
+	Curation int
 }
 
 func (c Counts) String() string {
-	return fmt.Sprintf("%d documents, %d nodes, %d claims, %d evidence", c.Documents, c.Nodes, c.Claims, c.Evidence)
+	return fmt.Sprintf("%d documents, %d nodes, %d claims, %d evidence, %d reviews, notes, merges and history entries",
+		c.Documents, c.Nodes, c.Claims, c.Evidence, c.Curation)
 }
 
 // exportPage is how many items Export asks a store for at once: the stores'
@@ -69,7 +73,10 @@ func Export(ctx context.Context, s graph.Store, w *Writer) (Counts, error) {
 			ids[i] = n.ID
 		}
 		for after := ""; ; {
-			p, err := s.Relationships(ctx, graph.RelationshipsQuery{NodeIDs: ids, Direction: graph.Outgoing, First: exportPage, After: after})
+			// Every claim, rejected and corrected ones too: the export is
+			// the whole graph.
+			p, err := s.Relationships(ctx, graph.RelationshipsQuery{NodeIDs: ids, Direction: graph.Outgoing, First: exportPage, After: after,
+				Filter: graph.Filter{Statuses: graph.ReviewStatuses()}})
 			if err != nil {
 				return fmt.Errorf("reading claims: %w", err)
 			}
@@ -103,6 +110,9 @@ func Export(ctx context.Context, s graph.Store, w *Writer) (Counts, error) {
 			c.Evidence++
 		}
 	}
+	if err := exportCuration(ctx, s, w, &c); err != nil {
+		return c, err
+	}
 	return c, w.Flush()
 }
 
@@ -124,10 +134,11 @@ func eachNodePage(ctx context.Context, s graph.Store, fn func([]graph.Node) erro
 
 // graphFile is a whole file in memory, in file order.
 type graphFile struct {
-	docs   []graph.Document
-	nodes  []graph.Node
-	claims []graph.Relationship
-	evs    []graph.Evidence
+	docs     []graph.Document
+	nodes    []graph.Node
+	claims   []graph.Relationship
+	evs      []graph.Evidence
+	curation graph.Curation
 }
 
 // readAll reads every item of r, checking each on its own as it is read
@@ -160,6 +171,9 @@ func readAll(r *Reader) (graphFile, Counts, error) {
 		case it.Evidence != nil:
 			g.evs = append(g.evs, *it.Evidence)
 			c.Evidence++
+		case it.Curation != nil:
+			addCuration(&g.curation, *it.Curation)
+			c.Curation++
 		}
 	}
 }
@@ -400,5 +414,9 @@ func Import(ctx context.Context, s graph.Store, r *Reader) (graph.UpsertResult, 
 		}
 	}
 	last.Evidence = waiting
-	return total, upsert("the remaining items", last)
+	if err := upsert("the remaining items", last); err != nil {
+		return total, err
+	}
+	// What people did, once everything it names is stored.
+	return total, importCuration(ctx, s, g.curation)
 }

@@ -860,7 +860,7 @@ func (s *Store) AddNote(ctx context.Context, subject, text string) (graph.Note, 
 		if err != nil {
 			return err
 		}
-		out = graph.Note{ID: "note:" + strconv.FormatInt(seq, 10), Subject: id, Text: text, By: by, At: at}
+		out = graph.Note{ID: noteID(seq), Subject: id, Text: text, By: by, At: at}
 		return record(ctx, tx, at, by, graph.ActionNote, id, nil, map[string]string{"note": out.ID, "text": text})
 	})
 	return out, err
@@ -876,7 +876,7 @@ func (s *Store) Notes(ctx context.Context, subjects []string) (map[string][]grap
 			if err := rows.Scan(&seq, &n.Subject, &n.Text, &n.By, &n.At); err != nil {
 				return err
 			}
-			n.ID = "note:" + strconv.FormatInt(seq, 10)
+			n.ID = noteID(seq)
 			out[n.Subject] = append(out[n.Subject], n)
 			return nil
 		})
@@ -973,3 +973,5 @@ func (s *Store) ReviewCounts(ctx context.Context) (map[graph.ReviewStatus]int, e
 	})
 	return out, s.wrap(ctx, "counting reviews", err)
 }
+
+func noteID(seq int64) string { return "note:" + strconv.FormatInt(seq, 10) }
