@@ -2,8 +2,8 @@
 // constants with variables: nothing the user types is spliced into a query.
 
 import type {
-  AttributionRow, DocumentFull, NodeDetail, NodeKind, NodeSummary, Path, Relation,
-  RelationPage, RelType, SearchHit, StatementRow,
+  AttributionRow, Change, DocumentFull, Modality, NodeDetail, NodeKind, NodeSummary, Note, Path, Relation,
+  RelationPage, RelType, ReviewCounts, ReviewStatus, SearchHit, Span, StatementRow, Viewer,
 } from "./types";
 
 export class ApiError extends Error {
@@ -282,6 +282,66 @@ export class Api {
     const d = await this.query<{ statements: StatementRow[] }>(STATEMENTS);
     return d.statements;
   }
+
+  // ---- review (schema/review.graphqls)
+
+  /**
+   * Who the server takes us for. Never asks for a token: a server that needs
+   * one answers 401 until the first query that does ask, and the viewer is
+   * asked again then (null meanwhile).
+   */
+  async viewer(): Promise<Viewer | null> {
+    const res = await this.post(`query Viewer { viewer { name role canEdit reason } }`, {});
+    if (res.status === 401) return null;
+    const d = await this.decode<{ viewer: Viewer }>(res);
+    return d.viewer;
+  }
+
+  /** A page of unreviewed claims, lowest confidence first, and the counts by status. */
+  async reviewQueue(first: number, after: string | null): Promise<{ page: RelationPage; counts: ReviewCounts }> {
+    const d = await this.query<{ reviewQueue: RawRelPage; reviewCounts: ReviewCounts }>(REVIEW_QUEUE, { first, after });
+    return { page: unpage(d.reviewQueue), counts: d.reviewCounts };
+  }
+
+  async reviewClaim(id: string, status: ReviewStatus, opts: { note?: string; ifVersion?: number } = {}): Promise<Relation> {
+    const d = await this.query<{ reviewClaim: Relation }>(REVIEW_CLAIM, { id, status, note: opts.note || null, ifVersion: opts.ifVersion ?? null });
+    return d.reviewClaim;
+  }
+
+  async correctClaim(id: string, input: { type?: RelType; from?: string; to?: string; modality?: Modality; date?: string; note?: string }, ifVersion?: number): Promise<Relation> {
+    const d = await this.query<{ correctClaim: Relation }>(CORRECT_CLAIM, { id, input, ifVersion: ifVersion ?? null });
+    return d.correctClaim;
+  }
+
+  async addClaim(input: { type: RelType; from: string; to: string; modality?: Modality; evidence: Span; note?: string }): Promise<Relation> {
+    const d = await this.query<{ addClaim: Relation }>(ADD_CLAIM, { input });
+    return d.addClaim;
+  }
+
+  async mergeEntities(keep: string, merge: string[]): Promise<NodeSummary> {
+    const d = await this.query<{ mergeEntities: NodeSummary }>(`mutation Merge($keep: ID!, $merge: [ID!]!) {
+      mergeEntities(keep: $keep, merge: $merge) { ${NODE_FIELDS} }
+    }`, { keep, merge });
+    return d.mergeEntities;
+  }
+
+  async addNote(subject: string, text: string): Promise<Note> {
+    const d = await this.query<{ addNote: Note }>(`mutation AddNote($subject: ID!, $text: String!) {
+      addNote(subject: $subject, text: $text) { id subject text by at }
+    }`, { subject, text });
+    return d.addNote;
+  }
+
+  /** The notes and latest changes of a node or claim. */
+  async notesAndHistory(id: string, claim: boolean): Promise<{ notes: Note[]; history: Change[] } | null> {
+    const field = claim ? "relation" : "node";
+    const d = await this.query<Record<string, { notes: Note[]; history: { edges: { node: Change }[] } } | null>>(
+      `query NotesAndHistory($id: ID!) {
+        ${field}(id: $id) { notes { id subject text by at } history(first: 50) { edges { node { id at by action subject before after } } } }
+      }`, { id });
+    const x = d[field];
+    return x ? { notes: x.notes, history: x.history.edges.map((e) => e.node) } : null;
+  }
 }
 
 interface RawRelPage {
@@ -302,7 +362,7 @@ const DOC_FIELDS = `id title publisher published url citation`;
 const EVIDENCE_FIELDS = `id quote start end page document { ${DOC_FIELDS} }`;
 
 export const REL_FRAGMENT = `fragment Rel on Relation {
-  id type confidence method modality date published
+  id type confidence method modality date published version review { status by at note }
   from { ${NODE_FIELDS} } to { ${NODE_FIELDS} }
   properties { key value }
   evidence { ${EVIDENCE_FIELDS} }
@@ -383,3 +443,24 @@ const STATEMENTS = `query Statements {
     evidence { ${EVIDENCE_FIELDS} }
   }
 }`;
+
+const REVIEW_QUEUE = `query ReviewQueue($first: Int, $after: String) {
+  reviewQueue(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ...Rel } } }
+  reviewCounts { unreviewed confirmed rejected corrected }
+}
+${REL_FRAGMENT}`;
+
+const REVIEW_CLAIM = `mutation ReviewClaim($id: ID!, $status: ReviewStatus!, $note: String, $ifVersion: Int) {
+  reviewClaim(id: $id, status: $status, note: $note, ifVersion: $ifVersion) { ...Rel }
+}
+${REL_FRAGMENT}`;
+
+const CORRECT_CLAIM = `mutation CorrectClaim($id: ID!, $input: CorrectClaimInput!, $ifVersion: Int) {
+  correctClaim(id: $id, input: $input, ifVersion: $ifVersion) { ...Rel }
+}
+${REL_FRAGMENT}`;
+
+const ADD_CLAIM = `mutation AddClaim($input: AddClaimInput!) {
+  addClaim(input: $input) { ...Rel }
+}
+${REL_FRAGMENT}`;

@@ -10,7 +10,7 @@ import { GraphModel } from "./graphstore";
 import { Layout, type LayoutStatus } from "./layout";
 import { sameView, UndoStack, type Snapshot } from "./history";
 import { decodeView, encodeView, type Selection, type ViewState } from "./state";
-import type { NodeSummary, Relation, RelType } from "./types";
+import type { NodeSummary, Relation, RelType, Viewer } from "./types";
 
 /** Claims fetched per expansion page ("+N more" fetches the next). */
 export const EXPAND_PAGE = 12;
@@ -81,7 +81,7 @@ export class App {
   lastSettle: { ms: number; iterations: number } | null = null;
   private fitAfterSettle = true;
 
-  on(event: "change" | "selection" | "layout" | "busy" | "filters" | "article" | "history", fn: Listener): void {
+  on(event: "change" | "selection" | "layout" | "busy" | "filters" | "article" | "history" | "viewer" | "review", fn: Listener): void {
     let s = this.listeners.get(event);
     if (!s) this.listeners.set(event, (s = new Set()));
     s.add(fn);
@@ -130,6 +130,48 @@ export class App {
     this.toastTimer = setTimeout(() => (t.hidden = true), error ? 6000 : 2500);
   }
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+  // ---- who is asking (review)
+
+  /** Who the server says we are; null until known. */
+  viewer: Viewer | null = null;
+
+  /** Whether to show the controls that change the graph (readers see none). */
+  get canEdit(): boolean {
+    return !!this.viewer?.canEdit;
+  }
+
+  /** Asks the server who we are; the panels redraw with or without editing. */
+  async loadViewer(): Promise<void> {
+    try {
+      this.viewer = await this.api.viewer();
+    } catch {
+      this.viewer = null;
+    }
+    document.body.dataset.canEdit = String(this.canEdit);
+    this.emit("viewer");
+    this.emit("selection");
+  }
+
+  /** A claim changed on the server (reviewed, corrected): the canvas and the panels show its new state. */
+  claimChanged(r: Relation): void {
+    this.model.updateRelation(r);
+    this.refresh();
+    this.emit("selection");
+    this.emit("review");
+  }
+
+  /** Node dup was merged into kept: it leaves the canvas, and kept shows with its claims. */
+  merged(dup: string, kept: NodeSummary): void {
+    const had = this.model.graph.hasNode(dup);
+    this.model.removeNode(dup);
+    for (const k of [...this.expansions.keys()]) if (k.startsWith(`${dup}|`)) this.expansions.delete(k);
+    this.changed();
+    void this.addEntity(kept, { select: true }).then(() => {
+      if (had) void this.expand(kept.id, []);
+    });
+    this.emit("review");
+  }
 
   // ---- changing what is on the canvas
 

@@ -5,6 +5,7 @@
 import type { App } from "./app";
 import { button, clear, h } from "./dom";
 import { kindStyle } from "./kinds";
+import { addClaimForm, selectionOffsets } from "./review";
 import { findMentions, segmentText } from "./text";
 import type { NodeKind, NodeSummary } from "./types";
 
@@ -93,6 +94,27 @@ export class ArticlePanel {
       }
       text.append(el);
     }
+    // Select a passage to add a claim with it as evidence (editors only).
+    const addBox = h("div", { class: "add-claim-box", testid: "add-claim-box" });
+    if (this.app.canEdit) {
+      const candidates = new Map<string, NodeSummary>();
+      for (const m of mentions) {
+        const e = byId.get(m.entityId);
+        if (e) candidates.set(e.id, e);
+      }
+      for (const n of this.app.model.summaries.values()) candidates.set(n.id, n);
+      const offer = () => {
+        const span = selectionOffsets(text, window.getSelection());
+        if (!span) return;
+        clear(addBox);
+        const list = [...candidates.values()].sort((a, b) => a.name.localeCompare(b.name));
+        addBox.append(addClaimForm(this.app, doc, span, list, () => clear(addBox)));
+      };
+      text.addEventListener("mouseup", offer);
+      text.addEventListener("keyup", (e) => {
+        if (e.shiftKey) offer();
+      });
+    }
     const url = doc.url && /^https?:\/\//i.test(doc.url) ? doc.url : null;
     this.el.append(
       back,
@@ -102,7 +124,9 @@ export class ArticlePanel {
         doc.published ? h("span", {}, `· ${doc.published}`) : null,
         url ? h("a", { attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } }, "original ↗") : null,
       ),
-      h("p", { class: "small muted" }, `${doc.evidence.length} evidence passages marked; ${mentions.length} mentions of known entities (click one to add it to the canvas).`),
+      h("p", { class: "small muted" }, `${doc.evidence.length} evidence passages marked; ${mentions.length} mentions of known entities (click one to add it to the canvas).` +
+        (this.app.canEdit ? " Select a passage to add a claim it makes." : "")),
+      addBox,
       text,
     );
     this.el.dataset.state = "ready";

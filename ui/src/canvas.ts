@@ -3,7 +3,10 @@
 // neighbours, dragging, and a PNG snapshot.
 
 import Sigma from "sigma";
-import { EdgeArrowProgram, NodeCircleProgram, type EdgeProgramType, type NodeProgramType } from "sigma/rendering";
+import {
+  createEdgeArrowHeadProgram, createEdgeClampedProgram, createEdgeCompoundProgram, EdgeArrowProgram, NodeCircleProgram,
+  type EdgeProgramType, type NodeProgramType,
+} from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import { NodeSquareProgram } from "@sigma/node-square";
 import { createNodeBorderProgram } from "@sigma/node-border";
@@ -40,6 +43,37 @@ export interface CanvasHandlers {
 
 export type GraphSigma = Sigma<NodeAttrs, EdgeAttrs>;
 
+/**
+ * A straight arrow drawn dashed: sigma's clamped edge body with two lines
+ * added to its shaders (the distance along the edge, in pixels, goes to the
+ * fragment shader, which leaves every other 6 px out) and its arrow head.
+ * Unreviewed claims are drawn with it, so what nobody checked yet looks
+ * provisional; picking (hover, click) uses the whole edge.
+ */
+function dashedArrowProgram(): EdgeProgramType<NodeAttrs, EdgeAttrs> {
+  const Clamped = createEdgeClampedProgram() as unknown as new (...args: never[]) => { getDefinition(): { VERTEX_SHADER_SOURCE: string; FRAGMENT_SHADER_SOURCE: string } };
+  class DashedClamped extends Clamped {
+    override getDefinition() {
+      const d = super.getDefinition();
+      return {
+        ...d,
+        VERTEX_SHADER_SOURCE: d.VERTEX_SHADER_SOURCE
+          .replace("varying vec4 v_color;", "varying vec4 v_color;\nvarying float v_along;")
+          .replace(/v_color\.a \*= bias;\s*\}\s*$/, `v_color.a *= bias;
+  vec2 dashStart = (u_matrix * vec3(a_positionStart, 1)).xy;
+  vec2 dashEnd = (u_matrix * vec3(a_positionEnd, 1)).xy;
+  v_along = a_positionCoef * length(dashEnd - dashStart) / u_correctionRatio;
+}
+`),
+        FRAGMENT_SHADER_SOURCE: d.FRAGMENT_SHADER_SOURCE
+          .replace("varying vec4 v_color;", "varying vec4 v_color;\nvarying float v_along;")
+          .replace("void main(void) {", "void main(void) {\n  #ifndef PICKING_MODE\n  if (mod(v_along, 12.0) > 6.0) discard;\n  #endif"),
+      };
+    }
+  }
+  return createEdgeCompoundProgram([DashedClamped as never, createEdgeArrowHeadProgram()]) as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>;
+}
+
 export function createSigma(graph: CanvasGraph, container: HTMLElement, state: CanvasState, handlers: CanvasHandlers, opts: { edgeEvents?: boolean } = {}): GraphSigma {
   const modality = (a: EdgeAttrs) => MODALITY_COLOR[a.modality] ?? MODALITY_COLOR["asserted"]!;
   const sigma: GraphSigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
@@ -66,6 +100,7 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     edgeProgramClasses: {
       straight: EdgeArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
       curved: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+      dashed: dashedArrowProgram(),
     },
     nodeReducer: (node, data) => {
       const res: Partial<NodeDisplayData> & NodeAttrs = { ...data };
@@ -112,6 +147,11 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
         return res;
       }
       res.color = modality(data);
+      // Review status: what nobody checked yet is dashed, what a person
+      // (or a curated file) confirmed is solid; rejected and corrected
+      // claims only show when asked for (claimVisible), faded.
+      if (!data.status || data.status === "UNREVIEWED") res.type = "dashed";
+      else if (data.status === "REJECTED" || data.status === "CORRECTED") res.color = DIMMED;
       if (state.hovered) {
         if (s === state.hovered || t === state.hovered) {
           res.color = EDGE_HIGHLIGHT;

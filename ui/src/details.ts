@@ -5,6 +5,7 @@
 import type { App } from "./app";
 import { button, clear, h } from "./dom";
 import { kindStyle, relLabel } from "./kinds";
+import { claimReview, notesAndHistory, openMergeDialog } from "./review";
 import type { DocumentRef, Evidence, NodeDetail, NodeSummary, Relation, RelType } from "./types";
 
 export function kindBadge(kind: string): HTMLElement {
@@ -75,6 +76,7 @@ function claimBlock(app: App, r: Relation, self: string | null): HTMLElement {
         void app.select({ type: "edge", id: r.id });
       }, { class: "link small", title: "show this claim on the canvas" })),
     claimMeta(r),
+    claimReview(app, r),
     ...r.evidence.map((e) => evidenceBlock(app, e)),
     r.evidence.length === 0 ? h("div", { class: "muted small" }, "No evidence sentence: this claim is reference data.") : null,
   );
@@ -162,6 +164,7 @@ export class DetailsPanel {
           r.from || r.to ? h("span", { class: "muted" }, ` (${r.from ?? "…"} – ${r.to ?? "…"})`) : null))));
     }
     el.append(this.actions(n, res.page.relations));
+    el.append(h("h3", {}, "Notes"), notesAndHistory(this.app, n.id, false));
     if (n.evidence.length) {
       el.append(h("h3", {}, "Reported in"), ...n.evidence.map((e) => evidenceBlock(this.app, e)));
     }
@@ -213,6 +216,9 @@ export class DetailsPanel {
       button("Path from here", () => app.emitPathEnd("from", n), { testid: "path-from-here" }),
       button("Path to here", () => app.emitPathEnd("to", n), { testid: "path-to-here" }),
     );
+    if (app.canEdit && !["Event", "Statement", "Attribution"].includes(n.kind)) {
+      more.append(button("Merge a duplicate…", () => openMergeDialog(app, n), { testid: "merge-open", title: "merge another entity that is the same into this one" }));
+    }
     box.append(more);
     return box;
   }

@@ -18,6 +18,8 @@ export interface Filters {
   /** Document ids whose claims are hidden. */
   hiddenSources: string[];
   method: MethodFilter;
+  /** Show claims people rejected or corrected (hidden otherwise, as the API hides them). */
+  showRejected?: boolean;
 }
 
 export function defaultFilters(): Filters {
@@ -39,6 +41,13 @@ export interface ClaimFacts {
   date: string | null;
   /** The documents its evidence comes from. */
   docIds: string[];
+  /** Its review status (UNREVIEWED, CONFIRMED, REJECTED, CORRECTED). */
+  status?: string;
+}
+
+/** Whether a claim of this review status is hidden unless asked for. */
+export function reviewHidden(status: string | undefined): boolean {
+  return status === "REJECTED" || status === "CORRECTED";
 }
 
 const DATE_RE = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/;
@@ -59,6 +68,7 @@ export function methodClass(method: string): "curated" | "extracted" {
 
 export function claimVisible(c: ClaimFacts, f: Filters): boolean {
   if (f.hiddenTypes.includes(c.relType as RelType)) return false;
+  if (reviewHidden(c.status) && !f.showRejected) return false;
   if (c.confidence < f.minConfidence) return false;
   if (f.method !== "all" && methodClass(c.method) !== f.method) return false;
   if (f.hiddenSources.length > 0 && c.docIds.length > 0 && c.docIds.every((d) => f.hiddenSources.includes(d))) return false;

@@ -57,6 +57,7 @@ export function claimFacts(r: Relation): ClaimFacts {
     method: r.method,
     date: r.date ?? r.published,
     docIds: [...new Set(r.evidence.map((e) => e.document.id))],
+    status: r.review?.status ?? "UNREVIEWED",
   };
 }
 
@@ -128,6 +129,12 @@ export class GraphModel {
       });
     }
     return added;
+  }
+
+  /** Takes a claim's new state (after a review): its data and its status on the canvas. */
+  updateRelation(r: Relation): void {
+    this.relations.set(r.id, r);
+    if (this.graph.hasEdge(r.id)) this.graph.mergeEdgeAttributes(r.id, { ...claimFacts(r), modality: r.modality });
   }
 
   removeNode(id: string): void {

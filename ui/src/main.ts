@@ -15,6 +15,7 @@ import { AddPanel } from "./addpanel";
 import { NODE_KINDS } from "./types";
 import { OverviewPanel } from "./overview";
 import { collapsibles, undoControls } from "./controls";
+import { ReviewPanel } from "./review";
 
 declare global {
   interface Window {
@@ -39,6 +40,8 @@ function legend(el: HTMLElement): void {
     sw.style.background = c;
     el.append(h("span", { class: "item" }, sw, `${m} claim`));
   }
+  el.append(h("span", { class: "item" }, h("span", { class: "swatch line dashed" }), "unreviewed"));
+  el.append(h("span", { class: "item" }, h("span", { class: "swatch line solid" }), "confirmed"));
 }
 
 function tabs(app: App): (name: string) => void {
@@ -56,11 +59,17 @@ function tabs(app: App): (name: string) => void {
 
 function main(): void {
   const app = new App(byId("canvas"));
-  app.api.askToken = askToken;
+  app.api.askToken = async (retry) => {
+    const t = await askToken(retry);
+    // With the token, the server may let us edit.
+    if (t) setTimeout(() => void app.loadViewer(), 0);
+    return t;
+  };
   legend(byId("legend-items"));
   collapsibles(app);
   new OverviewPanel(app, byId("empty"));
   const showTab = tabs(app);
+  let reviewShown = false;
 
   attachAutocomplete({
     api: app.api,
@@ -76,6 +85,19 @@ function main(): void {
   const paths = new PathsPanel(app, byId("panel-paths"), () => showTab("paths"));
   new QuestionsPanel(app, byId("panel-questions"));
   new AddPanel(app, byId("panel-add"));
+  const reviewPanel = new ReviewPanel(app, byId("review-queue"), () => !byId("panel-review").hidden);
+  document.querySelector<HTMLElement>('[data-tab="review"]')?.addEventListener("click", () => {
+    if (!reviewShown) {
+      reviewShown = true;
+      void reviewPanel.reload();
+    }
+  });
+  const showRejected = byId<HTMLInputElement>("show-rejected");
+  showRejected.addEventListener("change", () => {
+    app.canvasState.filters = { ...app.canvasState.filters, showRejected: showRejected.checked };
+    app.filtersChanged();
+  });
+  void app.loadViewer();
 
   byId("btn-fit").addEventListener("click", () => void app.fit());
   undoControls(app);
@@ -128,7 +150,7 @@ function askToken(retry: boolean): Promise<string | null> {
   const input = byId("token-input") as HTMLInputElement;
   byId("token-hint").textContent = retry
     ? "That token was not accepted. Check it and try again."
-    : "Ask whoever runs it for the token (it was started with --token).";
+    : "Ask whoever runs it for your token (actorgraph token add NAME), or the one it was started with (--token).";
   input.value = "";
   return new Promise((resolve) => {
     dialog.addEventListener(

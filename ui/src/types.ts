@@ -58,8 +58,21 @@ export interface Property {
   value: string;
 }
 
+export type ReviewStatus = "UNREVIEWED" | "CONFIRMED" | "REJECTED" | "CORRECTED";
+
+export interface Review {
+  status: ReviewStatus;
+  by: string | null;
+  at: string | null;
+  note: string | null;
+}
+
 export interface Relation {
   id: string;
+  /** Raised by every change a person makes (ifVersion of the mutations). */
+  version?: number;
+  /** Where the claim stands in review; absent in data from before review existed. */
+  review?: Review;
   type: RelType;
   from: NodeSummary;
   to: NodeSummary;
@@ -142,4 +155,43 @@ export interface StatementRow {
   speakers: NodeSummary[];
   about: NodeSummary[];
   evidence: Evidence[];
+}
+
+/** Who is asking, and whether they may change the graph. */
+export interface Viewer {
+  name: string | null;
+  role: string;
+  canEdit: boolean;
+  reason: string | null;
+}
+
+export interface Note {
+  id: string;
+  subject: string;
+  text: string;
+  by: string;
+  at: string;
+}
+
+export interface Change {
+  id: string;
+  at: string;
+  by: string;
+  action: string;
+  subject: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface ReviewCounts {
+  unreviewed: number;
+  confirmed: number;
+  rejected: number;
+  corrected: number;
+}
+
+export interface Span {
+  document: string;
+  start: number;
+  end: number;
 }
