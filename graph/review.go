@@ -534,3 +534,20 @@ type CurationPorter interface {
 	// and content are). Claims and nodes it names must exist (CodeInvalid).
 	ImportCuration(ctx context.Context, c Curation) error
 }
+
+// InitialReview is the review state a claim starts with when a load first
+// writes it: what the batch says, else CONFIRMED by its annotations for a
+// curated claim, else UNREVIEWED. Both stores use it.
+func InitialReview(r Relationship, now string) Review {
+	rv := r.Review
+	if rv.Status == "" || rv.Status == Unreviewed {
+		if r.Method != MethodCurated {
+			return Review{Status: Unreviewed}
+		}
+		rv = Review{Status: Confirmed, By: ByAnnotations}
+	}
+	if rv.At == "" {
+		rv.At = now
+	}
+	return rv
+}

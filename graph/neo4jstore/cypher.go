@@ -128,7 +128,8 @@ func generatedStatements() []generatedFile {
 	b.WriteString(`// Writes a batch of nodes: $rows are maps {id, kind, name, aliases,
 // properties}, where properties holds every stored property but the aliases.
 // The node takes the new name and properties; its aliases become the union
-// of the stored and the new ones (graph.MergeAliases).
+// of the stored and the new ones (graph.MergeAliases). A node a person
+// changed (edited) keeps its name, aliases and properties.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 `)
@@ -141,6 +142,8 @@ MERGE (n:Entity {id: row.id})
 // meanwhile.
 SET n.id = row.id
 WITH n, row, coalesce(n.aliases, []) AS old
+// A node a person changed keeps what the person made of it (graph/review.go).
+WHERE NOT coalesce(n.edited, false)
 SET n = row.properties
 SET n.aliases = [a IN old WHERE a <> row.name] + [a IN row.aliases WHERE NOT a IN old]
 SET n.aliasText = reduce(s = '', a IN n.aliases | s + a + '\n')
@@ -151,8 +154,11 @@ SET n.aliasText = reduce(s = '', a IN n.aliases | s + a + '\n')
 	// type comes from the one branch whose condition holds.
 	b.Reset()
 	b.WriteString(`// Writes a batch of claims: $rows are maps {id, type, from, to, published,
-// properties}. The claim takes the new fields and properties, except that
-// the earliest known publication date of its sources is kept.
+// properties, review}. The claim takes the new fields and properties, except
+// that the earliest known publication date of its sources is kept. Review
+// (graph/review.go): a new claim starts with row.review; a claim a person
+// changed (edited) or hid (rejected, corrected) keeps all its fields, and an
+// unreviewed one that a curated load names becomes confirmed.
 UNWIND $rows AS row
 MATCH (a:Entity)
 WHERE a.id = row.from
@@ -170,8 +176,15 @@ CALL (a, b, row) {
 	b.WriteString(`}
 // Lock first, then read the stored publication date (see gen_merge_nodes).
 SET r.id = row.id
-WITH r, row, r.published AS old
+WITH r, row, r.published AS old, r {.status, .version, .edited, .reviewedBy, .reviewedAt, .reviewNote, .correctedBy} AS review
+WHERE NOT coalesce(review.edited, false) AND NOT coalesce(review.status, '') IN ['REJECTED', 'CORRECTED']
 SET r = row.properties
+SET r += CASE
+    WHEN review.status IS NULL THEN row.review
+    WHEN review.status = 'UNREVIEWED' AND row.review.status = 'CONFIRMED'
+      THEN review {.*, status: 'CONFIRMED', reviewedBy: row.review.reviewedBy, reviewedAt: row.review.reviewedAt}
+    ELSE review
+  END
 SET r.published = CASE WHEN old IS NOT NULL AND old <> '' AND (row.published = '' OR old < row.published) THEN old ELSE row.published END
 SET r.effectiveDate = CASE WHEN r.date <> '' THEN r.date ELSE r.published END
 `)

@@ -131,7 +131,7 @@ func TestEveryStatementIsUsed(t *testing.T) {
 }
 
 // Statements take values only as parameters: no statement embeds a quoted
-// string other than the generated vocabulary names and index names, and
+// string other than vocabulary names (kinds, types, review statuses) and index names, and
 // none is assembled at run time (the store only ever passes st.get's text).
 func TestStatementsAreParameterised(t *testing.T) {
 	st, err := loadStatements()
@@ -145,6 +145,10 @@ func TestStatementsAreParameterised(t *testing.T) {
 	}
 	for _, rt := range graph.RelTypes() {
 		allowed["'"+string(rt)+"'"] = true
+	}
+	// Review statuses are vocabulary too (graph/review.go).
+	for _, s := range graph.ReviewStatuses() {
+		allowed["'"+string(s)+"'"] = true
 	}
 	lit := regexp.MustCompile(`'(?:[^'\\]|\\.)*'`)
 	for name, q := range st {

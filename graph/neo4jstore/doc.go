@@ -19,6 +19,13 @@
 //	(:Document {id, title, publisher, url, published, text, source})
 //	(:Evidence {id, subject, documentId, startOffset, endOffset, quote})
 //
+// Review (review.go): a claim also holds status, version, edited,
+// reviewedBy, reviewedAt, reviewNote and correctedBy; a node version and
+// edited. Merged ids are (:Redirect {old, new}); notes (:Note {seq, subject,
+// text, author, at}); the history (:Change {seq, at, author, action,
+// subject, before, after}), numbered by (:Counter {name, value}); tokens
+// (:Token {name, role, hash, created}), the hash only.
+//
 // A node's or claim's Props are stored as properties named prop_<key>, so
 // they can never collide with a fixed field (a claim's Props may hold a
 // "date" of their own besides its Date).

@@ -114,7 +114,7 @@ func (s *Store) countsByName(ctx context.Context, tx neo4j.ManagedTransaction, s
 }
 
 // filterParams renders a graph.Filter as the parameters the filtering
-// statements share ($types, $minConfidence, $since, $until).
+// statements share ($types, $minConfidence, $since, $until, $statuses).
 func filterParams(f graph.Filter, params map[string]any) map[string]any {
 	types := make([]any, len(f.Types))
 	for i, t := range f.Types {
@@ -124,6 +124,15 @@ func filterParams(f graph.Filter, params map[string]any) map[string]any {
 	params["minConfidence"] = f.MinConfidence
 	params["since"] = f.Since
 	params["until"] = f.Until
+	statuses := f.Statuses
+	if len(statuses) == 0 {
+		statuses = graph.VisibleStatuses()
+	}
+	st := make([]any, len(statuses))
+	for i, v := range statuses {
+		st[i] = string(v)
+	}
+	params["statuses"] = st
 	return params
 }
 

@@ -56,6 +56,15 @@ const (
 	pLanguage      = "language"
 	pPages         = "pages"
 	pSupersedes    = "supersedes"
+	// Review (graph/review.go): on claims all of them, on nodes the
+	// version and edited.
+	pStatus      = "status"
+	pVersion     = "version"
+	pEdited      = "edited"
+	pReviewedBy  = "reviewedBy"
+	pReviewedAt  = "reviewedAt"
+	pReviewNote  = "reviewNote"
+	pCorrectedBy = "correctedBy"
 )
 
 // Keys of the row maps that statements UNWIND besides property names: the
@@ -67,17 +76,20 @@ const (
 	rowFrom       = "from"
 	rowTo         = "to"
 	rowProperties = "properties"
+	rowReview     = "review"
 )
 
 // rowKeys lists them, for the Cypher linter's schema.
-func rowKeys() []string { return []string{rowKind, rowType, rowFrom, rowTo, rowProperties} }
+func rowKeys() []string { return []string{rowKind, rowType, rowFrom, rowTo, rowProperties, rowReview} }
 
 // fixedPropertyKeys lists every property name the store writes besides the
 // prefixed Props, for the Cypher linter's schema.
 func fixedPropertyKeys() []string {
 	return []string{pID, pName, pAliases, pAliasText, pSource, pMethod, pConfidence, pModality,
 		pDate, pPublished, pEffectiveDate, pTitle, pPublisher, pURL, pText, pSubject, pDocumentID,
-		pStartOffset, pEndOffset, pQuote, pAuthor, pLanguage, pPages, pSupersedes}
+		pStartOffset, pEndOffset, pQuote, pAuthor, pLanguage, pPages, pSupersedes,
+		pStatus, pVersion, pEdited, pReviewedBy, pReviewedAt, pReviewNote, pCorrectedBy,
+		pAt, pSeq, pAction, pBefore, pAfter, pOld, pNew, pRole, pHash, pCreated, pValue}
 }
 
 // propertyKeys lists every property name the store writes.
@@ -244,7 +256,22 @@ func nodeFromDB(n dbtype.Node) (graph.Node, error) {
 	if out.Props, err = prefixedProps("node "+out.ID, n.Props); err != nil {
 		return out, err
 	}
+	if out.Version, err = versionOf(n.Props); err != nil {
+		return out, decodeError("node %q: version: %v", out.ID, err)
+	}
 	return out, nil
+}
+
+// versionOf reads the version a person's changes raised; 1 when absent
+// (written before review, or never changed).
+func versionOf(props map[string]any) (int, error) {
+	switch v := props[pVersion].(type) {
+	case nil:
+		return 1, nil
+	case int64:
+		return int(v), nil
+	}
+	return 0, fmt.Errorf("a %T where an integer belongs", props[pVersion])
 }
 
 // relFromDB maps a claim relationship to a graph.Relationship. The driver
@@ -272,6 +299,18 @@ func relFromDB(r dbtype.Relationship, from, to string) (graph.Relationship, erro
 	out.Confidence = c
 	if out.Props, err = prefixedProps("claim "+out.ID, r.Props); err != nil {
 		return out, err
+	}
+	var status string
+	if err := fields(what, r.Props, map[string]*string{pStatus: &status, pReviewedBy: &out.Review.By, pReviewedAt: &out.Review.At,
+		pReviewNote: &out.Review.Note, pCorrectedBy: &out.Review.CorrectedBy}); err != nil {
+		return out, err
+	}
+	out.Review.Status = graph.ReviewStatus(status)
+	if status == "" {
+		out.Review.Status = graph.Unreviewed
+	}
+	if out.Version, err = versionOf(r.Props); err != nil {
+		return out, decodeError("claim %q: version: %v", out.ID, err)
 	}
 	return out, nil
 }
@@ -380,8 +419,11 @@ func claimRow(r graph.Relationship) map[string]any {
 	for k, v := range r.Props {
 		props[propPrefix+k] = v
 	}
+	rv := graph.InitialReview(r, graph.Now())
+	review := map[string]any{pStatus: string(rv.Status), pReviewedBy: rv.By, pReviewedAt: rv.At, pReviewNote: rv.Note,
+		pCorrectedBy: "", pVersion: int64(1), pEdited: false}
 	return map[string]any{pID: r.ID, rowType: string(r.Type), rowFrom: r.From, rowTo: r.To,
-		pPublished: r.Published, rowProperties: props}
+		pPublished: r.Published, rowProperties: props, rowReview: review}
 }
 
 func evidenceRow(e graph.Evidence) map[string]any {

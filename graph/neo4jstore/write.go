@@ -26,48 +26,60 @@ func (s *Store) Upsert(ctx context.Context, b graph.Batch) (graph.UpsertResult, 
 	if b.Empty() {
 		return graph.UpsertResult{}, nil
 	}
+	var res graph.UpsertResult
+	err = s.write(ctx, "writing a batch", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		var err error
+		res, err = s.writeBatch(ctx, tx, b)
+		return err
+	})
+	if err != nil {
+		return graph.UpsertResult{}, err
+	}
+	return res, nil
+}
+
+// writeBatch writes a normalized batch inside tx: merged ids are followed
+// and nodes people changed keep their kind (followReview), the batch is
+// checked, then written.
+func (s *Store) writeBatch(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) (graph.UpsertResult, error) {
+	res := graph.UpsertResult{} // a retried attempt starts from nothing
+	b, err := s.followReview(ctx, tx, b)
+	if err != nil {
+		return res, err
+	}
 	// Rows go in id order so that concurrent writers lock shared nodes in
 	// the same order and deadlock (and retry) less often.
 	docs := slices.SortedFunc(slices.Values(b.Documents), func(x, y graph.Document) int { return cmp.Compare(x.ID, y.ID) })
 	nodes := slices.SortedFunc(slices.Values(b.Nodes), func(x, y graph.Node) int { return cmp.Compare(x.ID, y.ID) })
 	rels := slices.SortedFunc(slices.Values(b.Relationships), func(x, y graph.Relationship) int { return cmp.Compare(x.ID, y.ID) })
 	evs := slices.SortedFunc(slices.Values(b.Evidence), func(x, y graph.Evidence) int { return cmp.Compare(x.ID, y.ID) })
-
-	var res graph.UpsertResult
-	err = s.write(ctx, "writing a batch", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		res = graph.UpsertResult{} // a retried attempt starts from nothing
-		if err := graph.CheckBatch(ctx, b, txLookup{s: s, tx: tx}); err != nil {
-			return err
+	if err := graph.CheckBatch(ctx, b, txLookup{s: s, tx: tx}); err != nil {
+		return res, err
+	}
+	steps := []struct {
+		stmt  string
+		rows  []any
+		count *int
+		rel   bool
+	}{
+		{"merge_documents", rowsOf(docs, documentRow), &res.Documents, false},
+		{"gen_merge_nodes", rowsOf(nodes, nodeRow), &res.Nodes, false},
+		{"gen_merge_claims", rowsOf(rels, claimRow), &res.Relationships, true},
+		{"merge_evidence", rowsOf(evs, evidenceRow), &res.Evidence, false},
+	}
+	for _, st := range steps {
+		if len(st.rows) == 0 {
+			continue
 		}
-		steps := []struct {
-			stmt  string
-			rows  []any
-			count *int
-			rel   bool
-		}{
-			{"merge_documents", rowsOf(docs, documentRow), &res.Documents, false},
-			{"gen_merge_nodes", rowsOf(nodes, nodeRow), &res.Nodes, false},
-			{"gen_merge_claims", rowsOf(rels, claimRow), &res.Relationships, true},
-			{"merge_evidence", rowsOf(evs, evidenceRow), &res.Evidence, false},
+		sum, err := run(ctx, tx, s.st.get(st.stmt), map[string]any{"rows": st.rows}, nil)
+		if err != nil {
+			return res, err
 		}
-		for _, st := range steps {
-			if len(st.rows) == 0 {
-				continue
-			}
-			sum, err := run(ctx, tx, s.st.get(st.stmt), map[string]any{"rows": st.rows}, nil)
-			if err != nil {
-				return err
-			}
-			if st.rel {
-				*st.count = sum.Counters().RelationshipsCreated()
-			} else {
-				*st.count = sum.Counters().NodesCreated()
-			}
+		if st.rel {
+			*st.count = sum.Counters().RelationshipsCreated()
+		} else {
+			*st.count = sum.Counters().NodesCreated()
 		}
-		return nil
-	})
-	if err != nil {
-		return graph.UpsertResult{}, err
 	}
 	return res, nil
 }

@@ -230,23 +230,6 @@ type storedRel struct {
 	confidence                               float64
 }
 
-// reviewOnInsert is the review state a new claim starts with: what the
-// batch says, else CONFIRMED by its annotations for a curated claim, else
-// UNREVIEWED.
-func reviewOnInsert(r graph.Relationship, now string) graph.Review {
-	rv := r.Review
-	if rv.Status == "" || rv.Status == graph.Unreviewed {
-		if r.Method != graph.MethodCurated {
-			return graph.Review{Status: graph.Unreviewed}
-		}
-		rv = graph.Review{Status: graph.Confirmed, By: graph.ByAnnotations}
-	}
-	if rv.At == "" {
-		rv.At = now
-	}
-	return rv
-}
-
 // writeRels inserts new claims and updates changed ones (the earliest known
 // publication date is kept); it returns how many were new.
 func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) (int, error) {
@@ -286,7 +269,7 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 			continue
 		}
 		if unreviewed[r.ID] && r.Method == graph.MethodCurated {
-			rv := reviewOnInsert(r, stamp)
+			rv := graph.InitialReview(r, stamp)
 			confirm = append(confirm, []any{r.ID, string(rv.Status), rv.By, rv.At})
 		}
 		published := r.Published
@@ -298,7 +281,7 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 		row := []any{r.ID, string(r.Type), r.From, r.To, now.method, now.confidence, now.modality, now.date, now.published, now.props}
 		switch {
 		case !ok:
-			rv := reviewOnInsert(r, stamp)
+			rv := graph.InitialReview(r, stamp)
 			row = append(row, string(rv.Status), rv.By, rv.At, rv.Note)
 			fresh = append(fresh, row)
 		case old != now:

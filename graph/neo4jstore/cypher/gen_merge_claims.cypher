@@ -1,8 +1,11 @@
 // Generated from the vocabulary (graph/vocabulary.go) by graph/neo4jstore;
 // regenerate with: go test ./graph/neo4jstore -run TestGeneratedCypherIsCurrent -update
 // Writes a batch of claims: $rows are maps {id, type, from, to, published,
-// properties}. The claim takes the new fields and properties, except that
-// the earliest known publication date of its sources is kept.
+// properties, review}. The claim takes the new fields and properties, except
+// that the earliest known publication date of its sources is kept. Review
+// (graph/review.go): a new claim starts with row.review; a claim a person
+// changed (edited) or hid (rejected, corrected) keeps all its fields, and an
+// unreviewed one that a curated load names becomes confirmed.
 UNWIND $rows AS row
 MATCH (a:Entity)
 WHERE a.id = row.from
@@ -119,7 +122,14 @@ CALL (a, b, row) {
 }
 // Lock first, then read the stored publication date (see gen_merge_nodes).
 SET r.id = row.id
-WITH r, row, r.published AS old
+WITH r, row, r.published AS old, r {.status, .version, .edited, .reviewedBy, .reviewedAt, .reviewNote, .correctedBy} AS review
+WHERE NOT coalesce(review.edited, false) AND NOT coalesce(review.status, '') IN ['REJECTED', 'CORRECTED']
 SET r = row.properties
+SET r += CASE
+    WHEN review.status IS NULL THEN row.review
+    WHEN review.status = 'UNREVIEWED' AND row.review.status = 'CONFIRMED'
+      THEN review {.*, status: 'CONFIRMED', reviewedBy: row.review.reviewedBy, reviewedAt: row.review.reviewedAt}
+    ELSE review
+  END
 SET r.published = CASE WHEN old IS NOT NULL AND old <> '' AND (row.published = '' OR old < row.published) THEN old ELSE row.published END
 SET r.effectiveDate = CASE WHEN r.date <> '' THEN r.date ELSE r.published END

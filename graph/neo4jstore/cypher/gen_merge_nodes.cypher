@@ -3,7 +3,8 @@
 // Writes a batch of nodes: $rows are maps {id, kind, name, aliases,
 // properties}, where properties holds every stored property but the aliases.
 // The node takes the new name and properties; its aliases become the union
-// of the stored and the new ones (graph.MergeAliases).
+// of the stored and the new ones (graph.MergeAliases). A node a person
+// changed (edited) keeps its name, aliases and properties.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 FOREACH (_ IN CASE WHEN row.kind = 'Country' THEN [1] ELSE [] END | SET n:`Country`)
@@ -19,6 +20,8 @@ FOREACH (_ IN CASE WHEN row.kind = 'Attribution' THEN [1] ELSE [] END | SET n:`A
 // meanwhile.
 SET n.id = row.id
 WITH n, row, coalesce(n.aliases, []) AS old
+// A node a person changed keeps what the person made of it (graph/review.go).
+WHERE NOT coalesce(n.edited, false)
 SET n = row.properties
 SET n.aliases = [a IN old WHERE a <> row.name] + [a IN row.aliases WHERE NOT a IN old]
 SET n.aliasText = reduce(s = '', a IN n.aliases | s + a + '\n')

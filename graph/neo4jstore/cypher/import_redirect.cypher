@@ -1,0 +1,3 @@
+// Import: a merge, unless $old already leads somewhere.
+MERGE (x:Redirect {old: $old})
+ON CREATE SET x.new = $new

@@ -1,0 +1,4 @@
+// Whether $id is a node (claims are found by claimsByID).
+MATCH (n:Entity)
+WHERE n.id = $id
+RETURN count(n) AS n

@@ -1,0 +1,4 @@
+// Whether token $name exists.
+MATCH (t:Token)
+WHERE t.name = $name
+RETURN count(t) AS n
