@@ -163,6 +163,10 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 		ends := map[string][2]string{}
 		var endIDs []string
 		for _, c := range claims {
+			// A claim hidden by review (rejected, corrected) makes nobody found.
+			if !c.rel.Review.Status.Visible() {
+				continue
+			}
 			ends[c.rel.ID] = [2]string{c.rel.From, c.rel.To}
 			endIDs = append(endIDs, c.rel.From, c.rel.To)
 		}
