@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -214,4 +216,40 @@ func reviewErrorCode(err error, de *graph.Error, gerr *gqlerror.Error) bool {
 func validTime(s string) bool {
 	_, err := time.Parse(time.RFC3339, s)
 	return err == nil
+}
+
+// visibleEvidence drops the evidence of claims hidden by review (rejected,
+// corrected), unless the operation's @review asks for them: the article
+// view marks only what the graph shows.
+func visibleEvidence(ctx context.Context, ev []graph.Evidence) ([]graph.Evidence, error) {
+	var claims []string
+	for _, e := range ev {
+		if strings.HasPrefix(e.Subject, "claim:") && !slices.Contains(claims, e.Subject) {
+			claims = append(claims, e.Subject)
+		}
+	}
+	if len(claims) == 0 {
+		return ev, nil
+	}
+	rels, err := loadersFrom(ctx).rels.LoadAll(ctx, claims)
+	if err != nil {
+		return nil, err
+	}
+	f := graph.Filter{Statuses: statusesOf(ctx)}
+	hidden := map[string]bool{}
+	for _, r := range rels {
+		if r != nil && !f.StatusPasses(r.Review.Status) {
+			hidden[r.ID] = true
+		}
+	}
+	if len(hidden) == 0 {
+		return ev, nil
+	}
+	out := make([]graph.Evidence, 0, len(ev))
+	for _, e := range ev {
+		if !hidden[e.Subject] {
+			out = append(out, e)
+		}
+	}
+	return out, nil
 }

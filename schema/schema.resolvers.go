@@ -120,6 +120,9 @@ func (r *doctrineResolver) RespondsTo(ctx context.Context, obj *Doctrine) ([]Nod
 // Evidence is the resolver for the evidence field.
 func (r *documentResolver) Evidence(ctx context.Context, obj *Document) ([]Evidence, error) {
 	ev, err := r.Store.EvidenceOfDocument(ctx, obj.ID)
+	if err == nil {
+		ev, err = visibleEvidence(ctx, ev)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -194,6 +194,11 @@ func TestReviewThroughServer(t *testing.T) {
 		t.Fatalf("reviewClaim = %v", at(d, "reviewClaim"))
 	}
 	hiddenEverywhere(t, base, blames, true, "after rejecting")
+	// The article view marks only what the graph shows.
+	d = ok(t, base, "", `query($id: ID!) { relation(id: $id) { evidence { id document { id evidence { id } } } } }`, map[string]any{"id": blames})
+	if ev := str(d, "relation", "evidence", 0, "id"); ev == "" || slices.Contains(ids(d, []any{"relation", "evidence", 0, "document", "evidence"}), ev) {
+		t.Fatalf("the document still lists the rejected claim's evidence %q", ev)
+	}
 	// Asked for, it shows.
 	d = ok(t, base, "", `query @review(include: [REJECTED]) { neighborhood(ids: ["`+ukAttribution+`"]) { relations { id } } }`, nil)
 	if got := ids(d, []any{"neighborhood", "relations"}); !slices.Equal(got, []string{blames}) {
