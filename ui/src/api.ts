@@ -354,8 +354,8 @@ function unpage(p: RawRelPage): RelationPage {
   return { totalCount: p.totalCount, pageInfo: p.pageInfo, relations: p.edges.map((e) => e.node) };
 }
 
-/** Claims per batched query: each selects about 30 fields, and the server allows 300. */
-export const RELATIONS_PER_QUERY = 8;
+/** Claims per batched query: each selects about 38 fields (review state included), and the server allows 300. */
+export const RELATIONS_PER_QUERY = 6;
 
 const NODE_FIELDS = `id kind name aliases`;
 const DOC_FIELDS = `id title publisher published url citation`;
