@@ -551,3 +551,60 @@ func InitialReview(r Relationship, now string) Review {
 	}
 	return rv
 }
+
+// CheckClaimFields checks the fields a person gives a claim: modality,
+// date and property keys.
+func CheckClaimFields(m Modality, date string, props map[string]string) error {
+	if m != "" && !m.Valid() {
+		return Invalidf("unknown modality %q", m)
+	}
+	if date != "" && !ValidDate(date) {
+		return Invalidf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", date)
+	}
+	for k := range props {
+		if err := CheckProperty(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Apply returns old with the fields the correction gives (ends not yet
+// followed through merges, id not yet recomputed).
+func (in ClaimCorrection) Apply(old Relationship) Relationship {
+	nw := old
+	if in.Type != nil {
+		nw.Type = *in.Type
+	}
+	if in.From != nil {
+		nw.From = *in.From
+	}
+	if in.To != nil {
+		nw.To = *in.To
+	}
+	if in.Modality != nil {
+		nw.Modality = *in.Modality
+	}
+	if in.Date != nil {
+		nw.Date = *in.Date
+	}
+	if in.Props != nil {
+		nw.Props = in.Props
+	}
+	return nw
+}
+
+// Absorb returns the kept node k with the names of merged node m as
+// aliases, and m's properties where k has none.
+func (k Node) Absorb(m Node) Node {
+	k.Aliases = MergeAliases(k.Name, k.Aliases, append([]string{m.Name}, m.Aliases...))
+	for key, v := range m.Props {
+		if _, ok := k.Props[key]; !ok {
+			if k.Props == nil {
+				k.Props = map[string]string{}
+			}
+			k.Props[key] = v
+		}
+	}
+	return k
+}

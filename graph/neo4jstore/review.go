@@ -305,21 +305,6 @@ func (s *Store) endsOf(ctx context.Context, tx neo4j.ManagedTransaction, t graph
 	return ids[0], ids[1], nil
 }
 
-func checkClaimFields(m graph.Modality, date string, props map[string]string) error {
-	if m != "" && !m.Valid() {
-		return graph.Invalidf("unknown modality %q", m)
-	}
-	if date != "" && !graph.ValidDate(date) {
-		return graph.Invalidf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", date)
-	}
-	for k := range props {
-		if err := graph.CheckProperty(k); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // writeNormalized writes a batch inside tx with the checks of Upsert.
 func (s *Store) writeNormalized(ctx context.Context, tx neo4j.ManagedTransaction, b graph.Batch) error {
 	b, err := graph.NormalizeBatch(b)
@@ -345,7 +330,7 @@ func (s *Store) AddClaim(ctx context.Context, in graph.NewClaim) (graph.Relation
 	if err != nil {
 		return out, err
 	}
-	if err := checkClaimFields(in.Modality, in.Date, in.Props); err != nil {
+	if err := graph.CheckClaimFields(in.Modality, in.Date, in.Props); err != nil {
 		return out, err
 	}
 	if in.Note != "" {
@@ -471,26 +456,8 @@ func (s *Store) CorrectClaim(ctx context.Context, in graph.ClaimCorrection) (gra
 		if old.rel.Review.Status == graph.Corrected {
 			return graph.Invalidf("claim %s was already corrected by %s; correct that one", id, old.rel.Review.CorrectedBy)
 		}
-		nw := old.rel
-		if in.Type != nil {
-			nw.Type = *in.Type
-		}
-		if in.From != nil {
-			nw.From = *in.From
-		}
-		if in.To != nil {
-			nw.To = *in.To
-		}
-		if in.Modality != nil {
-			nw.Modality = *in.Modality
-		}
-		if in.Date != nil {
-			nw.Date = *in.Date
-		}
-		if in.Props != nil {
-			nw.Props = in.Props
-		}
-		if err := checkClaimFields(nw.Modality, nw.Date, nw.Props); err != nil {
+		nw := in.Apply(old.rel)
+		if err := graph.CheckClaimFields(nw.Modality, nw.Date, nw.Props); err != nil {
 			return err
 		}
 		if nw.From, nw.To, err = s.endsOf(ctx, tx, nw.Type, nw.From, nw.To); err != nil {
@@ -775,15 +742,7 @@ func (s *Store) MergeEntities(ctx context.Context, in graph.Merge) (graph.Node, 
 			if err := s.redirect(ctx, tx, m.ID, keep); err != nil {
 				return err
 			}
-			k.Aliases = graph.MergeAliases(k.Name, k.Aliases, append([]string{m.Name}, m.Aliases...))
-			for key, v := range m.Props {
-				if _, ok := k.Props[key]; !ok {
-					if k.Props == nil {
-						k.Props = map[string]string{}
-					}
-					k.Props[key] = v
-				}
-			}
+			k = k.Absorb(m)
 			if _, err := run(ctx, tx, s.st.get("delete_node"), map[string]any{pID: m.ID}, nil); err != nil {
 				return err
 			}
