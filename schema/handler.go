@@ -109,6 +109,7 @@ func Handler(o Options) http.Handler {
 	cfg := Config{Resolvers: &Resolver{Store: o.Store}}
 	cfg.Directives.Review = reviewDirective
 	setComplexity(&cfg.Complexity)
+	setReviewComplexity(&cfg.Complexity)
 	srv := handler.New(NewExecutableSchema(cfg))
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})

@@ -253,3 +253,20 @@ func visibleEvidence(ctx context.Context, ev []graph.Evidence) ([]graph.Evidence
 	}
 	return out, nil
 }
+
+// setReviewComplexity weighs review's paged lists by their first, as
+// setComplexity does the others.
+func setReviewComplexity(c *ComplexityRoot) {
+	paged := func(child int, first *int, _ *string) int {
+		n := defaultFirst
+		if first != nil && *first > 0 {
+			n = *first
+		}
+		return 1 + child*n
+	}
+	c.Query.ReviewQueue = paged
+	c.Query.History = func(child int, _, _, _ *string, first *int, after *string) int { return paged(child, first, after) }
+	c.Relation.History = paged
+	c.Country.History, c.Person.History, c.Organization.History, c.CyberOperation.History = paged, paged, paged, paged
+	c.Event.History, c.Doctrine.History, c.Statement.History, c.Attribution.History = paged, paged, paged, paged
+}
