@@ -28,7 +28,7 @@ export async function review(app: App, r: Relation, status: ReviewStatus, note?:
   try {
     const next = await app.track(app.api.reviewClaim(r.id, status, { note, ifVersion: r.version }));
     app.claimChanged(next);
-    app.toast(`${relLabel(r.type)} claim ${status.toLowerCase()}.`);
+    app.toast(`Claim ${status.toLowerCase()}: ${r.from.name} — ${relLabel(r.type)} → ${r.to.name}.`);
     return next;
   } catch (e) {
     app.toast(failure(e), true);
