@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/actorgraph/actorgraph/graph"
+	"github.com/actorgraph/actorgraph/loader/upload"
 )
 
 // The review loop through the real binary and server: reject, correct,
@@ -333,6 +334,10 @@ func TestReviewThroughServer(t *testing.T) {
 	if r := gqlAs(t, base, readerTok, reject, map[string]any{"id": fixed}); r.code() != "FORBIDDEN" {
 		t.Fatalf("reader review: %+v", r.Errors)
 	}
+	// Adding documents is a change too: not for readers.
+	if code, body := postDocument(t, base, readerTok); code != http.StatusForbidden || !strings.Contains(body, "reader") {
+		t.Fatalf("a reader adding a document: %d %s", code, body)
+	}
 	d = ok(t, base, editorTok, `mutation($id: ID!) { reviewClaim(id: $id, status: CONFIRMED) { review { by } } }`, map[string]any{"id": fixed})
 	if str(d, "reviewClaim", "review", "by") != "ed" {
 		t.Fatalf("editor review signed %v", at(d, "reviewClaim"))
@@ -407,6 +412,25 @@ func TestReviewThroughServer(t *testing.T) {
 	}
 }
 
+// postDocument asks /api/documents to load a URL, as the UI's Add panel
+// does, and returns the status and body.
+func postDocument(t *testing.T, base, token string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("POST", base+"/api/documents", strings.NewReader(`{"url":"https://example.org/a"}`))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(upload.ClientHeader, "test")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
 func toStrings(v any) []string {
 	l, _ := v.([]any)
 	out := make([]string, len(l))
@@ -426,6 +450,9 @@ func TestServeRefusesChanges(t *testing.T) {
 	if r.code() != "FORBIDDEN" || !strings.Contains(r.Errors[0].Message, "beyond loopback") {
 		t.Fatalf("beyond loopback without tokens: %+v", r.Errors)
 	}
+	if code, body := postDocument(t, base, ""); code != http.StatusForbidden || !strings.Contains(body, "beyond loopback") {
+		t.Fatalf("adding a document beyond loopback without tokens: %d %s", code, body)
+	}
 	if !strings.Contains(logs.String(), "every change (review, merge, note) is refused") {
 		t.Fatalf("the start-up log does not say that changes are refused:\n%s", logs)
 	}
@@ -436,6 +463,9 @@ func TestServeRefusesChanges(t *testing.T) {
 	r = gqlAs(t, base, "", `mutation { reviewClaim(id: "claim:000000000000000000000000", status: REJECTED) { id } }`, nil)
 	if r.code() != "FORBIDDEN" || !strings.Contains(r.Errors[0].Message, "read-only") {
 		t.Fatalf("read-only: %+v", r.Errors)
+	}
+	if code, body := postDocument(t, base, ""); code != http.StatusForbidden || !strings.Contains(body, "read-only") {
+		t.Fatalf("adding a document to a read-only server: %d %s", code, body)
 	}
 	if d := ok(t, base, "", `{ viewer { canEdit reason } }`, nil); at(d, "viewer", "canEdit") != false {
 		t.Fatalf("read-only viewer = %v", at(d, "viewer"))

@@ -90,7 +90,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	adder.Fetcher = ff.fetcher()
 	uploads := &upload.Handler{Loader: adder, Timeout: 5 * time.Minute,
-		Allowed: addAllowed(*readOnly, *token != "", isLoopback(*addr))}
+		Allowed: addAllowed()}
 	h := httpserver.Handler(httpserver.Config{Store: store, StoreName: name, Version: versionString(), Logger: logger,
 		Token: *token, CORSOrigins: corsOrigins, Tokens: tokens, Loopback: isLoopback(*addr), ReadOnly: *readOnly,
 		Mount: func(mux *http.ServeMux) {
@@ -186,19 +186,16 @@ func prepareTraversals(ctx context.Context, store graph.Store, logger *slog.Logg
 	}()
 }
 
-// addAllowed is who may add documents from the UI: the local user of a
-// server on loopback, or whoever holds the --token (the token middleware
-// has let only them through); nobody on a read-only server or on one that
-// listens beyond loopback without a token. (The review issue's named
-// tokens and roles will refine this to editors.)
-func addAllowed(readOnly, hasToken, loopback bool) func(*http.Request) (bool, string) {
-	return func(*http.Request) (bool, string) {
-		switch {
-		case readOnly:
-			return false, "this server is read-only (--read-only): nothing can be added"
-		case hasToken, loopback:
-			return true, ""
+// addAllowed says whether a request may add documents: adding is a change
+// like the review mutations, so it is for editors (graph.Author): the
+// loopback user without tokens, a named editor or admin token, or --token;
+// never a reader, a --read-only server, or a server beyond loopback without
+// tokens.
+func addAllowed() func(*http.Request) (bool, string) {
+	return func(r *http.Request) (bool, string) {
+		if _, err := graph.Author(r.Context()); err != nil {
+			return false, err.(*graph.Error).Msg
 		}
-		return false, "this server listens beyond loopback without a token, so nobody may add documents through it: start it with --token"
+		return true, ""
 	}
 }
