@@ -81,10 +81,12 @@ func expandFeed(data []byte, base, display string) (*expansion, error) {
 	for _, s := range f.Skipped {
 		exp.warnings = append(exp.warnings, display+": "+s)
 	}
-	for i, fi := range f.Items {
+	for _, fi := range f.Items {
 		d := QuoteName(fi.Link)
 		if d == "" {
-			d = fmt.Sprintf("%s item %d (%q)", display, i+1, fi.Title)
+			// An item without a page is named by its title (its position
+			// would not match the feed's, where skipped items count).
+			d = fmt.Sprintf("%s, item %q", display, fi.Title)
 		}
 		e := &feedEntry{item: fi, feedTitle: f.Title, feedURL: base, language: f.Language}
 		if base == "" {
