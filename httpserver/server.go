@@ -87,7 +87,7 @@ func Handler(cfg Config) http.Handler {
 		h = cors.New(cors.Options{
 			AllowedOrigins: cfg.CORSOrigins,
 			AllowedMethods: []string{http.MethodGet, http.MethodPost},
-			AllowedHeaders: []string{"Content-Type", "Authorization"},
+			AllowedHeaders: []string{"Content-Type", "Authorization", "X-Actorgraph-Client"},
 			MaxAge:         600,
 		}).Handler(h)
 	}

@@ -27,6 +27,7 @@ export default defineConfig({
     proxy: {
       "/graphql": { target: server, changeOrigin: true },
       "/healthz": { target: server, changeOrigin: true },
+      "/api": { target: server, changeOrigin: true },
     },
   },
 });
