@@ -96,6 +96,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		Mount: func(mux *http.ServeMux) {
 			mux.Handle("/graphql", api)
 			mux.Handle("/api/documents", uploads)
+			// Saved investigations: both stores keep them; --read-only
+			// lists and opens them but refuses to save.
+			if inv, ok := opened.(graph.InvestigationStore); ok {
+				if *readOnly {
+					inv = graph.ReadOnlyInvestigations(inv)
+				}
+				httpserver.MountInvestigations(mux, inv, logger)
+			}
 			// The web UI answers every other path; /graphql and /healthz are
 			// more specific patterns, so it never shadows them.
 			mux.Handle("/", ui.Handler())

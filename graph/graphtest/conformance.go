@@ -129,6 +129,9 @@ func contracts() []contract {
 		one("ContextCanceled", testContextCanceled),
 		one("ConcurrentUpserts", testConcurrentUpserts),
 		one("Close", testClose),
+
+		// Saved investigations (graph.InvestigationStore)
+		one("Investigations", testInvestigations),
 	}
 }
 

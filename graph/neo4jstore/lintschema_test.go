@@ -7,7 +7,7 @@ import "github.com/actorgraph/actorgraph/graph"
 // property keys of the graph model, which kinds each claim type joins, and
 // the keys of the row maps the store passes as parameters.
 func lintSchema() map[string]any {
-	labels := append([]string{labelEntity, labelDocument, labelEvidence}, reviewLabels()...)
+	labels := append([]string{labelEntity, labelDocument, labelEvidence, labelInvestigation}, reviewLabels()...)
 	for _, k := range graph.NodeKinds() {
 		labels = append(labels, string(k))
 	}

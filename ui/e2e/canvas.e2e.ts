@@ -225,6 +225,45 @@ describe("the canvas at newsroom scale, end to end", () => {
     await other.close();
   });
 
+  it("a view saved as an investigation on the server reopens, in this tab and in a fresh one", async () => {
+    await settled();
+    const saved = await page.evaluate(() => Object.fromEntries(window.__actorgraph!.graph.mapNodes((id, a) => [id, [a.x, a.y]])));
+    await page.getByTestId("investigations").click();
+    await page.getByTestId("investigations-dialog").waitFor();
+    await page.getByTestId("investigation-name").fill("Estonia and the attributions");
+    await page.getByTestId("investigation-note").fill("Check who backed the NotPetya attribution.");
+    await page.getByTestId("investigation-save").click();
+    const item = page.getByTestId("investigation").filter({ hasText: "Estonia and the attributions" });
+    await item.waitFor();
+    expect(await item.getByTestId("investigation-note-text").textContent()).toBe("Check who backed the NotPetya attribution.");
+    await shot("09-investigation-saved");
+    await page.getByTestId("investigations-close").click();
+    // Clear the canvas, then reopen the saved investigation.
+    await page.getByTestId("clear").click();
+    await page.waitForFunction(() => window.__actorgraph!.graph.order === 0);
+    await page.getByTestId("investigations").click();
+    await item.getByTestId("investigation-open").click();
+    await page.waitForFunction((n) => window.__actorgraph!.graph.order === n, Object.keys(saved).length);
+    await idle();
+    const reopened = await page.evaluate(() => Object.fromEntries(window.__actorgraph!.graph.mapNodes((id, a) => [id, [a.x, a.y]])));
+    expect(Object.keys(reopened).sort()).toEqual(Object.keys(saved).sort());
+    for (const [id, [x, y]] of Object.entries(saved)) {
+      expect(Math.abs(reopened[id]![0]! - x!)).toBeLessThanOrEqual(0.051);
+      expect(Math.abs(reopened[id]![1]! - y!)).toBeLessThanOrEqual(0.051);
+    }
+    // The clear is one Undo away still.
+    expect(await page.getByTestId("undo").isEnabled()).toBe(true);
+    // The investigation is on the server: a fresh tab lists and opens it.
+    const other = await openPage(server.url);
+    await other.getByTestId("investigations").click();
+    const there = other.getByTestId("investigation").filter({ hasText: "Estonia and the attributions" });
+    await there.getByTestId("investigation-open").click();
+    await other.waitForFunction((n) => window.__actorgraph!.graph.order === n, Object.keys(saved).length);
+    await idle(other);
+    await shot("10-investigation-reopened", other);
+    await other.close();
+  });
+
   it("raised no page error", () => {
     expect(pageErrors).toEqual([]);
   });

@@ -119,6 +119,41 @@ export class Api {
     return last;
   }
 
+  /**
+   * A JSON request to one of the server's plain HTTP endpoints (saved
+   * investigations), with the same token handling as query. Errors come back
+   * as {error: {message, code}}.
+   */
+  async rest<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+    const send = () => {
+      const headers: Record<string, string> = { Accept: "application/json" };
+      if (body !== undefined) headers["Content-Type"] = "application/json";
+      const token = this.storage?.getItem(TOKEN_KEY);
+      if (token) headers.Authorization = `Bearer ${token}`;
+      return this.fetcher(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }).catch((e: unknown) => {
+        throw new ApiError(`cannot reach the server: ${(e as Error).message}`, "NETWORK");
+      });
+    };
+    let res = await send();
+    for (let retry = false; res.status === 401 && this.askToken; retry = true) {
+      const token = await this.requestToken(retry);
+      if (!token) throw new ApiError("this server needs an access token", "UNAUTHENTICATED");
+      this.storage?.setItem(TOKEN_KEY, token);
+      res = await send();
+    }
+    let data: unknown;
+    try {
+      data = await res.json();
+    } catch {
+      throw new ApiError(`the server answered ${res.status} without JSON`, "HTTP");
+    }
+    if (!res.ok) {
+      const e = (data as { error?: { message?: string; code?: string } }).error;
+      throw new ApiError(e?.message ?? `the server answered ${res.status}`, e?.code ?? "HTTP");
+    }
+    return data as T;
+  }
+
   private tokenPrompt: Promise<string | null> | null = null;
 
   /** One prompt at a time: requests that fail together wait for the same answer. */

@@ -14,6 +14,7 @@ import { QuestionsPanel } from "./questions";
 import { AddPanel } from "./addpanel";
 import { NODE_KINDS } from "./types";
 import { OverviewPanel } from "./overview";
+import { InvestigationsDialog } from "./investigations";
 import { collapsibles, undoControls } from "./controls";
 import { ReviewPanel } from "./review";
 
@@ -101,6 +102,8 @@ function main(): void {
 
   byId("btn-fit").addEventListener("click", () => void app.fit());
   undoControls(app);
+  const investigations = new InvestigationsDialog(app);
+  byId("btn-investigations").addEventListener("click", () => void investigations.open());
   byId("btn-zoom-in").addEventListener("click", () => void app.sigma.getCamera().animatedZoom({ duration: 200 }));
   byId("btn-zoom-out").addEventListener("click", () => void app.sigma.getCamera().animatedUnzoom({ duration: 200 }));
   const layoutBtn = byId("btn-layout");

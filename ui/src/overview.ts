@@ -100,9 +100,18 @@ export async function loadOverview(app: App): Promise<Overview> {
 }
 
 function attributionLabel(a: AttributionRow): string {
-  const by = a.by.map((n) => n.name).join(", ") || "someone";
-  const blames = a.blames.map((n) => n.name).join(", ") || "someone";
+  const by = a.by.map((n) => n.name).join(", ") || "Someone";
+  const blames = a.blames.map((n) => n.name).join(", ");
+  if (!blames) return `${by} attributes ${a.concerns?.name ?? a.name}`;
   return `${by} blames ${blames}${a.concerns ? ` for ${a.concerns.name}` : ""}`;
+}
+
+/** "3 countries", "1 person", "4 people". */
+export function countLabel(n: number, label: string): string {
+  if (n === 1) return `${n} ${label}`;
+  if (label === "Person") return `${n} People`;
+  if (/[^aeiou]y$/.test(label)) return `${n} ${label.slice(0, -1)}ies`;
+  return `${n} ${label}s`;
 }
 
 export class OverviewPanel {
@@ -152,7 +161,7 @@ export class OverviewPanel {
       const st = kindStyle(k.kind);
       const g = h("span", { attrs: { "aria-hidden": "true" } }, `${st.glyph} `);
       g.style.color = st.color;
-      return h("li", { attrs: { "data-kind": k.kind, "data-count": String(k.count) } }, g, `${k.count} ${st.label}${k.count === 1 ? "" : "s"}`);
+      return h("li", { attrs: { "data-kind": k.kind, "data-count": String(k.count) } }, g, countLabel(k.count, st.label));
     }));
     const actors = h("ol", { class: "overview-list", testid: "overview-actors" }, ...d.actors.map((n) => {
       const st = kindStyle(n.kind);

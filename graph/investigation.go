@@ -1,0 +1,110 @@
+package graph
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// An Investigation is a saved view of the UI: a name, a note, and the view
+// itself (the URL fragment the UI writes: what is on the canvas and where,
+// the filters, the selection). It is the user's work, not part of the graph:
+// no claim refers to it, and loading documents never touches it.
+type Investigation struct {
+	ID      string
+	Name    string
+	Note    string
+	View    string
+	Created time.Time
+	Updated time.Time
+}
+
+// InvestigationTimeLayout is how stores write an investigation's times: UTC
+// with a fixed number of digits, so the text sorts as the times do.
+const InvestigationTimeLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
+// Limits on what an investigation holds, so one request cannot fill the store.
+const (
+	MaxInvestigationName = 200
+	MaxInvestigationNote = 10_000
+	MaxInvestigationView = 200_000
+	MaxInvestigations    = 200
+)
+
+// InvestigationStore keeps saved investigations. Both stores implement it
+// next to graph.Store; it is a separate interface because it is the UI's
+// state, not the graph.
+type InvestigationStore interface {
+	// SaveInvestigation stores inv: a new one (with a new ID and Created)
+	// when inv.ID is empty, else it replaces the one with that ID
+	// (CodeNotFound if there is none), keeping its Created. Updated is set
+	// to now. It returns what was stored.
+	SaveInvestigation(ctx context.Context, inv Investigation) (Investigation, error)
+	// ListInvestigations returns at most limit investigations (1 to
+	// MaxInvestigations), the most recently updated first.
+	ListInvestigations(ctx context.Context, limit int) ([]Investigation, error)
+	// GetInvestigation returns one investigation, or CodeNotFound.
+	GetInvestigation(ctx context.Context, id string) (Investigation, error)
+}
+
+// CleanInvestigation trims the name and checks every field against the
+// limits; stores call it before writing.
+func CleanInvestigation(inv Investigation) (Investigation, error) {
+	inv.Name = strings.TrimSpace(inv.Name)
+	switch {
+	case inv.Name == "":
+		return inv, Invalidf("an investigation needs a name")
+	case !utf8.ValidString(inv.Name) || !utf8.ValidString(inv.Note) || !utf8.ValidString(inv.View):
+		return inv, Invalidf("an investigation's name, note and view must be UTF-8 text")
+	case utf8.RuneCountInString(inv.Name) > MaxInvestigationName:
+		return inv, Invalidf("an investigation's name has at most %d characters", MaxInvestigationName)
+	case len(inv.Note) > MaxInvestigationNote:
+		return inv, Invalidf("an investigation's note has at most %d bytes", MaxInvestigationNote)
+	case len(inv.View) > MaxInvestigationView:
+		return inv, Invalidf("an investigation's view has at most %d bytes", MaxInvestigationView)
+	case inv.ID != "" && !ValidInvestigationID(inv.ID):
+		return inv, Invalidf("%q is not an investigation id", inv.ID)
+	}
+	return inv, nil
+}
+
+// NewInvestigationID returns a fresh random id ("inv:" and 16 hex digits).
+func NewInvestigationID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	return "inv:" + hex.EncodeToString(b[:])
+}
+
+// ValidInvestigationID says whether id has the shape NewInvestigationID gives.
+func ValidInvestigationID(id string) bool {
+	h, ok := strings.CutPrefix(id, "inv:")
+	if !ok || len(h) != 16 {
+		return false
+	}
+	_, err := hex.DecodeString(h)
+	return err == nil
+}
+
+// InvestigationLimit clamps a requested list size to 1..MaxInvestigations
+// (0 or less means the maximum).
+func InvestigationLimit(n int) int {
+	if n <= 0 || n > MaxInvestigations {
+		return MaxInvestigations
+	}
+	return n
+}
+
+// ReadOnlyInvestigations wraps an InvestigationStore so that saving is
+// refused (`actorgraph serve --read-only`); listing and opening still work.
+func ReadOnlyInvestigations(s InvestigationStore) InvestigationStore {
+	return readOnlyInvestigations{s}
+}
+
+type readOnlyInvestigations struct{ InvestigationStore }
+
+func (readOnlyInvestigations) SaveInvestigation(context.Context, Investigation) (Investigation, error) {
+	return Investigation{}, Invalidf("the store is open read-only: investigations cannot be saved")
+}

@@ -1,0 +1,2 @@
+MATCH (i:Investigation {id: $id})
+RETURN i

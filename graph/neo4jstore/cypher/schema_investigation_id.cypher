@@ -1,0 +1,2 @@
+CREATE CONSTRAINT investigation_id IF NOT EXISTS
+FOR (i:Investigation) REQUIRE i.id IS UNIQUE
