@@ -264,6 +264,90 @@ describe("the canvas at newsroom scale, end to end", () => {
     await other.close();
   });
 
+  it("compact mode draws an attribution as one labelled edge attributor → blamed, and expands back", async () => {
+    // Russia back on the canvas, joined to the attribution that blames it.
+    await page.getByTestId("search-input").fill("Russia");
+    await page.locator('[data-testid="search-option"][data-id="country:RU"]').click();
+    await page.waitForFunction(() => window.__actorgraph!.graph.hasNode("country:RU"));
+    await idle();
+    await settled();
+    const attribution = await page.evaluate(() => {
+      const g = window.__actorgraph!.graph;
+      return g.filterNodes((n, a) => a.kind === "Attribution" && g.outNeighbors(n).includes("country:RU") && g.inNeighbors(n).includes("country:US"))[0];
+    });
+    expect(attribution).toBeTruthy();
+    if (await page.getByTestId("compact").getAttribute("aria-pressed") === "true") await page.getByTestId("compact").click();
+    await page.getByTestId("compact").click();
+    expect(await page.getByTestId("compact").getAttribute("aria-pressed")).toBe("true");
+    const shown = await page.evaluate((att) => {
+      const a = window.__actorgraph!.app;
+      const g = a.model.graph;
+      const edges = g.filterEdges("country:US", "country:RU", (_e, x) => x.virtual === true && x.via === att);
+      return {
+        node: a.sigma.getNodeDisplayData(att)?.hidden ?? false,
+        edges: edges.map((e) => ({ label: g.getEdgeAttribute(e, "label"), hidden: a.sigma.getEdgeDisplayData(e)?.hidden ?? true })),
+        claimsHidden: g.edges(att).every((e) => a.sigma.getEdgeDisplayData(e)?.hidden),
+      };
+    }, attribution);
+    expect(shown.node).toBe(true);
+    expect(shown.claimsHidden).toBe(true);
+    expect(shown.edges).toHaveLength(1);
+    expect(shown.edges[0]!.label).toMatch(/^blames · Suspected cyber attack/);
+    expect(shown.edges[0]!.hidden).toBe(false);
+    await page.getByTestId("fit").click();
+    await settled();
+    await shot("11-compact");
+    // Back to the reified nodes.
+    await page.getByTestId("compact").click();
+    const back = await page.evaluate((att) => {
+      const a = window.__actorgraph!.app;
+      return { hidden: a.sigma.getNodeDisplayData(att)?.hidden ?? false, virtual: a.model.graph.filterEdges((_e, x) => x.virtual === true).length };
+    }, attribution);
+    expect(back).toEqual({ hidden: false, virtual: 0 });
+  });
+
+  it("the modality filter hides alleged claims, and the nodes left with no claim", async () => {
+    const alleged = await page.evaluate(() => {
+      const g = window.__actorgraph!.graph;
+      return g.filterEdges((_e, a) => a.modality === "alleged" && !a.virtual);
+    });
+    expect(alleged.length).toBeGreaterThan(0);
+    await page.getByTestId("tab-filters").click();
+    await page.getByTestId("filter-modality-alleged").uncheck();
+    const state = await page.evaluate((ids) => {
+      const a = window.__actorgraph!.app;
+      const g = a.model.graph;
+      const lonely = g.filterNodes((n) => g.edges(n).length > 0 && g.edges(n).every((e) => a.sigma.getEdgeDisplayData(e)?.hidden));
+      return {
+        allegedHidden: ids.every((e) => a.sigma.getEdgeDisplayData(e)?.hidden),
+        assertedShown: g.filterEdges((_e, x) => x.modality === "asserted").some((e) => !a.sigma.getEdgeDisplayData(e)?.hidden),
+        lonelyShown: lonely.filter((n) => !a.sigma.getNodeDisplayData(n)?.hidden),
+        url: location.hash,
+      };
+    }, alleged);
+    expect(state.allegedHidden).toBe(true);
+    expect(state.assertedShown).toBe(true);
+    expect(state.lonelyShown).toEqual([]);
+    expect(state.url).toContain("hm=alleged");
+    await shot("12-modality-filter");
+    await page.getByTestId("filter-modality-alleged").check();
+    expect(await page.evaluate((ids) => ids.some((e) => !window.__actorgraph!.app.sigma.getEdgeDisplayData(e)?.hidden), alleged)).toBe(true);
+  });
+
+  it("search forgives a typo: “Sulivan” offers John Sullivan, announced as the active option", async () => {
+    const input = page.getByTestId("search-input");
+    await input.fill("Sulivan");
+    const option = page.locator('[data-testid="search-option"][data-id="person:john-sullivan"]');
+    await option.waitFor();
+    expect(await option.textContent()).toContain("did you mean");
+    const active = await input.getAttribute("aria-activedescendant");
+    expect(active).toBe(await option.getAttribute("id"));
+    expect(await option.getAttribute("aria-selected")).toBe("true");
+    await shot("13-typo-search");
+    await input.press("Enter");
+    await page.waitForFunction(() => window.__actorgraph!.app.selection?.id === "person:john-sullivan");
+  });
+
   it("raised no page error", () => {
     expect(pageErrors).toEqual([]);
   });

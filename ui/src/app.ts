@@ -8,6 +8,9 @@ import { toCSV, toGEXF } from "./exporters";
 import { defaultFilters } from "./filters";
 import { GraphModel } from "./graphstore";
 import { Layout, type LayoutStatus } from "./layout";
+import { COMPACT_ABOVE, isVirtual } from "./compact";
+import { radialPositions, timePositions, type LayoutName, type Positions } from "./layouts";
+import { NODE_KINDS } from "./types";
 import { sameView, UndoStack, type Snapshot } from "./history";
 import { decodeView, encodeView, type Selection, type ViewState } from "./state";
 import type { NodeSummary, Relation, RelType, Viewer } from "./types";
@@ -46,7 +49,10 @@ export class App {
     this.sigma = createSigma(this.model.graph, container, this.canvasState, {
       onClickNode: (id) => this.select({ type: "node", id }),
       onDoubleClickNode: (id) => void this.expand(id, []),
-      onClickEdge: (id) => this.select({ type: "edge", id }),
+      // A compact edge stands for a claim-node: select that.
+      onClickEdge: (id) => this.select(isVirtual(id)
+        ? { type: "node", id: String(this.model.graph.getEdgeAttribute(id, "via")) }
+        : { type: "edge", id }),
       onClickStage: () => {
         if (this.canvasState.focus) {
           this.canvasState.focus = null;
@@ -81,7 +87,7 @@ export class App {
   lastSettle: { ms: number; iterations: number } | null = null;
   private fitAfterSettle = true;
 
-  on(event: "change" | "selection" | "layout" | "busy" | "filters" | "article" | "history" | "viewer" | "review", fn: Listener): void {
+  on(event: "change" | "selection" | "layout" | "busy" | "filters" | "article" | "history" | "viewer" | "review" | "compact" | "layout-choice", fn: Listener): void {
     let s = this.listeners.get(event);
     if (!s) this.listeners.set(event, (s = new Set()));
     s.add(fn);
@@ -294,7 +300,57 @@ export class App {
     this.emit("filters");
   }
 
+  /** The layout in use: ForceAtlas2, rings around the selection, or a timeline. */
+  layoutName: LayoutName = "force";
+
+  /**
+   * Lays the graph out another way. Radial and time place every node at once
+   * and keep the force layout still (a drag or Run layout goes back to it);
+   * force runs ForceAtlas2 from where the nodes are. One undo step.
+   */
+  useLayout(name: LayoutName): void {
+    const g = this.model.graph;
+    let pos: Positions | null = null;
+    if (name === "radial") {
+      const center = this.selection?.type === "node" && g.hasNode(this.selection.id) ? this.selection.id
+        : g.nodes().sort((a, b) => g.degree(b) - g.degree(a))[0];
+      if (!center) return;
+      pos = radialPositions(g, center);
+    } else if (name === "time") {
+      pos = timePositions(g, NODE_KINDS);
+    }
+    this.layoutName = name;
+    this.emit("layout-choice");
+    if (!pos) {
+      g.forEachNode((n) => g.removeNodeAttribute(n, "fixed"));
+      this.layout.start();
+      return;
+    }
+    this.layout.hold();
+    for (const [n, p] of pos) g.mergeNodeAttributes(n, { x: p.x, y: p.y });
+    void fitView(this.sigma);
+    this.commit(name === "radial" ? "Radial layout" : "Time layout", { force: true });
+  }
+
+  /** Whether the user turned compact mode on or off (else it follows the graph's size). */
+  compactChosen = false;
+
+  /** Compact mode on or off: the picture stays where it is, only drawn differently. */
+  setCompact(on: boolean, chosen = true): void {
+    if (chosen) this.compactChosen = true;
+    if (this.model.compact === on) return;
+    this.model.compact = on;
+    this.model.finish();
+    this.layout.hold();
+    this.refresh();
+    this.emit("compact");
+  }
+
   private changed(): void {
+    if (!this.compactChosen && this.model.compact !== this.model.graph.order > COMPACT_ABOVE) {
+      this.model.compact = this.model.graph.order > COMPACT_ABOVE;
+      this.emit("compact");
+    }
     this.model.finish();
     tuneForSize(this.sigma, this.model.graph.size);
     this.refresh();
@@ -303,6 +359,7 @@ export class App {
   }
 
   refresh(): void {
+    this.canvasState.filteredOut = this.model.filteredOut(this.canvasState.filters);
     this.sigma.refresh();
     const info = byId("canvas-info");
     const f = this.canvasState.filters;
@@ -325,7 +382,7 @@ export class App {
     const g = this.model.graph;
     return {
       nodes: g.nodes(),
-      edges: g.edges(),
+      edges: g.edges().filter((e) => !isVirtual(e)),
       positions: g.nodes().map((n) => [g.getNodeAttribute(n, "x"), g.getNodeAttribute(n, "y")] as [number, number]),
       selection: this.selection,
       doc: this.doc,
@@ -470,8 +527,26 @@ export class App {
       const a = g.getNodeAttributes(n.id);
       return { ...n, x: a.x, y: a.y, fixed: !!a.fixed };
     });
-    this.undo.replaceCurrent({ ...cur, nodes });
-    if (!this.commitWanted) this.syncUrl();
+    const next = { ...cur, nodes };
+    this.undo.replaceCurrent(next);
+    // The URL of the current entry is the snapshot's, not the live graph's:
+    // a change in progress must not leak into the entry before it.
+    const url = this.snapshotUrl(next);
+    this.appliedHash = new URL(url, location.href).hash;
+    history.replaceState({ seq: next.seq }, "", url);
+  }
+
+  private snapshotUrl(s: Snapshot): string {
+    const hash = encodeView({
+      nodes: s.nodes.map((n) => n.id),
+      edges: s.relations.map((r) => r.id),
+      positions: s.nodes.map((n) => [n.x, n.y] as [number, number]),
+      selection: s.selection,
+      doc: s.doc,
+      filters: s.filters,
+      path: s.path,
+    });
+    return `${location.pathname}${location.search}${hash ? `#${hash}` : ""}`;
   }
 
   undoStep(): void {

@@ -24,6 +24,7 @@ export function matchedAlias(query: string, aliases: string[]): string | null {
 /** The line under a suggestion's name: which alias matched, or where the text matched. */
 export function hitDetail(query: string, hit: SearchHit): string {
   const kind = kindStyle(hit.node.kind).label;
+  if (hit.matched === "fuzzy") return `${kind} · did you mean “${hit.snippet ?? hit.node.name}”?`;
   if (hit.matched === "alias") {
     const a = matchedAlias(query, hit.node.aliases);
     return a ? `${kind} · alias “${a}”` : `${kind} · alias`;
@@ -40,6 +41,8 @@ export interface AutocompleteOptions {
   track: <T>(p: Promise<T>) => Promise<T>;
   testid?: string;
   first?: number;
+  /** Asked when the server finds nothing: close spellings (fuzzy.ts). */
+  fuzzy?: (q: string) => Promise<SearchHit[]>;
 }
 
 export function attachAutocomplete(o: AutocompleteOptions): { close: () => void } {
@@ -52,7 +55,19 @@ export function attachAutocomplete(o: AutocompleteOptions): { close: () => void 
   const close = () => {
     o.list.hidden = true;
     o.input.setAttribute("aria-expanded", "false");
+    o.input.removeAttribute("aria-activedescendant");
     active = -1;
+  };
+  // The active suggestion is announced: the input points at it
+  // (aria-activedescendant) and it says it is selected.
+  const optionId = (i: number) => `${o.list.id || testid}-opt-${i}`;
+  const markActive = () => {
+    [...o.list.children].forEach((c, i) => {
+      c.classList.toggle("active", i === active);
+      if (c.getAttribute("role") === "option") c.setAttribute("aria-selected", String(i === active));
+    });
+    if (active >= 0 && hits[active]) o.input.setAttribute("aria-activedescendant", optionId(active));
+    else o.input.removeAttribute("aria-activedescendant");
   };
   const render = (query: string) => {
     clear(o.list);
@@ -65,7 +80,7 @@ export function attachAutocomplete(o: AutocompleteOptions): { close: () => void 
       glyph.style.color = st.color;
       const li = h(
         "li",
-        { class: i === active ? "active" : "", testid, attrs: { role: "option", "data-id": hit.node.id, "data-kind": hit.node.kind } },
+        { class: i === active ? "active" : "", testid, attrs: { role: "option", id: optionId(i), "aria-selected": String(i === active), "data-id": hit.node.id, "data-kind": hit.node.kind } },
         glyph,
         h("span", { class: "name" }, hit.node.name),
         h("span", { class: "sub" }, hitDetail(query, hit)),
@@ -78,6 +93,7 @@ export function attachAutocomplete(o: AutocompleteOptions): { close: () => void 
     });
     o.list.hidden = false;
     o.input.setAttribute("aria-expanded", "true");
+    markActive();
   };
   const pick = (i: number) => {
     const hit = hits[i];
@@ -93,7 +109,7 @@ export function attachAutocomplete(o: AutocompleteOptions): { close: () => void 
       return;
     }
     const mine = ++seq;
-    o.track(o.api.search(q, o.first ?? 10)).then((res) => {
+    o.track(o.api.search(q, o.first ?? 10).then(async (res) => (res.length || !o.fuzzy ? res : o.fuzzy(q)))).then((res) => {
       if (mine !== seq) return;
       hits = res;
       active = hits.length ? 0 : -1;
@@ -109,7 +125,7 @@ export function attachAutocomplete(o: AutocompleteOptions): { close: () => void 
       if (o.list.hidden || hits.length === 0) return;
       e.preventDefault();
       active = (active + (e.key === "ArrowDown" ? 1 : hits.length - 1)) % hits.length;
-      [...o.list.children].forEach((c, i) => c.classList.toggle("active", i === active));
+      markActive();
     } else if (e.key === "Enter") {
       e.preventDefault();
       if (!o.list.hidden && active >= 0) pick(active);

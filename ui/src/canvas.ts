@@ -28,6 +28,8 @@ export interface CanvasState {
   selectedEdge: string | null;
   /** A path (or other set) to highlight; everything else is dimmed. */
   focus: { nodes: Set<string>; edges: Set<string> } | null;
+  /** Nodes all of whose claims the filters hide (GraphModel.filteredOut), refreshed with the filters. */
+  filteredOut?: Set<string>;
   /** Claims are not drawn (large graphs while the layout runs). */
   hideEdges?: boolean;
 }
@@ -84,6 +86,10 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     labelFont: "system-ui, sans-serif",
     labelSize: 12,
     labelRenderedSizeThreshold: 5,
+    // Label collisions: sigma draws at most labelDensity labels per grid
+    // cell, the biggest nodes' first (size = number of claims).
+    labelDensity: 0.6,
+    labelGridCellSize: 110,
     edgeLabelFont: "system-ui, sans-serif",
     edgeLabelSize: 10,
     edgeLabelColor: { color: "#6b7680" },
@@ -104,10 +110,15 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     },
     nodeReducer: (node, data) => {
       const res: Partial<NodeDisplayData> & NodeAttrs = { ...data };
-      if (!nodeVisible(data.kind, state.filters)) {
+      if (!nodeVisible(data.kind, state.filters) || data.folded || state.filteredOut?.has(node)) {
         res.hidden = true;
         return res;
       }
+      // Short labels on the canvas; the whole text while hovered or selected.
+      if ((node === state.hovered || node === state.selectedNode) && data.fullLabel) res.label = data.fullLabel;
+      // The labels of what the user put there and of the selection win
+      // collisions; the rest are placed by size (number of claims).
+      if (data.pinned || node === state.selectedNode) res.forceLabel = true;
       const focus = state.focus;
       if (state.hovered) {
         if (node === state.hovered || graph.areNeighbors(node, state.hovered)) {
@@ -140,9 +151,9 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
         return res;
       }
       const [s, t] = graph.extremities(edge);
-      const sk = graph.getNodeAttribute(s, "kind");
-      const tk = graph.getNodeAttribute(t, "kind");
-      if (!claimVisible(data, state.filters) || !nodeVisible(sk, state.filters) || !nodeVisible(tk, state.filters)) {
+      const sa = graph.getNodeAttributes(s);
+      const ta = graph.getNodeAttributes(t);
+      if (!claimVisible(data, state.filters) || !nodeVisible(sa.kind, state.filters) || !nodeVisible(ta.kind, state.filters) || sa.folded || ta.folded) {
         res.hidden = true;
         return res;
       }

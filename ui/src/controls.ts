@@ -44,6 +44,21 @@ export function undoControls(app: App): void {
   });
 }
 
+/** The Compact toggle and the choice of layout. */
+export function canvasModes(app: App): void {
+  const compact = byId<HTMLButtonElement>("btn-compact");
+  const sync = () => compact.setAttribute("aria-pressed", String(app.model.compact));
+  app.on("compact", sync);
+  sync();
+  compact.addEventListener("click", () => app.setCompact(!app.model.compact));
+  const choice = byId<HTMLSelectElement>("layout-choice");
+  choice.addEventListener("change", () => {
+    const v = choice.value;
+    if (v === "radial" || v === "time" || v === "force") app.useLayout(v);
+  });
+  app.on("layout-choice", () => (choice.value = app.layoutName));
+}
+
 /** A button that hides and shows part of the page; the canvas takes the room. */
 function collapser(app: App, buttonId: string, apply: (open: boolean) => void, storageKey: string): void {
   const b = byId<HTMLButtonElement>(buttonId);

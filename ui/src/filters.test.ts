@@ -19,6 +19,14 @@ describe("claimVisible", () => {
     expect(claimVisible(claim({ method: "rule:attribution@1" }), { ...defaultFilters(), method: "extracted" })).toBe(true);
   });
 
+  it("filters by modality (a claim without one counts as asserted)", () => {
+    const f = { ...defaultFilters(), hiddenModalities: ["alleged"] };
+    expect(isDefault(f)).toBe(false);
+    expect(claimVisible(claim({ modality: "alleged" }), f)).toBe(false);
+    expect(claimVisible(claim({ modality: "denied" }), f)).toBe(true);
+    expect(claimVisible(claim(), { ...defaultFilters(), hiddenModalities: ["asserted"] })).toBe(false);
+  });
+
   it("hides a claim only when every source of it is hidden", () => {
     const f = { ...defaultFilters(), hiddenSources: ["doc:a"] };
     expect(claimVisible(claim(), f)).toBe(false);

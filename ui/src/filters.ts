@@ -20,16 +20,21 @@ export interface Filters {
   method: MethodFilter;
   /** Show claims people rejected or corrected (hidden otherwise, as the API hides them). */
   showRejected?: boolean;
+  /** Modalities (asserted, alleged, denied) whose claims are hidden. */
+  hiddenModalities: string[];
 }
 
+export const MODALITIES = ["asserted", "alleged", "denied"] as const;
+
 export function defaultFilters(): Filters {
-  return { hiddenKinds: [], hiddenTypes: [], since: null, until: null, undated: true, minConfidence: 0, hiddenSources: [], method: "all" };
+  return { hiddenKinds: [], hiddenTypes: [], since: null, until: null, undated: true, minConfidence: 0, hiddenSources: [], method: "all", hiddenModalities: [] };
 }
 
 export function isDefault(f: Filters): boolean {
   const d = defaultFilters();
   return f.hiddenKinds.length === 0 && f.hiddenTypes.length === 0 && f.since === d.since && f.until === d.until &&
-    f.undated === d.undated && f.minConfidence === d.minConfidence && f.hiddenSources.length === 0 && f.method === d.method;
+    f.undated === d.undated && f.minConfidence === d.minConfidence && f.hiddenSources.length === 0 && f.method === d.method &&
+    f.hiddenModalities.length === 0;
 }
 
 /** What a filter needs to know about a claim. */
@@ -43,6 +48,8 @@ export interface ClaimFacts {
   docIds: string[];
   /** Its review status (UNREVIEWED, CONFIRMED, REJECTED, CORRECTED). */
   status?: string;
+  /** asserted, alleged or denied; absent reads as asserted. */
+  modality?: string;
 }
 
 /** Whether a claim of this review status is hidden unless asked for. */
@@ -71,6 +78,7 @@ export function claimVisible(c: ClaimFacts, f: Filters): boolean {
   if (reviewHidden(c.status) && !f.showRejected) return false;
   if (c.confidence < f.minConfidence) return false;
   if (f.method !== "all" && methodClass(c.method) !== f.method) return false;
+  if (f.hiddenModalities.length > 0 && f.hiddenModalities.includes(c.modality ?? "asserted")) return false;
   if (f.hiddenSources.length > 0 && c.docIds.length > 0 && c.docIds.every((d) => f.hiddenSources.includes(d))) return false;
   if (f.since || f.until) {
     const r = c.date ? dateRange(c.date) : null;

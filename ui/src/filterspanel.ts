@@ -4,7 +4,7 @@
 
 import type { App } from "./app";
 import { button, clear, h } from "./dom";
-import { dateRange, defaultFilters, isDefault, monthsBetween, type MethodFilter } from "./filters";
+import { dateRange, defaultFilters, isDefault, MODALITIES, monthsBetween, type MethodFilter } from "./filters";
 import { KIND_STYLE, relLabel } from "./kinds";
 import { NODE_KINDS, REL_TYPES, type NodeKind, type RelType } from "./types";
 
@@ -42,7 +42,8 @@ export class FiltersPanel {
     g.forEachNode((_, a) => kindCounts.set(a.kind, (kindCounts.get(a.kind) ?? 0) + 1));
     const typeCounts = new Map<string, number>();
     const dates: string[] = [];
-    g.forEachEdge((_, a) => {
+    g.forEachEdge((_e, a) => {
+      if (a.virtual) return;
       typeCounts.set(a.relType, (typeCounts.get(a.relType) ?? 0) + 1);
       if (a.date) dates.push(a.date);
     });
@@ -136,6 +137,16 @@ export class FiltersPanel {
       this.update();
     });
     el.append(h("h3", {}, "Minimum confidence"), h("div", { class: "row" }, conf, confLabel));
+
+    // Modality: how the source made the claim.
+    const modCounts = new Map<string, number>();
+    g.forEachEdge((_e, a) => {
+      if (!a.virtual) modCounts.set(a.modality ?? "asserted", (modCounts.get(a.modality ?? "asserted") ?? 0) + 1);
+    });
+    el.append(h("h3", {}, "Modality"), h("div", { class: "row small", testid: "filter-modalities" },
+      ...MODALITIES.map((m) => this.check(`filter-modality-${m}`, !f.hiddenModalities.includes(m), (on) => {
+        f.hiddenModalities = toggle(f.hiddenModalities, m, !on);
+      }, `${m} (${modCounts.get(m) ?? 0})`))));
 
     // Method
     el.append(h("h3", {}, "How claims were made"), h("div", { class: "row small" },

@@ -5,6 +5,7 @@
 
 import { MultiDirectedGraph } from "graphology";
 import { claimVisible, nodeVisible, type ClaimFacts, type Filters } from "./filters";
+import { compactEdges, isVirtual, shortLabel } from "./compact";
 import { kindStyle, relLabel } from "./kinds";
 import type { NodeSummary, Relation } from "./types";
 
@@ -17,6 +18,10 @@ export interface NodeAttrs {
   size: number;
   color: string;
   type: string;
+  /** The whole name; `label` is shortened for statements and attributions. */
+  fullLabel?: string;
+  /** A claim-node drawn as edges (compact mode): hidden. */
+  folded?: boolean;
   /** Added by the user (search, mention, question), not only as a neighbour. */
   pinned?: boolean;
   fixed?: boolean;
@@ -58,11 +63,22 @@ export function claimFacts(r: Relation): ClaimFacts {
     date: r.date ?? r.published,
     docIds: [...new Set(r.evidence.map((e) => e.document.id))],
     status: r.review?.status ?? "UNREVIEWED",
+    modality: r.modality,
   };
+}
+
+/** Claim-nodes whose names are sentences: their labels are cut short on the canvas. */
+const SHORT_LABEL_KINDS = new Set(["Statement", "Attribution"]);
+
+/** The label drawn for a node: the name, cut short for statements and attributions (the full text shows on hover). */
+export function canvasLabel(kind: string, name: string): string {
+  return SHORT_LABEL_KINDS.has(kind) ? shortLabel(name, 32) : name;
 }
 
 export class GraphModel {
   readonly graph: CanvasGraph = newGraph();
+  /** Compact mode: claim-nodes drawn as edges (compact.ts). */
+  compact = false;
   readonly relations = new Map<string, Relation>();
   readonly summaries = new Map<string, NodeSummary>();
 
@@ -71,7 +87,7 @@ export class GraphModel {
     this.summaries.set(n.id, n);
     const style = kindStyle(n.kind);
     if (this.graph.hasNode(n.id)) {
-      this.graph.mergeNodeAttributes(n.id, { label: n.name, kind: n.kind, aliases: n.aliases });
+      this.graph.mergeNodeAttributes(n.id, { label: canvasLabel(n.kind, n.name), fullLabel: n.name, kind: n.kind, aliases: n.aliases });
       return false;
     }
     let cx = 0;
@@ -98,7 +114,8 @@ export class GraphModel {
     const angle = hash01(n.id) * Math.PI * 2;
     const r = spread * (0.5 + hash01(n.id + "r"));
     this.graph.addNode(n.id, {
-      label: n.name,
+      label: canvasLabel(n.kind, n.name),
+      fullLabel: n.name,
       kind: n.kind,
       aliases: n.aliases,
       x: cx + Math.cos(angle) * r,
@@ -150,11 +167,33 @@ export class GraphModel {
     this.summaries.clear();
   }
 
-  /** Sizes by degree and curvatures for parallel claims; call after changes. */
+  /**
+   * Compact edges, sizes by number of claims, and curvatures for parallel
+   * claims; call after changes.
+   */
   finish(): void {
+    for (const e of this.graph.edges()) if (isVirtual(e)) this.graph.dropEdge(e);
+    this.graph.forEachNode((n, a) => {
+      if (a.folded) this.graph.setNodeAttribute(n, "folded", false);
+    });
+    if (this.compact) {
+      const { edges, folded } = compactEdges(this.graph);
+      for (const n of folded) this.graph.setNodeAttribute(n, "folded", true);
+      for (const e of edges) {
+        if (this.graph.hasEdge(e.key)) continue;
+        this.graph.addDirectedEdgeWithKey(e.key, e.from, e.to, {
+          ...e.facts, label: e.label, virtual: true, via: e.via, type: "straight", curvature: 0,
+        });
+      }
+    }
+    // A node's size says how many claims it has on the canvas (compact
+    // edges are not claims).
     this.graph.forEachNode((n) => {
-      const d = this.graph.degree(n);
-      this.graph.setNodeAttribute(n, "size", Math.min(18, 6 + 2.2 * Math.sqrt(d)));
+      let d = 0;
+      this.graph.forEachEdge(n, (e) => {
+        if (!isVirtual(e)) d++;
+      });
+      this.graph.setNodeAttribute(n, "size", Math.min(20, 5 + 2.4 * Math.sqrt(d)));
     });
     // Claims between the same two nodes, in either direction, fan out:
     // each gets an offset from the middle, and the sign of its curvature is
@@ -191,15 +230,37 @@ export class GraphModel {
   visibleRelations(f: Filters): Relation[] {
     const out: Relation[] = [];
     this.graph.forEachEdge((e, a, _s, _t, sa, ta) => {
-      if (!claimVisible(a, f) || !nodeVisible(sa.kind, f) || !nodeVisible(ta.kind, f)) return;
+      if (isVirtual(e) || !claimVisible(a, f) || !nodeVisible(sa.kind, f) || !nodeVisible(ta.kind, f)) return;
       const r = this.relations.get(e);
       if (r) out.push(r);
     });
     return out;
   }
 
+  /** The nodes drawn: of a shown kind, not folded into edges, and not left without a claim by the filters. */
   visibleNodes(f: Filters): string[] {
-    return this.graph.filterNodes((_, a) => nodeVisible(a.kind, f));
+    const out = this.filteredOut(f);
+    return this.graph.filterNodes((n, a) => nodeVisible(a.kind, f) && !a.folded && !out.has(n));
+  }
+
+  /**
+   * Nodes that have claims on the canvas, every one of them hidden by the
+   * filters: they are hidden too, so "30 nodes · 3 claims" cannot happen.
+   * A node with no claim at all (just added) stays.
+   */
+  filteredOut(f: Filters): Set<string> {
+    const out = new Set<string>();
+    this.graph.forEachNode((n) => {
+      let any = false;
+      let shown = false;
+      this.graph.forEachEdge(n, (e, a, _s, _t, sa, ta) => {
+        if (isVirtual(e) || shown) return;
+        any = true;
+        if (claimVisible(a, f) && nodeVisible(sa.kind, f) && nodeVisible(ta.kind, f)) shown = true;
+      });
+      if (any && !shown) out.add(n);
+    });
+    return out;
   }
 }
 

@@ -14,8 +14,9 @@ import { QuestionsPanel } from "./questions";
 import { AddPanel } from "./addpanel";
 import { NODE_KINDS } from "./types";
 import { OverviewPanel } from "./overview";
+import { fuzzySearcher } from "./fuzzy";
 import { InvestigationsDialog } from "./investigations";
-import { collapsibles, undoControls } from "./controls";
+import { canvasModes, collapsibles, undoControls } from "./controls";
 import { ReviewPanel } from "./review";
 
 declare global {
@@ -48,7 +49,10 @@ function legend(el: HTMLElement): void {
 function tabs(app: App): (name: string) => void {
   const layout = document.querySelector<HTMLElement>(".layout")!;
   const show = (name: string) => {
-    document.querySelectorAll<HTMLElement>(".tab").forEach((t) => t.classList.toggle("active", t.dataset.tab === name));
+    document.querySelectorAll<HTMLElement>(".tab").forEach((t) => {
+      t.classList.toggle("active", t.dataset.tab === name);
+      t.setAttribute("aria-selected", String(t.dataset.tab === name));
+    });
     document.querySelectorAll<HTMLElement>(".tabpanel").forEach((p) => (p.hidden = p.dataset.panel !== name));
     layout.classList.toggle("wide-left", name === "questions");
     // The canvas changed size.
@@ -78,6 +82,7 @@ function main(): void {
     list: byId<HTMLUListElement>("search-list"),
     track: (p) => app.track(p),
     onPick: (n) => void app.addEntity(n, { select: true }),
+    fuzzy: fuzzySearcher(app.api),
   });
 
   new DetailsPanel(app, byId("details"));
@@ -102,6 +107,7 @@ function main(): void {
 
   byId("btn-fit").addEventListener("click", () => void app.fit());
   undoControls(app);
+  canvasModes(app);
   const investigations = new InvestigationsDialog(app);
   byId("btn-investigations").addEventListener("click", () => void investigations.open());
   byId("btn-zoom-in").addEventListener("click", () => void app.sigma.getCamera().animatedZoom({ duration: 200 }));

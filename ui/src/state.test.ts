@@ -12,7 +12,7 @@ describe("view URL", () => {
       path: { from: "country:EE", to: "country:RU" },
       filters: {
         hiddenKinds: ["Statement"], hiddenTypes: ["SAID", "ABOUT"], since: "2018-01", until: "2018-12",
-        undated: false, minConfidence: 0.75, hiddenSources: ["doc:1"], method: "curated",
+        undated: false, minConfidence: 0.75, hiddenSources: ["doc:1"], method: "curated", hiddenModalities: ["alleged"],
       },
     };
     const enc = encodeView(v);

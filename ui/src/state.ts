@@ -2,7 +2,7 @@
 // the filters, the selection and the open article. Reloading or sharing the
 // link restores the view. The fragment never reaches the server.
 
-import { defaultFilters, type Filters, type MethodFilter } from "./filters";
+import { defaultFilters, MODALITIES, type Filters, type MethodFilter } from "./filters";
 import { NODE_KINDS, REL_TYPES, type NodeKind, type RelType } from "./types";
 
 export type Selection = { type: "node" | "edge"; id: string } | null;
@@ -63,6 +63,7 @@ export function encodeView(v: ViewState): string {
   if (f.minConfidence > 0) parts.push(`mc=${f.minConfidence}`);
   if (f.hiddenSources.length) parts.push(`hs=${list(f.hiddenSources)}`);
   if (f.method !== "all") parts.push(`m=${f.method}`);
+  if (f.hiddenModalities.length) parts.push(`hm=${list(f.hiddenModalities)}`);
   return parts.join("&");
 }
 
@@ -98,6 +99,7 @@ export function decodeView(fragment: string): ViewState {
   const mc = Number(kv.get("mc"));
   f.minConfidence = Number.isFinite(mc) && mc > 0 && mc <= 1 ? mc : 0;
   f.hiddenSources = unlist(kv.get("hs"));
+  f.hiddenModalities = unlist(kv.get("hm")).filter((x) => (MODALITIES as readonly string[]).includes(x));
   const m = kv.get("m");
   f.method = m === "curated" || m === "extracted" ? (m as MethodFilter) : "all";
   return v;
