@@ -3,7 +3,8 @@
 // picture. The real binary serves the demo corpus; Debian's Chromium drives
 // the UI. Screenshots go to test-output/ui/ (canvas-*.png).
 
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -346,6 +347,115 @@ describe("the canvas at newsroom scale, end to end", () => {
     await shot("13-typo-search");
     await input.press("Enter");
     await page.waitForFunction(() => window.__actorgraph!.app.selection?.id === "person:john-sullivan");
+  });
+
+  it("exports the whole visible graph as SVG: valid XML, every node, the legend and the sources", async () => {
+    // Zoomed far in: the export still holds the whole graph.
+    await page.evaluate(() => window.__actorgraph!.app.sigma.getCamera().setState({ ratio: 0.1 }));
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-svg").click()]);
+    expect(dl.suggestedFilename()).toBe("actorgraph.svg");
+    const svg = readFileSync((await dl.path())!, "utf8");
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+      const err = doc.querySelector("parsererror");
+      return {
+        error: err ? err.textContent : null,
+        root: doc.documentElement.nodeName,
+        nodes: [...doc.querySelectorAll("g.node")].map((n) => n.getAttribute("data-id")).sort(),
+        legend: doc.getElementById("legend")?.textContent ?? "",
+        sources: doc.getElementById("sources")?.textContent ?? "",
+      };
+    }, svg);
+    expect(parsed.error).toBeNull();
+    expect(parsed.root).toBe("svg");
+    const visible = await page.evaluate(() => {
+      const a = window.__actorgraph!.app;
+      return a.model.visibleNodes(a.canvasState.filters).sort();
+    });
+    expect(parsed.nodes).toEqual(visible);
+    expect(parsed.legend).toContain("Country");
+    expect(parsed.legend).toContain("alleged claim");
+    expect(parsed.sources).toContain("Russia blamed for cyber attack on US elections");
+    expect(parsed.sources).not.toMatch(/annotation:|\.ya?ml|data\/demo/);
+    await page.evaluate(() => window.__actorgraph!.app.fit());
+  });
+
+  it("keyboard only: search, pick, expand, and read a claim's evidence in its article", async () => {
+    const p = await openPage(server.url);
+    const focused = () => p.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? "");
+    await p.keyboard.press("Tab");
+    expect(await focused()).toBe("search-input");
+    await p.keyboard.type("Rob Strayer");
+    await p.locator('[data-testid="search-option"][data-id="person:rob-strayer"]').waitFor();
+    await p.keyboard.press("Enter");
+    await p.locator('[data-testid="details"][data-state="ready"]').waitFor();
+    await p.waitForFunction(() => document.activeElement?.getAttribute("data-testid") === "detail-name");
+    // From the node's name to Expand all in a few Tabs.
+    let tabs = 0;
+    while ((await focused()) !== "expand-all" && tabs < 12) {
+      await p.keyboard.press("Tab");
+      tabs++;
+    }
+    expect(await focused()).toBe("expand-all");
+    const before = await p.evaluate(() => window.__actorgraph!.graph.order);
+    await p.keyboard.press("Enter");
+    await p.waitForFunction((n) => window.__actorgraph!.graph.order > n, before);
+    await idle(p);
+    // On to the first claim's "open in article", and read its sentence there.
+    while ((await focused()) !== "open-article" && tabs < 40) {
+      await p.keyboard.press("Tab");
+      tabs++;
+    }
+    expect(await focused()).toBe("open-article");
+    const quote = await p.evaluate(() => document.activeElement!.closest("[data-testid=evidence]")!.querySelector("[data-testid=evidence-quote]")!.textContent);
+    await p.keyboard.press("Enter");
+    await p.locator('[data-testid="article"][data-state="ready"]').waitFor();
+    const marked = await p.locator('[data-testid="article-text"] .ev.focus').allTextContents();
+    expect(marked.join("")).toContain(quote!.slice(0, 30));
+    await p.screenshot({ path: join(out, "canvas-14-keyboard-evidence.png") });
+    // The list view reaches every node on the canvas by keyboard.
+    await p.getByTestId("list-toggle").focus();
+    await p.keyboard.press("Enter");
+    const listed = await p.getByTestId("list-node").count();
+    expect(listed).toBe(await p.evaluate(() => window.__actorgraph!.app.model.visibleNodes(window.__actorgraph!.app.canvasState.filters).length));
+    await p.getByTestId("list-node").first().focus();
+    await p.keyboard.press("Enter");
+    await p.waitForFunction(() => window.__actorgraph!.app.selection?.type === "node");
+    await p.screenshot({ path: join(out, "canvas-15-list-view.png") });
+    await p.close();
+  });
+
+  it("axe-core finds no serious or critical accessibility violation", async () => {
+    // The page's CSP forbids injected scripts: this context bypasses it for axe only.
+    const ctx = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
+    const p = await ctx.newPage();
+    await p.goto(server.url);
+    await p.waitForFunction(() => window.__actorgraph !== undefined);
+    await p.locator('[data-testid="overview"][data-state="ready"]').waitFor();
+    const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+    await p.addScriptTag({ content: readFileSync(axePath, "utf8") });
+    const audit = async (where: string) => {
+      const v = await p.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ["violations"] });
+        return r.violations.filter((x) => x.impact === "serious" || x.impact === "critical")
+          .map((x) => `${x.id} (${x.impact}): ${x.help} at ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      expect(v, where).toEqual([]);
+    };
+    await audit("overview");
+    await p.getByTestId("search-input").fill("Sullivan");
+    await p.locator('[data-testid="search-option"][data-id="person:john-sullivan"]').click();
+    await p.locator('[data-testid="details"][data-state="ready"]').waitFor();
+    await idle(p);
+    await audit("a node selected");
+    await p.getByTestId("tab-questions").click();
+    await p.getByTestId("q-attributions").click();
+    await p.locator('[data-testid="question-body"][data-state="ready"]').waitFor();
+    await audit("questions");
+    await p.getByTestId("list-toggle").click();
+    await audit("list view");
+    await ctx.close();
   });
 
   it("raised no page error", () => {

@@ -2,7 +2,9 @@
 // the URL, and the actions the panels call (add, expand, select, open).
 
 import { Api } from "./api";
-import { createSigma, fitView, hideEdgesDuringLayout, snapshotPNG, tuneForSize, type CanvasState, type GraphSigma } from "./canvas";
+import { citedSources, toSVG, type SvgEdge } from "./svgexport";
+import { claimVisible } from "./filters";
+import { createSigma, fitView, MODALITY_COLOR, hideEdgesDuringLayout, snapshotPNG, tuneForSize, type CanvasState, type GraphSigma } from "./canvas";
 import { byId, download } from "./dom";
 import { toCSV, toGEXF } from "./exporters";
 import { defaultFilters } from "./filters";
@@ -274,6 +276,9 @@ export class App {
     this.scheduleCommit();
     this.emit("selection");
   }
+
+  /** Move the focus to the side panel once it shows the selection (set by the search box). */
+  focusDetails = false;
 
   /** The evidence to scroll to in the open article. */
   focusEvidence: string | null = null;
@@ -687,6 +692,26 @@ export class App {
     });
     const xml = toGEXF(nodes, this.model.visibleRelations(f), { created: new Date().toISOString().slice(0, 10) });
     download("actorgraph.gexf", new Blob([xml], { type: "application/xml" }));
+  }
+
+  /** The whole visible graph as SVG, with the legend and the sources its claims cite. */
+  exportSVG(): void {
+    const f = this.canvasState.filters;
+    const g = this.model.graph;
+    const shown = new Set(this.model.visibleNodes(f));
+    const nodes = [...shown].map((id) => {
+      const a = g.getNodeAttributes(id);
+      return { id, label: a.label, kind: a.kind, x: a.x, y: a.y, size: a.size };
+    });
+    const edges: SvgEdge[] = [];
+    g.forEachEdge((_e, a, s, t) => {
+      if (!shown.has(s) || !shown.has(t) || !claimVisible(a, f)) return;
+      edges.push({ from: s, to: t, label: a.label, modality: a.modality });
+    });
+    const svg = toSVG(nodes, edges, citedSources(this.model.visibleRelations(f)), {
+      title: `actorgraph: ${nodes.length} nodes, ${edges.length} claims`, modalityColors: MODALITY_COLOR,
+    });
+    download("actorgraph.svg", new Blob([svg], { type: "image/svg+xml" }));
   }
 
   exportCSV(): void {

@@ -11,7 +11,9 @@ import type { DocumentRef, Evidence, NodeDetail, NodeSummary, Relation, RelType 
 export function kindBadge(kind: string): HTMLElement {
   const st = kindStyle(kind);
   const b = h("span", { class: "kind-badge", testid: "kind-badge" }, `${st.glyph} ${st.label}`);
-  b.style.background = st.color;
+  // The kind's colour as a border: white text on orange or teal would fail
+  // the contrast a reader needs (axe-core color-contrast).
+  b.style.borderColor = st.color;
   return b;
 }
 
@@ -152,7 +154,7 @@ export class DetailsPanel {
     }
     el.append(
       h("div", { class: "row" }, kindBadge(n.kind)),
-      h("h2", { testid: "detail-name" }, n.name),
+      h("h2", { testid: "detail-name", attrs: { tabindex: "-1" } }, n.name),
       h("div", { class: "muted small", testid: "detail-id" }, n.id),
     );
     if (n.aliases.length) el.append(h("div", { class: "aliases small", testid: "detail-aliases" }, h("span", { class: "muted" }, "Also: "), n.aliases.join(" · ")));
@@ -184,6 +186,10 @@ export class DetailsPanel {
         ...rels.map((r) => claimBlock(this.app, r, n.id))));
     }
     el.dataset.state = "ready";
+    if (this.app.focusDetails) {
+      this.app.focusDetails = false;
+      el.querySelector<HTMLElement>("h2")?.focus();
+    }
   }
 
   private actions(n: NodeDetail, rels: Relation[]): HTMLElement {

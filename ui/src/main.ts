@@ -15,6 +15,7 @@ import { AddPanel } from "./addpanel";
 import { NODE_KINDS } from "./types";
 import { OverviewPanel } from "./overview";
 import { fuzzySearcher } from "./fuzzy";
+import { ListView } from "./listview";
 import { InvestigationsDialog } from "./investigations";
 import { canvasModes, collapsibles, undoControls } from "./controls";
 import { ReviewPanel } from "./review";
@@ -81,7 +82,11 @@ function main(): void {
     input: byId<HTMLInputElement>("search-input"),
     list: byId<HTMLUListElement>("search-list"),
     track: (p) => app.track(p),
-    onPick: (n) => void app.addEntity(n, { select: true }),
+    onPick: (n) => {
+      // The details come next: a keyboard user lands on them, not back at the top.
+      app.focusDetails = true;
+      void app.addEntity(n, { select: true });
+    },
     fuzzy: fuzzySearcher(app.api),
   });
 
@@ -108,6 +113,7 @@ function main(): void {
   byId("btn-fit").addEventListener("click", () => void app.fit());
   undoControls(app);
   canvasModes(app);
+  new ListView(app, byId("list-view"), byId<HTMLButtonElement>("btn-list"));
   const investigations = new InvestigationsDialog(app);
   byId("btn-investigations").addEventListener("click", () => void investigations.open());
   byId("btn-zoom-in").addEventListener("click", () => void app.sigma.getCamera().animatedZoom({ duration: 200 }));
@@ -131,6 +137,7 @@ function main(): void {
   });
   byId("btn-png").addEventListener("click", () => void app.exportPNG());
   byId("btn-gexf").addEventListener("click", () => app.exportGEXF());
+  byId("btn-svg").addEventListener("click", () => app.exportSVG());
   byId("btn-csv").addEventListener("click", () => app.exportCSV());
 
   const restore = async (fragment: string) => {
