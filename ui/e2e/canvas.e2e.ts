@@ -349,6 +349,124 @@ describe("the canvas at newsroom scale, end to end", () => {
     await page.waitForFunction(() => window.__actorgraph!.app.selection?.id === "person:john-sullivan");
   });
 
+  it("selection tools: Shift-click picks several nodes, select neighbours, pin, hide and show again", async () => {
+    await page.getByTestId("list-toggle").getAttribute("aria-expanded");
+    await settled();
+    const box = (await page.getByTestId("canvas").boundingBox())!;
+    const click = async (id: string, shift: boolean) => {
+      const p = (await viewportPositions()).find((n) => n.id === id)!;
+      // Two clicks in quick succession are a double click (expand): a
+      // person's clicks are further apart.
+      await page.waitForTimeout(400);
+      if (shift) await page.keyboard.down("Shift");
+      await page.mouse.click(box.x + p.x, box.y + p.y);
+      if (shift) await page.keyboard.up("Shift");
+    };
+    // Radial around the United States: it in the middle, its neighbours on
+    // the first ring, so each node is clear to click.
+    await page.evaluate(() => window.__actorgraph!.app.select({ type: "node", id: "country:US" }));
+    await page.getByTestId("layout-choice").selectOption("radial");
+    await settled();
+    const ring = await page.evaluate(() => {
+      const g = window.__actorgraph!.graph;
+      const r = (id: string) => Math.round(Math.hypot(g.getNodeAttribute(id, "x"), g.getNodeAttribute(id, "y")));
+      return { us: r("country:US"), ru: r("country:RU") };
+    });
+    expect(ring).toEqual({ us: 0, ru: 100 });
+    await shot("16a-radial-layout");
+    await click("country:US", false);
+    await page.waitForFunction(() => window.__actorgraph!.app.selection?.id === "country:US");
+    await click("country:RU", true);
+    await page.waitForFunction(() => window.__actorgraph!.app.selectedNodes().length === 2);
+    expect(await page.getByTestId("selection-count").textContent()).toBe("2 selected");
+    await page.getByTestId("select-neighbours").click();
+    const sel = await page.evaluate(() => window.__actorgraph!.app.selectedNodes().sort());
+    const expected = await page.evaluate(() => {
+      const g = window.__actorgraph!.graph;
+      return [...new Set(["country:US", "country:RU", ...g.neighbors("country:US"), ...g.neighbors("country:RU")])].sort();
+    });
+    expect(sel).toEqual(expected);
+    await shot("16-multi-select");
+    await page.getByTestId("pin").click();
+    expect(await page.evaluate((ids) => ids.every((id) => window.__actorgraph!.graph.getNodeAttribute(id, "fixed") === true), sel)).toBe(true);
+    await page.getByTestId("hide").click();
+    const hidden = await page.evaluate((ids) => ids.every((id) => window.__actorgraph!.app.sigma.getNodeDisplayData(id)?.hidden), sel);
+    expect(hidden).toBe(true);
+    expect(await page.getByTestId("show-hidden").textContent()).toBe(`Show hidden (${sel.length})`);
+    // Hiding is a step: Undo shows them again.
+    await page.getByTestId("undo").click();
+    expect(await page.evaluate((ids) => ids.some((id) => window.__actorgraph!.app.sigma.getNodeDisplayData(id)?.hidden), sel)).toBe(false);
+    await page.getByTestId("redo").click();
+    await page.getByTestId("show-hidden").click();
+    expect(await page.evaluate((ids) => ids.some((id) => window.__actorgraph!.app.sigma.getNodeDisplayData(id)?.hidden), sel)).toBe(false);
+  });
+
+  it("find on the canvas highlights the matching nodes, typos forgiven, and Enter selects", async () => {
+    await page.getByTestId("canvas-find").fill("Unitd States");
+    await expect.poll(() => page.getByTestId("canvas-find-count").textContent()).toMatch(/^[1-9]\d* on the canvas$/);
+    const focus = await page.evaluate(() => [...(window.__actorgraph!.app.canvasState.focus?.nodes ?? [])]);
+    expect(focus).toContain("country:US");
+    await page.getByTestId("canvas-find").press("Enter");
+    await page.waitForFunction(() => window.__actorgraph!.app.selection?.id === "country:US");
+    await page.getByTestId("canvas-find").press("Escape");
+    expect(await page.evaluate(() => window.__actorgraph!.app.canvasState.focus)).toBeNull();
+  });
+
+  it("the side panel follows the filters and names sources by title, never by file path", async () => {
+    await page.evaluate(() => window.__actorgraph!.app.select({ type: "node", id: "country:US" }));
+    await page.locator('[data-testid="details"][data-state="ready"]').waitFor();
+    const details = page.getByTestId("details");
+    expect(await details.textContent()).not.toMatch(/annotation:|\.ya?ml|data\/demo/);
+    const claims = await page.getByTestId("claim").count();
+    await page.getByTestId("tab-filters").click();
+    await page.getByTestId("filter-modality-asserted").uncheck();
+    await page.locator('[data-testid="details"][data-state="ready"]').waitFor();
+    const after = await page.getByTestId("claim").count();
+    expect(after).toBeLessThan(claims);
+    expect(await page.getByTestId("claims-filtered").textContent()).toMatch(/^\d+ of these hidden by the filters\.$/);
+    expect(await page.locator('[data-testid="claim"] [data-testid="claim-modality"]').allTextContents()).not.toContain("asserted");
+    await shot("17-panel-follows-filters");
+    await page.getByTestId("filter-modality-asserted").check();
+  });
+
+  it("the timeline has axis labels and its brush starts anywhere on the strip", async () => {
+    const strip = page.getByTestId("timeline");
+    await strip.waitFor();
+    const axis = await page.getByTestId("timeline-axis").locator("span").allTextContents();
+    expect(axis.length).toBeGreaterThan(1);
+    for (const m of axis) expect(m).toMatch(/^\d{4}-\d{2}$/);
+    const b = (await strip.boundingBox())!;
+    // From the very left edge (not on a bar) to the middle.
+    await page.mouse.move(b.x + 1, b.y + 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y + 2, { steps: 4 });
+    await page.mouse.up();
+    const f = await page.evaluate(() => window.__actorgraph!.app.canvasState.filters);
+    expect(f.since).toBe(axis[0]);
+    expect(f.until).not.toBeNull();
+    await shot("18-timeline-brush");
+    await page.getByTestId("filters-reset").click();
+  });
+
+  it("the questions tables sort by any column and count their rows", async () => {
+    await page.getByTestId("tab-questions").click();
+    await page.getByTestId("q-statements").click();
+    await page.locator('[data-testid="question-body"][data-state="ready"]').waitFor();
+    const rows = await page.getByTestId("statement-row").count();
+    expect(await page.getByTestId("question-title").textContent()).toBe(`Who said what, about whom? (${rows})`);
+    const speakers = () => page.locator('[data-testid="statement-row"] td:first-child').allTextContents();
+    const header = page.locator('[data-testid="statements-table"] th').first();
+    await header.getByTestId("sort").click();
+    expect(await header.getAttribute("aria-sort")).toBe("ascending");
+    const asc = await speakers();
+    expect(asc).toEqual([...asc].sort((a, z) => a.localeCompare(z, undefined, { numeric: true, sensitivity: "base" })));
+    await header.getByTestId("sort").click();
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+    expect(await speakers()).toEqual([...asc].reverse());
+    await shot("19-sorted-questions");
+    await page.getByTestId("tab-filters").click();
+  });
+
   it("exports the whole visible graph as SVG: valid XML, every node, the legend and the sources", async () => {
     // Zoomed far in: the export still holds the whole graph.
     await page.evaluate(() => window.__actorgraph!.app.sigma.getCamera().setState({ ratio: 0.1 }));

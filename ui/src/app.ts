@@ -49,13 +49,18 @@ export class App {
 
   constructor(container: HTMLElement) {
     this.sigma = createSigma(this.model.graph, container, this.canvasState, {
-      onClickNode: (id) => this.select({ type: "node", id }),
+      onClickNode: (id, add) => {
+        if (add) return this.toggleMulti(id);
+        this.clearMulti();
+        void this.select({ type: "node", id });
+      },
       onDoubleClickNode: (id) => void this.expand(id, []),
       // A compact edge stands for a claim-node: select that.
       onClickEdge: (id) => this.select(isVirtual(id)
         ? { type: "node", id: String(this.model.graph.getEdgeAttribute(id, "via")) }
         : { type: "edge", id }),
       onClickStage: () => {
+        this.clearMulti();
         if (this.canvasState.focus) {
           this.canvasState.focus = null;
           this.refresh();
@@ -89,7 +94,7 @@ export class App {
   lastSettle: { ms: number; iterations: number } | null = null;
   private fitAfterSettle = true;
 
-  on(event: "change" | "selection" | "layout" | "busy" | "filters" | "article" | "history" | "viewer" | "review" | "compact" | "layout-choice", fn: Listener): void {
+  on(event: "change" | "selection" | "layout" | "busy" | "filters" | "article" | "history" | "viewer" | "review" | "compact" | "layout-choice" | "multi", fn: Listener): void {
     let s = this.listeners.get(event);
     if (!s) this.listeners.set(event, (s = new Set()));
     s.add(fn);
@@ -277,6 +282,81 @@ export class App {
     this.emit("selection");
   }
 
+  // ---- selection tools
+
+  /** The nodes the selection tools act on: the Shift-click set, else the selected node. */
+  selectedNodes(): string[] {
+    const m = this.canvasState.multi;
+    if (m && m.size) return [...m].filter((id) => this.model.graph.hasNode(id));
+    return this.selection?.type === "node" && this.model.graph.hasNode(this.selection.id) ? [this.selection.id] : [];
+  }
+
+  /** Shift-click: adds a node to the multi-selection (with the selected one), or takes it out. */
+  toggleMulti(id: string): void {
+    const m = (this.canvasState.multi ??= new Set());
+    if (m.size === 0 && this.selection?.type === "node" && this.selection.id !== id) m.add(this.selection.id);
+    if (m.has(id)) m.delete(id);
+    else m.add(id);
+    this.refresh();
+    this.emit("multi");
+  }
+
+  clearMulti(): void {
+    if (!this.canvasState.multi?.size) return;
+    this.canvasState.multi.clear();
+    this.refresh();
+    this.emit("multi");
+  }
+
+  /** Adds the neighbours on the canvas of the selected nodes to the multi-selection. */
+  selectNeighbours(): void {
+    const sel = this.selectedNodes();
+    const m = (this.canvasState.multi ??= new Set());
+    for (const id of sel) {
+      m.add(id);
+      for (const n of this.model.graph.neighbors(id)) if (!this.model.graph.getNodeAttribute(n, "userHidden")) m.add(n);
+    }
+    this.refresh();
+    this.emit("multi");
+  }
+
+  /** Pins the selected nodes where they are (the layout leaves them), or unpins them if all are pinned. */
+  pinSelected(): void {
+    const sel = this.selectedNodes();
+    if (!sel.length) return;
+    const g = this.model.graph;
+    const unpin = sel.every((id) => g.getNodeAttribute(id, "fixed"));
+    for (const id of sel) g.setNodeAttribute(id, "fixed", unpin ? undefined : true);
+    this.commit(unpin ? `Unpin ${sel.length} node(s)` : `Pin ${sel.length} node(s)`, { force: true });
+  }
+
+  /** Hides the selected nodes (and their claims) without removing them; Show hidden brings them back. */
+  hideSelected(): void {
+    const sel = this.selectedNodes();
+    if (!sel.length) return;
+    for (const id of sel) this.model.graph.setNodeAttribute(id, "userHidden", true);
+    this.canvasState.multi?.clear();
+    if (this.selection?.type === "node" && sel.includes(this.selection.id)) this.selection = null;
+    this.canvasState.selectedNode = this.selection?.type === "node" ? this.selection.id : null;
+    this.refresh();
+    this.commit(`Hide ${sel.length} node(s)`, { force: true });
+    this.emit("multi");
+    this.emit("selection");
+  }
+
+  hiddenCount(): number {
+    return this.model.graph.filterNodes((_n, a) => !!a.userHidden).length;
+  }
+
+  showHidden(): void {
+    this.model.graph.forEachNode((n, a) => {
+      if (a.userHidden) this.model.graph.removeNodeAttribute(n, "userHidden");
+    });
+    this.refresh();
+    this.commit("Show hidden nodes", { force: true });
+    this.emit("multi");
+  }
+
   /** Move the focus to the side panel once it shows the selection (set by the search box). */
   focusDetails = false;
 
@@ -426,7 +506,7 @@ export class App {
     return {
       seq,
       label,
-      nodes: g.mapNodes((id, a) => ({ id, x: a.x, y: a.y, fixed: !!a.fixed, pinned: !!a.pinned })),
+      nodes: g.mapNodes((id, a) => ({ id, x: a.x, y: a.y, fixed: !!a.fixed, pinned: !!a.pinned, hidden: !!a.userHidden })),
       summaries: g.mapNodes((id) => this.model.summaries.get(id)).filter((n): n is NodeSummary => !!n),
       relations: g.mapEdges((id) => this.model.relations.get(id)).filter((r): r is Relation => !!r),
       selection: this.selection,
@@ -447,7 +527,7 @@ export class App {
         const sum = summaries.get(n.id);
         if (!sum) continue;
         this.model.addNode(sum);
-        this.model.graph.mergeNodeAttributes(n.id, { x: n.x, y: n.y, fixed: n.fixed || undefined, pinned: n.pinned || undefined });
+        this.model.graph.mergeNodeAttributes(n.id, { x: n.x, y: n.y, fixed: n.fixed || undefined, pinned: n.pinned || undefined, userHidden: n.hidden || undefined });
       }
       for (const r of s.relations) this.model.addRelation(r);
       this.model.finish();

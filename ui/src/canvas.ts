@@ -28,6 +28,8 @@ export interface CanvasState {
   selectedEdge: string | null;
   /** A path (or other set) to highlight; everything else is dimmed. */
   focus: { nodes: Set<string>; edges: Set<string> } | null;
+  /** Nodes picked together (Shift-click), for the selection tools. */
+  multi?: Set<string>;
   /** Nodes all of whose claims the filters hide (GraphModel.filteredOut), refreshed with the filters. */
   filteredOut?: Set<string>;
   /** Claims are not drawn (large graphs while the layout runs). */
@@ -35,7 +37,8 @@ export interface CanvasState {
 }
 
 export interface CanvasHandlers {
-  onClickNode: (id: string) => void;
+  /** A click on a node; `add` when Shift (or Ctrl/Cmd) was held: add it to the multi-selection. */
+  onClickNode: (id: string, add: boolean) => void;
   onDoubleClickNode: (id: string) => void;
   onClickEdge: (id: string) => void;
   onClickStage: () => void;
@@ -110,7 +113,7 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     },
     nodeReducer: (node, data) => {
       const res: Partial<NodeDisplayData> & NodeAttrs = { ...data };
-      if (!nodeVisible(data.kind, state.filters) || data.folded || state.filteredOut?.has(node)) {
+      if (!nodeVisible(data.kind, state.filters) || data.folded || data.userHidden || state.filteredOut?.has(node)) {
         res.hidden = true;
         return res;
       }
@@ -138,8 +141,9 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
           res.zIndex = 0;
         }
       }
-      if (node === state.selectedNode) {
+      if (node === state.selectedNode || state.multi?.has(node)) {
         res.highlighted = true;
+        res.forceLabel = true;
         res.zIndex = 3;
       }
       return res;
@@ -153,7 +157,7 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
       const [s, t] = graph.extremities(edge);
       const sa = graph.getNodeAttributes(s);
       const ta = graph.getNodeAttributes(t);
-      if (!claimVisible(data, state.filters) || !nodeVisible(sa.kind, state.filters) || !nodeVisible(ta.kind, state.filters) || sa.folded || ta.folded) {
+      if (!claimVisible(data, state.filters) || !nodeVisible(sa.kind, state.filters) || !nodeVisible(ta.kind, state.filters) || sa.folded || ta.folded || sa.userHidden || ta.userHidden) {
         res.hidden = true;
         return res;
       }
@@ -240,8 +244,9 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     dragged = null;
   });
 
-  sigma.on("clickNode", ({ node }) => {
-    if (!moved) handlers.onClickNode(node);
+  sigma.on("clickNode", ({ node, event }) => {
+    const o = event.original as MouseEvent;
+    if (!moved) handlers.onClickNode(node, !!(o.shiftKey || o.ctrlKey || o.metaKey));
   });
   sigma.on("doubleClickNode", (e) => {
     e.preventSigmaDefault();

@@ -3,7 +3,8 @@
 // give the canvas room on a laptop screen.
 
 import type { App } from "./app";
-import { byId } from "./dom";
+import { button, byId, clear, h } from "./dom";
+import { fuzzyMatches } from "./fuzzy";
 
 /** Whether a key press belongs to a text field (its own undo applies there). */
 function typing(t: EventTarget | null): boolean {
@@ -57,6 +58,80 @@ export function canvasModes(app: App): void {
     if (v === "radial" || v === "time" || v === "force") app.useLayout(v);
   });
   app.on("layout-choice", () => (choice.value = app.layoutName));
+}
+
+/**
+ * Search within the visible graph: nodes on the canvas whose name or alias
+ * contains the text (or is a close spelling of it) are highlighted, the rest
+ * dimmed; Enter selects the first and brings it to the middle.
+ */
+export function canvasFind(app: App): void {
+  const input = byId<HTMLInputElement>("canvas-find");
+  const count = byId("canvas-find-count");
+  let found: string[] = [];
+  const run = () => {
+    const q = input.value.trim();
+    const g = app.model.graph;
+    if (!q) {
+      found = [];
+      count.textContent = "";
+      app.setFocus(null);
+      return;
+    }
+    const f = app.canvasState.filters;
+    const lower = q.toLowerCase();
+    const visible = app.model.visibleNodes(f);
+    const scored = visible.map((id) => {
+      const a = g.getNodeAttributes(id);
+      const names = [String(a.fullLabel ?? a.label), ...a.aliases];
+      if (names.some((n) => n.toLowerCase().includes(lower))) return { id, score: 0 };
+      const s = fuzzyMatches(q, [{ id, name: names[0]!, aliases: a.aliases }], 1)[0];
+      return s ? { id, score: 1 + s.score } : null;
+    }).filter((x): x is { id: string; score: number } => x !== null);
+    const len = (id: string) => String(g.getNodeAttribute(id, "fullLabel") ?? g.getNodeAttribute(id, "label")).length;
+    scored.sort((a, b) => a.score - b.score || len(a.id) - len(b.id));
+    found = scored.map((x) => x.id);
+    count.textContent = `${found.length} on the canvas`;
+    app.setFocus({ nodes: new Set(found), edges: new Set() });
+  };
+  input.addEventListener("input", run);
+  app.on("change", () => input.value && run());
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      input.value = "";
+      run();
+    } else if (e.key === "Enter" && found[0]) {
+      e.preventDefault();
+      const id = found[0];
+      void app.select({ type: "node", id });
+      const d = app.sigma.getNodeDisplayData(id);
+      if (d) void app.sigma.getCamera().animate({ x: d.x, y: d.y }, { duration: 300 });
+    }
+  });
+}
+
+/** The selection tools: what is selected, and what can be done with it. */
+export function selectionTools(app: App): void {
+  const bar = h("div", { class: "selection-tools", testid: "selection-tools", attrs: { role: "toolbar", "aria-label": "Selection" } });
+  document.querySelector(".stage")!.append(bar);
+  const render = () => {
+    clear(bar);
+    const sel = app.selectedNodes();
+    const hidden = app.hiddenCount();
+    bar.hidden = sel.length === 0 && hidden === 0;
+    if (sel.length) {
+      bar.append(
+        h("span", { class: "small", testid: "selection-count" }, `${sel.length} selected`),
+        button("Select neighbours", () => app.selectNeighbours(), { testid: "select-neighbours", title: "add the neighbours of the selected nodes to the selection (Shift-click adds one node)" }),
+        button("Pin", () => app.pinSelected(), { testid: "pin", title: "keep the selected nodes where they are when the layout runs (again to unpin)" }),
+        button("Hide", () => app.hideSelected(), { testid: "hide", title: "hide the selected nodes and their claims (Undo or Show hidden brings them back)" }),
+      );
+      if (app.canvasState.multi?.size) bar.append(button("Clear selection", () => app.clearMulti(), { testid: "clear-selection" }));
+    }
+    if (hidden) bar.append(button(`Show hidden (${hidden})`, () => app.showHidden(), { testid: "show-hidden" }));
+  };
+  for (const ev of ["multi", "selection", "change", "history"] as const) app.on(ev, render);
+  render();
 }
 
 /** A button that hides and shows part of the page; the canvas takes the room. */

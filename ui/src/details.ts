@@ -7,6 +7,9 @@ import { button, clear, h } from "./dom";
 import { kindStyle, relLabel } from "./kinds";
 import { claimReview, notesAndHistory, openMergeDialog } from "./review";
 import type { DocumentRef, Evidence, NodeDetail, NodeSummary, Relation, RelType } from "./types";
+import { sourceLabel } from "./sourcelabel";
+import { claimVisible, nodeVisible } from "./filters";
+import { claimFacts } from "./graphstore";
 
 export function kindBadge(kind: string): HTMLElement {
   const st = kindStyle(kind);
@@ -94,7 +97,7 @@ function facts(n: NodeDetail): HTMLElement | null {
     ["Description", n.description],
     ["Modality", n.modality],
     ["Basis", n.basis],
-    ["Source", n.source],
+    ["Source", sourceLabel(n.source, [...new Set(n.evidence.map((e) => e.document.title))])],
   ];
   const present = rows.filter(([, v]) => v);
   if (!present.length) return null;
@@ -105,6 +108,7 @@ export class DetailsPanel {
   private seq = 0;
   constructor(private readonly app: App, private readonly el: HTMLElement) {
     app.on("selection", () => void this.render());
+    app.on("filters", () => void this.render());
     this.render();
   }
 
@@ -170,13 +174,20 @@ export class DetailsPanel {
     if (n.evidence.length) {
       el.append(h("h3", {}, "Reported in"), ...n.evidence.map((e) => evidenceBlock(this.app, e)));
     }
+    // The panel follows the filters: the claims they hide are counted, not listed.
+    const flt = this.app.canvasState.filters;
+    const shown = res.page.relations.filter((r) => claimVisible(claimFacts(r), flt) && nodeVisible(r.from.kind, flt) && nodeVisible(r.to.kind, flt));
+    const hidden = res.page.relations.length - shown.length;
     const groups = new Map<RelType, Relation[]>();
-    for (const r of res.page.relations) {
+    for (const r of shown) {
       const g = groups.get(r.type);
       if (g) g.push(r);
       else groups.set(r.type, [r]);
     }
     el.append(h("h3", {}, `Claims (${res.page.totalCount})`));
+    if (hidden > 0) {
+      el.append(h("p", { class: "muted small", testid: "claims-filtered" }, `${hidden} of these hidden by the filters.`));
+    }
     if (res.page.totalCount > res.page.relations.length) {
       el.append(h("p", { class: "muted small" }, `Showing the first ${res.page.relations.length} of ${res.page.totalCount}; expand by type to reach the rest.`));
     }

@@ -91,21 +91,33 @@ export class FiltersPanel {
         const out = (lo !== null && m < lo) || (hi !== null && m > hi);
         const b = h("div", { class: `bar${out ? " out" : ""}`, title: `${m}: ${counts[i]} claim(s)`, attrs: { "data-month": m } });
         b.style.height = `${Math.max(4, (100 * counts[i]!) / max)}%`;
-        b.addEventListener("mousedown", (e) => {
-          e.preventDefault();
-          this.brushStart = i;
-        });
-        b.addEventListener("mouseup", () => {
-          if (this.brushStart === null) return;
-          const a = Math.min(this.brushStart, i), z = Math.max(this.brushStart, i);
-          this.brushStart = null;
-          f.since = months[a]!;
-          f.until = months[z]!;
-          this.update();
-        });
         return b;
       });
-      el.append(h("div", { class: "timeline", testid: "timeline", title: "drag across months to filter by date" }, ...bars));
+      // The brush starts and ends anywhere on the strip, not only on a
+      // bar: the month is where the pointer is across its width.
+      const strip = h("div", { class: "timeline", testid: "timeline", title: "drag across months to filter by date" }, ...bars);
+      const monthAt = (e: MouseEvent) => {
+        const r = strip.getBoundingClientRect();
+        return Math.min(months.length - 1, Math.max(0, Math.floor(((e.clientX - r.left) / Math.max(1, r.width)) * months.length)));
+      };
+      strip.addEventListener("mousedown", (e) => {
+        e.preventDefault();
+        this.brushStart = monthAt(e);
+      });
+      strip.addEventListener("mouseup", (e) => {
+        if (this.brushStart === null) return;
+        const i = monthAt(e);
+        const a = Math.min(this.brushStart, i), z = Math.max(this.brushStart, i);
+        this.brushStart = null;
+        f.since = months[a]!;
+        f.until = months[z]!;
+        this.update();
+      });
+      const mid = months[Math.floor((months.length - 1) / 2)]!;
+      el.append(strip, h("div", { class: "timeline-axis small muted", testid: "timeline-axis", attrs: { "aria-hidden": "true" } },
+        h("span", {}, months[0]!),
+        months.length > 2 ? h("span", {}, mid) : null,
+        months.length > 1 ? h("span", {}, months[months.length - 1]!) : null));
     } else {
       el.append(h("p", { class: "small muted" }, "No dated claims on the canvas."));
     }

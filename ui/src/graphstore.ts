@@ -20,6 +20,8 @@ export interface NodeAttrs {
   type: string;
   /** The whole name; `label` is shortened for statements and attributions. */
   fullLabel?: string;
+  /** Hidden by the user (selection tools): stays in the graph, not drawn. */
+  userHidden?: boolean;
   /** A claim-node drawn as edges (compact mode): hidden. */
   folded?: boolean;
   /** Added by the user (search, mention, question), not only as a neighbour. */
@@ -240,7 +242,7 @@ export class GraphModel {
   /** The nodes drawn: of a shown kind, not folded into edges, and not left without a claim by the filters. */
   visibleNodes(f: Filters): string[] {
     const out = this.filteredOut(f);
-    return this.graph.filterNodes((n, a) => nodeVisible(a.kind, f) && !a.folded && !out.has(n));
+    return this.graph.filterNodes((n, a) => nodeVisible(a.kind, f) && !a.folded && !a.userHidden && !out.has(n));
   }
 
   /**

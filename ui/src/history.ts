@@ -19,6 +19,8 @@ export interface NodeSnap {
   fixed: boolean;
   /** Added by the user, not only as a neighbour. */
   pinned: boolean;
+  /** Hidden by the user. */
+  hidden?: boolean;
 }
 
 export interface Snapshot {

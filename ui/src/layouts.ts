@@ -46,12 +46,23 @@ export function radialPositions(g: CanvasGraph, center: string): Positions {
   const angle = new Map<string, number>([[center, 0]]);
   rings.slice(1).forEach((ring, i) => {
     const r = RING * (i + 1);
-    const ordered = [...ring].sort((a, b) => (angle.get(parent.get(a) ?? "") ?? 0) - (angle.get(parent.get(b) ?? "") ?? 0) || a.localeCompare(b));
-    ordered.forEach((n, k) => {
-      const a = (2 * Math.PI * k) / ordered.length;
-      angle.set(n, a);
-      pos.set(n, { x: r * Math.cos(a), y: r * Math.sin(a) });
-    });
+    // Children fan out around their parent's angle, a step apart (the whole
+    // circle shared when the ring is full), so a branch stays together and
+    // a chain does not line up on one ray.
+    const step = (2 * Math.PI) / Math.max(ring.length, 6 * (i + 1));
+    const byParent = new Map<string, string[]>();
+    for (const n of [...ring].sort()) {
+      const p = parent.get(n) ?? "";
+      byParent.set(p, [...(byParent.get(p) ?? []), n]);
+    }
+    for (const [p, kids] of byParent) {
+      const base = angle.get(p) ?? 0;
+      kids.forEach((n, k) => {
+        const a = base + (k - (kids.length - 1) / 2) * step;
+        angle.set(n, a);
+        pos.set(n, { x: r * Math.cos(a), y: r * Math.sin(a) });
+      });
+    }
   });
   return pos;
 }

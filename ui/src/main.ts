@@ -17,7 +17,7 @@ import { OverviewPanel } from "./overview";
 import { fuzzySearcher } from "./fuzzy";
 import { ListView } from "./listview";
 import { InvestigationsDialog } from "./investigations";
-import { canvasModes, collapsibles, undoControls } from "./controls";
+import { canvasFind, canvasModes, collapsibles, selectionTools, undoControls } from "./controls";
 import { ReviewPanel } from "./review";
 
 declare global {
@@ -113,6 +113,8 @@ function main(): void {
   byId("btn-fit").addEventListener("click", () => void app.fit());
   undoControls(app);
   canvasModes(app);
+  canvasFind(app);
+  selectionTools(app);
   new ListView(app, byId("list-view"), byId<HTMLButtonElement>("btn-list"));
   const investigations = new InvestigationsDialog(app);
   byId("btn-investigations").addEventListener("click", () => void investigations.open());

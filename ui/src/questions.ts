@@ -4,6 +4,7 @@
 import type { App } from "./app";
 import { evidenceBlock } from "./details";
 import { button, clear, h } from "./dom";
+import { makeSortable } from "./sorttable";
 import type { AttributionRow, NodeSummary, StatementRow } from "./types";
 
 function names(ns: NodeSummary[]): string {
@@ -39,7 +40,7 @@ export class QuestionsPanel {
       return;
     }
     clear(this.body);
-    this.body.append(h("h3", {}, "Who backed which attribution?"),
+    this.body.append(h("h3", { testid: "question-title" }, `Who backed which attribution? (${rows.length})`),
       h("p", { class: "small muted" }, "Each government's attribution is its own claim. Click a row to open it on the canvas."));
     const table = h("table", { class: "q", testid: "attributions-table" },
       h("thead", {}, h("tr", {}, ...["Attributor", "Blamed", "Operation", "Backers", "Evidence"].map((c) => h("th", {}, c)))));
@@ -59,6 +60,7 @@ export class QuestionsPanel {
       tbody.append(tr);
     }
     table.append(tbody);
+    makeSortable(table);
     this.body.append(rows.length ? table : h("p", { class: "muted" }, "No attributions in the graph."));
     this.body.dataset.state = "ready";
   }
@@ -73,7 +75,7 @@ export class QuestionsPanel {
       return;
     }
     clear(this.body);
-    this.body.append(h("h3", {}, "Who said what, about whom?"));
+    this.body.append(h("h3", { testid: "question-title" }, `Who said what, about whom? (${rows.length})`));
     const table = h("table", { class: "q", testid: "statements-table" },
       h("thead", {}, h("tr", {}, ...["Speaker", "Statement", "About", "Source"].map((c) => h("th", {}, c)))));
     const tbody = h("tbody");
@@ -89,6 +91,7 @@ export class QuestionsPanel {
       tbody.append(tr);
     }
     table.append(tbody);
+    makeSortable(table);
     this.body.append(rows.length ? table : h("p", { class: "muted" }, "No statements in the graph."));
     this.body.dataset.state = "ready";
   }
