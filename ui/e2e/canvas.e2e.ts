@@ -399,6 +399,25 @@ describe("the canvas at newsroom scale, end to end", () => {
     await page.getByTestId("redo").click();
     await page.getByTestId("show-hidden").click();
     expect(await page.evaluate((ids) => ids.some((id) => window.__actorgraph!.app.sigma.getNodeDisplayData(id)?.hidden), sel)).toBe(false);
+    // Lasso: Shift-drag a loop around the centre (the United States, radial
+    // layout) selects what is inside it.
+    await page.getByTestId("clear-selection").click().catch(() => undefined);
+    await page.evaluate(() => window.__actorgraph!.app.clearMulti());
+    const us = (await viewportPositions()).find((n) => n.id === "country:US")!;
+    const r = 25;
+    await page.waitForTimeout(400);
+    await page.keyboard.down("Shift");
+    await page.mouse.move(box.x + us.x + r, box.y + us.y - r);
+    await page.mouse.down();
+    for (const [dx, dy] of [[r, r], [-r, r], [-r, -r], [r, -r]] as const) await page.mouse.move(box.x + us.x + dx, box.y + us.y + dy, { steps: 3 });
+    await page.mouse.up();
+    await page.keyboard.up("Shift");
+    await page.waitForFunction(() => window.__actorgraph!.app.canvasState.multi?.has("country:US") ?? false);
+    const lassoed = await page.evaluate(() => [...window.__actorgraph!.app.canvasState.multi!]);
+    const inLoop = (await viewportPositions()).filter((n) => Math.abs(n.x - us.x) < r && Math.abs(n.y - us.y) < r).map((n) => n.id);
+    for (const id of inLoop) expect(lassoed).toContain(id);
+    await shot("16b-lasso");
+    await page.evaluate(() => window.__actorgraph!.app.clearMulti());
   });
 
   it("find on the canvas highlights the matching nodes, typos forgiven, and Enter selects", async () => {

@@ -301,6 +301,15 @@ export class App {
     this.emit("multi");
   }
 
+  /** Adds nodes to the multi-selection (the lasso). */
+  addToMulti(ids: string[]): void {
+    const m = (this.canvasState.multi ??= new Set());
+    if (m.size === 0 && this.selection?.type === "node") m.add(this.selection.id);
+    for (const id of ids) m.add(id);
+    this.refresh();
+    this.emit("multi");
+  }
+
   clearMulti(): void {
     if (!this.canvasState.multi?.size) return;
     this.canvasState.multi.clear();

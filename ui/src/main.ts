@@ -16,6 +16,7 @@ import { NODE_KINDS } from "./types";
 import { OverviewPanel } from "./overview";
 import { fuzzySearcher } from "./fuzzy";
 import { ListView } from "./listview";
+import { attachLasso } from "./lasso";
 import { InvestigationsDialog } from "./investigations";
 import { canvasFind, canvasModes, collapsibles, selectionTools, undoControls } from "./controls";
 import { ReviewPanel } from "./review";
@@ -115,6 +116,7 @@ function main(): void {
   canvasModes(app);
   canvasFind(app);
   selectionTools(app);
+  attachLasso(app, document.querySelector<HTMLElement>(".stage")!);
   new ListView(app, byId("list-view"), byId<HTMLButtonElement>("btn-list"));
   const investigations = new InvestigationsDialog(app);
   byId("btn-investigations").addEventListener("click", () => void investigations.open());
