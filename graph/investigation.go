@@ -98,13 +98,17 @@ func InvestigationLimit(n int) int {
 }
 
 // ReadOnlyInvestigations wraps an InvestigationStore so that saving is
-// refused (`actorgraph serve --read-only`); listing and opening still work.
-func ReadOnlyInvestigations(s InvestigationStore) InvestigationStore {
-	return readOnlyInvestigations{s}
+// refused with the reason why (`actorgraph serve --read-only`, or a server
+// anyone on the network could write to); listing and opening still work.
+func ReadOnlyInvestigations(s InvestigationStore, why string) InvestigationStore {
+	return readOnlyInvestigations{s, why}
 }
 
-type readOnlyInvestigations struct{ InvestigationStore }
+type readOnlyInvestigations struct {
+	InvestigationStore
+	why string
+}
 
-func (readOnlyInvestigations) SaveInvestigation(context.Context, Investigation) (Investigation, error) {
-	return Investigation{}, Invalidf("the store is open read-only: investigations cannot be saved")
+func (r readOnlyInvestigations) SaveInvestigation(context.Context, Investigation) (Investigation, error) {
+	return Investigation{}, Invalidf("investigations cannot be saved: %s", r.why)
 }

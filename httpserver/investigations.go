@@ -40,8 +40,10 @@ func toJSON(inv graph.Investigation) investigationJSON {
 // room for the JSON around them.
 const maxInvestigationBody = graph.MaxInvestigationView + graph.MaxInvestigationNote + 16<<10
 
-// MountInvestigations adds the /api/investigations routes to mux.
-func MountInvestigations(mux *http.ServeMux, store graph.InvestigationStore, logger *slog.Logger) {
+// MountInvestigations adds the /api/investigations routes to mux. allowed
+// says whether a request may save (and why not): the same rule as adding
+// documents.
+func MountInvestigations(mux *http.ServeMux, store graph.InvestigationStore, logger *slog.Logger, allowed func(*http.Request) (bool, string)) {
 	mux.HandleFunc("GET /api/investigations", func(w http.ResponseWriter, r *http.Request) {
 		limit := 0
 		if v := r.URL.Query().Get("limit"); v != "" {
@@ -72,6 +74,10 @@ func MountInvestigations(mux *http.ServeMux, store graph.InvestigationStore, log
 		writeJSON(w, http.StatusOK, toJSON(inv))
 	})
 	mux.HandleFunc("POST /api/investigations", func(w http.ResponseWriter, r *http.Request) {
+		if ok, why := allowed(r); !ok {
+			writeJSON(w, http.StatusForbidden, errorBody(why, "forbidden"))
+			return
+		}
 		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
 			writeError(w, logger, graph.Invalidf("send the investigation as application/json"))
 			return

@@ -19,6 +19,10 @@ import (
 // investigationServer serves /api/investigations on a real SQLite store,
 // behind a token as `actorgraph serve --token` does.
 func investigationServer(t *testing.T, readOnly bool) *httptest.Server {
+	return investigationServerAllowing(t, readOnly, func(*http.Request) (bool, string) { return true, "" })
+}
+
+func investigationServerAllowing(t *testing.T, readOnly bool, allowed func(*http.Request) (bool, string)) *httptest.Server {
 	t.Helper()
 	s, err := sqlitestore.Open(context.Background(), filepath.Join(t.TempDir(), "inv.db"))
 	if err != nil {
@@ -27,11 +31,11 @@ func investigationServer(t *testing.T, readOnly bool) *httptest.Server {
 	t.Cleanup(func() { s.Close() })
 	var inv graph.InvestigationStore = s
 	if readOnly {
-		inv = graph.ReadOnlyInvestigations(s)
+		inv = graph.ReadOnlyInvestigations(s, "this server is read-only (--read-only)")
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	h := httpserver.Handler(httpserver.Config{Store: s, Logger: logger, Token: "tok",
-		Mount: func(mux *http.ServeMux) { httpserver.MountInvestigations(mux, inv, logger) }})
+		Mount: func(mux *http.ServeMux) { httpserver.MountInvestigations(mux, inv, logger, allowed) }})
 	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
 	return ts
@@ -111,6 +115,14 @@ func TestInvestigationsNeedTheToken(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("without the token: %d; want 401", resp.StatusCode)
+	}
+}
+
+func TestInvestigationsSaveNeedsAnEditor(t *testing.T) {
+	ts := investigationServerAllowing(t, false, func(*http.Request) (bool, string) { return false, "readers may not change anything" })
+	status, out := call(t, ts, "POST", "/api/investigations", "application/json", `{"name":"x","view":"n=a"}`)
+	if status != http.StatusForbidden || out["error"].(map[string]any)["message"] != "readers may not change anything" {
+		t.Errorf("save by a reader: %d %v", status, out)
 	}
 }
 

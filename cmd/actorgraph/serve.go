@@ -96,13 +96,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		Mount: func(mux *http.ServeMux) {
 			mux.Handle("/graphql", api)
 			mux.Handle("/api/documents", uploads)
-			// Saved investigations: both stores keep them; --read-only
-			// lists and opens them but refuses to save.
+			// Saved investigations: both stores keep them. Who may save
+			// is who may add documents (an editor); a read-only server
+			// lists and opens them only.
 			if inv, ok := opened.(graph.InvestigationStore); ok {
 				if *readOnly {
-					inv = graph.ReadOnlyInvestigations(inv)
+					inv = graph.ReadOnlyInvestigations(inv, "this server is read-only (--read-only)")
 				}
-				httpserver.MountInvestigations(mux, inv, logger)
+				httpserver.MountInvestigations(mux, inv, logger, addAllowed())
 			}
 			// The web UI answers every other path; /graphql and /healthz are
 			// more specific patterns, so it never shadows them.
