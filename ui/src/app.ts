@@ -3,7 +3,7 @@
 
 import { Api } from "./api";
 import { citedSources, toSVG, type SvgEdge } from "./svgexport";
-import { claimVisible } from "./filters";
+import { claimVisible, isDefault } from "./filters";
 import { createSigma, fitView, MODALITY_COLOR, hideEdgesDuringLayout, snapshotPNG, tuneForSize, type CanvasState, type GraphSigma } from "./canvas";
 import { byId, download } from "./dom";
 import { toCSV, toGEXF } from "./exporters";
@@ -459,10 +459,19 @@ export class App {
     const f = this.canvasState.filters;
     const shownNodes = this.model.visibleNodes(f).length;
     const shownClaims = this.model.visibleRelations(f).length;
+    const g = this.model.graph;
+    const claims = g.filterEdges((e) => !isVirtual(e)).length;
+    // Say why fewer are shown: the filters, compact mode, nodes the user hid.
+    const why: string[] = [];
+    if (!isDefault(f) || (this.canvasState.filteredOut?.size ?? 0) > 0) why.push("filters on");
+    const folded = g.filterNodes((_n, a) => !!a.folded).length;
+    if (folded) why.push(`${folded} drawn as edges`);
+    const hidden = g.filterNodes((_n, a) => !!a.userHidden).length;
+    if (hidden) why.push(`${hidden} hidden`);
     info.textContent = `${shownNodes} nodes · ${shownClaims} claims shown` +
-      (shownClaims < this.model.graph.size || shownNodes < this.model.graph.order ? ` (of ${this.model.graph.order} nodes, ${this.model.graph.size} claims; filters on)` : "");
-    info.dataset.nodes = String(this.model.graph.order);
-    info.dataset.edges = String(this.model.graph.size);
+      (shownClaims < claims || shownNodes < g.order ? ` (of ${g.order} nodes, ${claims} claims; ${why.join(", ") || "filters on"})` : "");
+    info.dataset.nodes = String(g.order);
+    info.dataset.edges = String(claims);
     byId("empty").hidden = this.model.graph.order > 0;
   }
 
