@@ -718,7 +718,17 @@ func (d *document) doctrines(s *sentence) {
 		// A capitalized name ending in a doctrine noun.
 		if t.kind == tWord && t.capitalized() && !capStops.has(t.lower) && !t.inQuote {
 			if j := d.capDoctrine(s, i); j > i {
-				d.addMention(s, i, j, d.doctrine(s, s.span(i, j), s.toks[j-1].lower), howName)
+				noun := s.toks[j-1].lower
+				if d.x.lx.doctrineNouns.has(t.lower) {
+					noun = t.lower // "Convention against Cybercrime"
+				}
+				// "the United Nations Convention against Cybercrime": the
+				// body that names it is part of the name.
+				if m := s.mat(i - 1); m != nil && m.ent != nil && m.ent.kind == graph.KindOrganization && m.j == i {
+					d.replaceMention(s, m.i, j, d.doctrine(s, s.span(m.i, j), noun), howName)
+				} else {
+					d.addMention(s, i, j, d.doctrine(s, s.span(i, j), noun), howName)
+				}
 				i = j - 1
 				continue
 			}
@@ -745,8 +755,15 @@ func allWords(s *sentence, i, j int) bool {
 }
 
 // capDoctrine returns the end of a capitalized doctrine name starting at i
-// ("Proliferation Security Initiative", "Cyber Diplomacy Toolbox"), or i.
+// ("Proliferation Security Initiative", "Cyber Diplomacy Toolbox",
+// "Convention against Cybercrime", "Treaty on Open Skies"), or i.
 func (d *document) capDoctrine(s *sentence, i int) int {
+	if d.x.lx.doctrineNouns.has(s.toks[i].lower) && s.tok(i+1).is("against", "on", "for", "of") &&
+		s.tok(i+2).capitalized() && s.mat(i+2) == nil && !capStops.has(s.tok(i+2).lower) {
+		if e, ok := d.capRun(s, i+2, 4); ok {
+			return e
+		}
+	}
 	k := i
 	for k < len(s.toks) && k < i+7 && s.mat(k) == nil && s.toks[k].kind == tWord &&
 		(s.toks[k].capitalized() || k > i && s.toks[k].is("of", "for", "on", "and", "the")) {
