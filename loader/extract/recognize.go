@@ -471,6 +471,9 @@ func (d *document) nameAt(s *sentence, i int) (int, bool) {
 	}
 	isNameWord := func(k int) bool {
 		w := s.tok(k)
+		if k > i && prefixedName(w.text) && s.mat(k) == nil {
+			return true // "Bashar al-Assad"
+		}
 		if w.kind != tWord || s.mat(k) != nil || !w.capitalized() || capStops.has(w.lower) {
 			return false
 		}
@@ -535,6 +538,20 @@ var romanNumerals = set{"II": true, "III": true, "IV": true, "V": true, "VI": tr
 
 var months = newSet([]string{"january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december"})
+
+// prefixedName reports whether w is a name with a lower-case particle
+// joined by a hyphen: "al-Assad", "bin-Salman", "el-Sisi".
+func prefixedName(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || rest == "" || !unicode.IsUpper([]rune(rest)[0]) {
+		return false
+	}
+	switch p {
+	case "al", "el", "ad", "as", "bin", "ibn", "abu", "bint":
+		return true
+	}
+	return false
+}
 
 func isParticle(w string) bool {
 	switch w {

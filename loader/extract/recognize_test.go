@@ -132,6 +132,7 @@ func TestRecognition(t *testing.T) {
 		{"a person by an apposition", "Police detained Ana Ruiz, a 26-year-old journalist, on Sunday.", []string{"Ana Ruiz=person:ana-ruiz"}, nil},
 		{"an attack named by its place", "The Oslo attacks shocked Norway.", []string{"Oslo attacks=event:oslo-attacks"}, []string{"=op:"}},
 		{"an attack named by a company is an operation's", "The Acme attack leaked data from Acme servers.", nil, []string{"=event:"}},
+		{"a name with a hyphenated particle", "Syrian President Bashar al-Assad spoke.", []string{"Bashar al-Assad=person:bashar-al-assad"}, nil},
 		{"a month inside a name", "Defence Minister Carla April said so.", []string{"Carla April=person:carla-april"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -79,7 +79,8 @@ func (d *document) speakers(s *sentence, h hit) []string {
 // words in between.
 func (d *document) startsClause(s *sentence, m *mention) bool {
 	k := m.j
-	for k < len(s.toks) && (s.mat(k) != nil || d.isTitleWord(s, k) || s.toks[k].capitalized() && s.toks[k].kind == tWord) {
+	for k < len(s.toks) && k < m.j+10 && (s.mat(k) != nil || d.isTitleWord(s, k) || s.toks[k].capitalized() && s.toks[k].kind == tWord ||
+		s.toks[k].text == "-" || isParticle(s.toks[k].lower) || prefixedName(s.toks[k].text)) {
 		if n := s.mat(k); n != nil {
 			k = n.j
 			continue
