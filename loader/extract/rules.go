@@ -299,7 +299,7 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 		if c >= len(s.toks) || s.toks[c].inQuote && s.toks[c].kind != tQuote {
 			continue
 		}
-		var blamed []string
+		var blamed, believers []string
 		var op *entity
 		for k := c; k < len(s.toks); k++ {
 			// "no evidence that the Russian government was involved"
@@ -320,6 +320,17 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 					}
 				}
 				blamed = d.responsible(s, from, k)
+				// "X said Y were convinced that Z was responsible": Y holds
+				// Z responsible, X reports it.
+				if from > c && beliefWords.has(s.tok(from-2).lower) {
+					var holders []*mention
+					for _, m := range d.subject(s, from-2) {
+						if m.i >= h.j { // in what is said, not the speaker
+							holders = append(holders, m)
+						}
+					}
+					believers = ids(holders)
+				}
 				after, _ := d.actorsAfter(s, j)
 				if s.tok(j).is("by", "from") || strings.HasSuffix(s.span(k, j), "of") {
 					blamed = append(blamed, ids(after)...)
@@ -371,7 +382,11 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 			}
 		}
 		mod := d.modality(s, op)
-		a := &attrFinding{by: speakers, blames: blamed, quote: s.text, sent: s.n, modality: mod,
+		by := speakers
+		if len(believers) > 0 {
+			by = believers
+		}
+		a := &attrFinding{by: by, blames: blamed, quote: s.text, sent: s.n, modality: mod,
 			conf: confFor(confReportedBlame, mod), method: methodReportedBlame}
 		if op != nil {
 			a.concerns = op.id
@@ -380,6 +395,11 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 		d.attribute(a)
 	}
 }
+
+// beliefWords end the clause of who holds a belief, before its "that":
+// "Y were convinced that ...", "Y believes that ...".
+var beliefWords = newSet([]string{"convinced", "certain", "sure", "confident", "believe", "believes", "believed",
+	"think", "thinks", "thought", "concluded", "conclude", "concludes"})
 
 // otherThanAfter reports whether "other than" or "except" follows token k
 // in its sentence: "no explanation other than Russian involvement".
