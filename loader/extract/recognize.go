@@ -77,12 +77,29 @@ func (d *document) gazetteerPass(s *sentence) {
 			if e.node == graph.KindCountry && d.orgNamedAfter(s, i, j) {
 				break
 			}
+			// "the Chilean Treasury Department" is not the US Treasury
+			// whose alias it shares: a state's body named with another
+			// state.
+			if e.node == graph.KindOrganization && d.otherStateBefore(s, i, e.id) {
+				break
+			}
 			d.addMention(s, i, j, d.entityByID(e.id), howName)
 		}
 		if s.mat(i) != nil {
 			i = s.mat(i).j - 1
 		}
 	}
+}
+
+// otherStateBefore reports whether the state or demonym right before token
+// i is not the state the reference body id belongs to.
+func (d *document) otherStateBefore(s *sentence, i int, id string) bool {
+	m := s.mat(i - 1)
+	if m == nil || m.ent == nil || m.ent.kind != graph.KindCountry {
+		return false
+	}
+	own := d.countryOf(d.entityByID(id))
+	return own != "" && own != m.ent.id
 }
 
 // surnameAt reports whether the country name at token i is a surname: it
@@ -134,8 +151,12 @@ func (d *document) headKind(s *sentence, k int) string {
 func (d *document) namedOrg(s *sentence, i, j int, kind string) *entity {
 	name := s.span(i, j)
 	id := "org:" + slug(name)
-	if rid, ok := d.x.reg.ByName(name); ok {
+	if rid, ok := d.x.reg.ByName(name); ok && !d.otherStateBefore(s, i, rid) {
 		id = rid
+	} else if ok {
+		// "the Chilean Treasury Department": named with its state.
+		name = s.span(i-1, j)
+		id = "org:" + slug(name)
 	}
 	e := d.entityByID(id)
 	if e == nil {

@@ -989,44 +989,6 @@ func (d *document) ruleSanction(s *sentence) {
 		var who []*mention
 		var objs []*mention
 		switch {
-		case t.is("sanctions") && s.tok(i+1).is("on", "against") && i > 0:
-			// "imposed sweeping sanctions on Moscow"
-			v := i - 1
-			for v >= 0 && v >= i-3 && !d.isVerb(s, v, "impose") {
-				v--
-			}
-			if v < 0 || !d.isVerb(s, v, "impose") {
-				continue
-			}
-			who = d.subject(s, v)
-			if len(who) == 0 {
-				who = d.mainSubject(s, v)
-			}
-			objs = d.sanctionObjects(s, i+2)
-		case t.is("sanctioned", "sanctions", "sanction") && s.mat(i) == nil && (len(d.subject(s, i)) > 0 && !s.tok(i-1).is("the", "of", "new")):
-			// "The Treasury Department sanctioned six ...", "US sanctions Russia"
-			objs = d.sanctionObjects(s, i+1)
-			if len(objs) == 0 {
-				continue
-			}
-			who = d.subject(s, i)
-		case t.is("sanctions") && s.tok(i-1).is("the") && s.tok(i+1).is("target", "targets", "hit", "cover"):
-			objs = d.sanctionObjects(s, i+2)
-			who = d.lastSanctioner(s.n)
-		case t.is("sanctioned", "targeted", "listed") && s.tok(i+1).is("is", "are", "was", "were", "include", "includes") &&
-			(t.lower == "sanctioned" || s.tok(i-1).is("those", "people", "individuals", "entities")) && len(d.out.sanctioners) > 0:
-			// "Among those sanctioned is Y", "Those targeted include A and B"
-			objs = d.sanctionObjects(s, i+2)
-			who = d.lastSanctioner(s.n)
-		case t.is("listed", "designated", "sanctioned", "targeted") && (s.tok(i-1).is("was", "were") || s.tok(i-1).is("also") && s.tok(i-2).is("was", "were")) &&
-			len(d.out.sanctioners) > 0:
-			// "The institute was also listed": the subject is a target.
-			v := i - 1
-			if s.tok(v).is("also") {
-				v--
-			}
-			objs = d.subject(s, v)
-			who = d.lastSanctioner(s.n)
 		case t.is("sanctions") && s.tok(i-1).is("same") && s.tok(i+1).is("on", "against") && len(d.out.sanctioners) > 0:
 			// "Britain imposed the same sanctions on the six officials":
 			// the targets of the sanctions reported before.
@@ -1046,6 +1008,49 @@ func (d *document) ruleSanction(s *sentence) {
 					}
 				}
 			}
+		case t.is("sanctions") && s.tok(i+1).is("on", "against") && i > 0:
+			// "imposed sweeping sanctions on Moscow"
+			v := i - 1
+			for v >= 0 && v >= i-3 && !d.isVerb(s, v, "impose") {
+				v--
+			}
+			if v < 0 || !d.isVerb(s, v, "impose") {
+				continue
+			}
+			who = d.subject(s, v)
+			if len(who) == 0 {
+				who = d.mainSubject(s, v)
+			}
+			objs = d.sanctionObjects(s, i+2)
+		case t.is("sanctioned", "sanctions", "sanction") && s.mat(i) == nil && !s.tok(i-1).is("the", "of", "new") &&
+			(len(d.subject(s, i)) > 0 || d.pronounActor(s, i) != nil):
+			// "The Treasury Department sanctioned six ...", "US sanctions
+			// Russia", "It also sanctioned the minister"
+			objs = d.sanctionObjects(s, i+1)
+			if len(objs) == 0 {
+				continue
+			}
+			who = d.subject(s, i)
+			if len(who) == 0 {
+				who = []*mention{d.pronounActor(s, i)}
+			}
+		case t.is("sanctions") && s.tok(i-1).is("the") && s.tok(i+1).is("target", "targets", "hit", "cover"):
+			objs = d.sanctionObjects(s, i+2)
+			who = d.lastSanctioner(s.n)
+		case t.is("sanctioned", "targeted", "listed") && s.tok(i+1).is("is", "are", "was", "were", "include", "includes") &&
+			(t.lower == "sanctioned" || s.tok(i-1).is("those", "people", "individuals", "entities")) && len(d.out.sanctioners) > 0:
+			// "Among those sanctioned is Y", "Those targeted include A and B"
+			objs = d.sanctionObjects(s, i+2)
+			who = d.lastSanctioner(s.n)
+		case t.is("listed", "designated", "sanctioned", "targeted") && (s.tok(i-1).is("was", "were") || s.tok(i-1).is("also") && s.tok(i-2).is("was", "were")) &&
+			len(d.out.sanctioners) > 0:
+			// "The institute was also listed": the subject is a target.
+			v := i - 1
+			if s.tok(v).is("also") {
+				v--
+			}
+			objs = d.subject(s, v)
+			who = d.lastSanctioner(s.n)
 		default:
 			continue
 		}
@@ -1058,6 +1063,26 @@ func (d *document) ruleSanction(s *sentence) {
 			}
 		}
 	}
+}
+
+// pronounActor resolves "it" (or "It also") right before the verb at i to
+// the body or state the previous sentence is about: its main subject, when
+// that is no person ("The Treasury said ... It also sanctioned ...").
+func (d *document) pronounActor(s *sentence, i int) *mention {
+	k := i - 1
+	if s.tok(k).is("also", "then", "later") {
+		k--
+	}
+	if !s.tok(k).is("it") || s.n == 0 || s.mat(k) != nil {
+		return nil
+	}
+	prev := d.sents[s.n-1]
+	for _, m := range d.mainSubject(prev, len(prev.toks)) {
+		if m.ent.kind != graph.KindPerson {
+			return m
+		}
+	}
+	return nil
 }
 
 // anyVerbAt reports whether a verb of any class of the lexicon starts at i.
