@@ -44,6 +44,9 @@ import (
 //   - properties: a claim property from "trigger" (the trigger's words),
 //     "object-phrase" (trigger to object), "rest" (what follows the
 //     trigger, to the end of its clause).
+//   - after / not_after: words one of which must (must not) stand right
+//     before the trigger ("to hold X accountable" promises, it does not
+//     attribute).
 //   - modality: alleged when the sentence is hedged, unless "asserted".
 //   - examples: sentences with the facts they must give and must not give;
 //     TestConstructions runs every one.
@@ -64,6 +67,11 @@ type construction struct {
 	Subject    slotSpec          `yaml:"subject"`
 	Object     slotSpec          `yaml:"object"`
 	Negation   string            `yaml:"negation"`
+	// After and NotAfter are words one of which must (must not) stand
+	// right before the trigger: "to hold X accountable" is a threat, not
+	// an attribution.
+	After    []string `yaml:"after"`
+	NotAfter []string `yaml:"not_after"`
 	Modality   string            `yaml:"modality"`
 	Properties map[string]string `yaml:"properties"`
 	Confidence float64           `yaml:"confidence"`
@@ -267,6 +275,9 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	// clause, except where the construction reads its agent ("a treaty
 	// drawn up by ...").
 	if c.Negation != "keep" && d.negated(s, h.i) || reducedRelative(s, h.i) && c.Subject.From != "by-after" {
+		return
+	}
+	if prev := s.tok(h.i - 1).lower; len(c.After) > 0 && !slices.Contains(c.After, prev) || slices.Contains(c.NotAfter, prev) {
 		return
 	}
 	var who []*mention

@@ -424,10 +424,36 @@ func (d *document) orgAnaphors(s *sentence) {
 		if !(prev.lower == "the" || prev.lower == "its" || i == 0) {
 			continue
 		}
-		if e := d.recentOrg(s, kinds); e != nil {
+		// "the ministry" after "Iran’s Ministry of Intelligence": the body
+		// named with that noun, before any other of its kind.
+		e := d.recentOrgNamed(s, t.lower)
+		if e == nil {
+			e = d.recentOrg(s, kinds)
+		}
+		if e != nil {
 			d.addMention(s, i, i+1, e, howAnaphor)
 		}
 	}
+}
+
+// recentOrgNamed returns the organization mentioned last whose name has
+// the noun as a word.
+func (d *document) recentOrgNamed(s *sentence, noun string) *entity {
+	for n := s.n; n >= 0 && n >= s.n-6; n-- {
+		ms := d.sents[n].ments
+		for k := len(ms) - 1; k >= 0; k-- {
+			e := ms[k].ent
+			if e == nil || e.kind != graph.KindOrganization || ms[k].how == howAnaphor {
+				continue
+			}
+			for _, w := range strings.Fields(strings.ToLower(e.name)) {
+				if w == noun {
+					return e
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // recentOrg returns the organization of one of the kinds mentioned last,
