@@ -58,20 +58,20 @@ import (
 var constructionsYAML []byte
 
 type construction struct {
-	Name       string            `yaml:"name"`
-	Version    int               `yaml:"version"`
-	Doc        string            `yaml:"doc"`
-	Claim      string            `yaml:"claim"`
-	Trigger    []string          `yaml:"trigger"`
-	Verbs      string            `yaml:"verbs"` // a verb class of lexicon.yaml whose forms are triggers too
-	Subject    slotSpec          `yaml:"subject"`
-	Object     slotSpec          `yaml:"object"`
-	Negation   string            `yaml:"negation"`
+	Name     string   `yaml:"name"`
+	Version  int      `yaml:"version"`
+	Doc      string   `yaml:"doc"`
+	Claim    string   `yaml:"claim"`
+	Trigger  []string `yaml:"trigger"`
+	Verbs    string   `yaml:"verbs"` // a verb class of lexicon.yaml whose forms are triggers too
+	Subject  slotSpec `yaml:"subject"`
+	Object   slotSpec `yaml:"object"`
+	Negation string   `yaml:"negation"`
 	// After and NotAfter are words one of which must (must not) stand
 	// right before the trigger: "to hold X accountable" is a threat, not
 	// an attribution.
-	After    []string `yaml:"after"`
-	NotAfter []string `yaml:"not_after"`
+	After      []string          `yaml:"after"`
+	NotAfter   []string          `yaml:"not_after"`
 	Modality   string            `yaml:"modality"`
 	Properties map[string]string `yaml:"properties"`
 	Confidence float64           `yaml:"confidence"`
