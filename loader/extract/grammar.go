@@ -135,6 +135,10 @@ func (s *sentence) isBoundary(k int) bool {
 // vi-1. An apposition right before the verb ("Rob Strayer, the deputy
 // ..., told") is stepped over to reach its subject.
 func (s *sentence) clauseStart(vi int) int {
+	// "X, who ..., had urged": the auxiliaries belong to the verb.
+	for vi > 0 && auxiliaries.has(s.toks[vi-1].lower) {
+		vi--
+	}
 	k := vi - 1
 	for k >= 0 && !s.isBoundary(k) {
 		k--
@@ -212,6 +216,13 @@ func (d *document) subject(s *sentence, vi int) []*mention {
 			// "Kremlin spokesman Dmitry Peskov"
 		default:
 			heads = append(heads, m)
+		}
+	}
+	if len(heads) == 0 && len(possessors) == 0 {
+		// "Indonesian President Joko Widodo, who hosted the summit": the
+		// antecedent of a relative pronoun right before the verb.
+		if r := d.relativeAntecedent(s, vi); r != nil {
+			return []*mention{r}
 		}
 	}
 	if len(heads) == 0 {
@@ -516,4 +527,20 @@ func (d *document) groupRef(s *sentence, k int) ([]*mention, int) {
 		}
 	}
 	return nil, k
+}
+
+// relativeAntecedent returns the actor a "who" or "which" right before the
+// verb at vi (auxiliaries between) refers to: the mention before ", who".
+func (d *document) relativeAntecedent(s *sentence, vi int) *mention {
+	k := vi - 1
+	for k >= 0 && auxiliaries.has(s.toks[k].lower) {
+		k--
+	}
+	if k < 2 || !s.toks[k].is("who", "which") || s.toks[k-1].text != "," {
+		return nil
+	}
+	if m := s.mat(k - 2); m != nil && m.actor() && !m.media {
+		return m
+	}
+	return nil
 }

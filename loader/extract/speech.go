@@ -327,7 +327,7 @@ func (d *document) quoteText(a *sentence, o int, b *sentence, c int) string {
 // ...", "during ...", "on the sidelines of ...".
 func (d *document) placeOf(s *sentence) *entity {
 	for k, t := range s.toks {
-		if t.inQuote || !t.is("at", "during", "sidelines", "after", "following") {
+		if t.inQuote || !t.is("at", "during", "sidelines", "after", "following", "addressing") {
 			continue
 		}
 		if ev := d.eventAfter(s, k+1); ev != nil {

@@ -619,6 +619,13 @@ func (d *document) convenedEvent(s *sentence, j int) {
 	if !lx.eventNouns.has(s.tok(k).lower) || d.excludedEvent(s, k) {
 		return
 	}
+	// "hosted the summit" after "a summit in Lima": that summit.
+	if k == start && s.tok(start-1).is("the") && !s.tok(k+1).is("on", "about", "of") {
+		if e := d.current(graph.KindEvent); e != nil {
+			d.addMention(s, k, k+1, e, howAnaphor)
+			return
+		}
+	}
 	for lx.eventNouns.has(s.tok(k + 1).lower) {
 		k++ // "ministerial meeting"
 	}
