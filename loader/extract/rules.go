@@ -135,6 +135,15 @@ func (d *document) mainSubject(s *sentence, before int) []*mention {
 			}
 			break
 		}
+		// "Ukrainian President Volodymyr Zelenskiy, addressing ...": the
+		// person the state's name qualifies.
+		if d.modifies(s, m) {
+			for _, p := range s.ments {
+				if p.i >= m.j && p.i < before && p.ent != nil && p.ent.kind == graph.KindPerson {
+					return []*mention{p}
+				}
+			}
+		}
 		return []*mention{m}
 	}
 	return nil
@@ -678,7 +687,15 @@ func (d *document) ruleProposal(s *sentence) {
 		if doc == nil {
 			continue
 		}
-		for _, w := range ids(d.subject(s, h.i)) {
+		// "X said it was time to stop and set out a plan": X proposes.
+		var who []*mention
+		if s.tok(h.i-1).is("and") {
+			who = d.mainSubject(s, h.i)
+		}
+		if len(who) == 0 {
+			who = d.subject(s, h.i)
+		}
+		for _, w := range ids(who) {
 			d.out.add(finding{subj: w, typ: graph.RelProposed, obj: doc.id, quote: s.text, sent: s.n, conf: confProposal, method: methodProposal})
 		}
 	}
