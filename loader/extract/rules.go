@@ -689,7 +689,7 @@ func (d *document) ruleProposal(s *sentence) {
 		}
 		// "X said it was time to stop and set out a plan": X proposes.
 		var who []*mention
-		if s.tok(h.i-1).is("and") {
+		if s.tok(h.i - 1).is("and") {
 			who = d.mainSubject(s, h.i)
 		}
 		if len(who) == 0 {
