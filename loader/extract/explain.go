@@ -42,7 +42,7 @@ var goRuleVerbs = map[string][]string{
 	"attribution": {"blame", "finger", "attribute", "accuse"}, "attribution-reported": {"speech", "conclude"},
 	"attribution-legal": {"charge"}, "backing": {"back"}, "adoption": {"adopt"}, "proposal": {"propose"},
 	"convening": {"convene"}, "attendance": {"attend", "participate"}, "presence": {"accuse"},
-	"warning": {"warn"}, "accusation": {"accuse"}, "sanction": {"sanction", "impose"}, "denial": {"deny"},
+	"warning": {"warn"}, "accusation": {"accuse"}, "sanction": {"sanction", "impose"}, "denial": {"deny", "characterize"},
 	"reaction": {"react"}, "call": {"call"}, "targeting": {"target"}, "membership": {"belong"},
 	"quote": {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
 }

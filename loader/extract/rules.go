@@ -1141,7 +1141,20 @@ func (d *document) lastSanctioner(n int) []*mention {
 // denier (or its state); "the charges" is the legal one.
 func (d *document) ruleDenial(s *sentence) {
 	lx := d.x.lx
-	for _, h := range d.verbs(s, "deny") {
+	hits := d.verbs(s, "deny")
+	// "called the accusation groundless", "described the charges as
+	// absurd": a denial by what the words call it.
+	for _, h := range d.verbs(s, "characterize") {
+		for k := h.j; k < len(s.toks) && k < h.j+8; k++ {
+			if lx.denialAdjectives.has(s.toks[k].lower) && !s.toks[k].inQuote || s.toks[k].kind == tPunct && s.toks[k].text != "," {
+				if lx.denialAdjectives.has(s.toks[k].lower) {
+					hits = append(hits, h)
+				}
+				break
+			}
+		}
+	}
+	for _, h := range hits {
 		who := d.subject(s, h.i)
 		if len(who) == 0 {
 			continue
