@@ -1143,12 +1143,15 @@ func (d *document) ruleDenial(s *sentence) {
 	lx := d.x.lx
 	hits := d.verbs(s, "deny")
 	// "called the accusation groundless", "described the charges as
-	// absurd": a denial by what the words call it.
+	// absurd": a denial by what the words call it, which answers the
+	// accusation reported last.
+	called := map[int]bool{}
 	for _, h := range d.verbs(s, "characterize") {
 		for k := h.j; k < len(s.toks) && k < h.j+8; k++ {
 			if lx.denialAdjectives.has(s.toks[k].lower) && !s.toks[k].inQuote || s.toks[k].kind == tPunct && s.toks[k].text != "," {
 				if lx.denialAdjectives.has(s.toks[k].lower) {
 					hits = append(hits, h)
+					called[h.i] = true
 				}
 				break
 			}
@@ -1177,6 +1180,11 @@ func (d *document) ruleDenial(s *sentence) {
 		}
 		for _, w := range who {
 			target := d.deniedAttribution(w.ent, legal)
+			if called[h.i] {
+				if a := d.latestBlaming(w.ent, s.n); a != "" {
+					target = a
+				}
+			}
 			if target == "" {
 				if op := d.opBefore(s, len(s.toks)); op != nil {
 					target = op.id
@@ -1188,6 +1196,24 @@ func (d *document) ruleDenial(s *sentence) {
 			d.out.add(finding{subj: w.ent.id, typ: graph.RelDenied, obj: target, quote: s.text, sent: s.n, conf: confDenial, method: methodDenial})
 		}
 	}
+}
+
+// latestBlaming returns the last attribution up to sentence n that blames
+// the denier or its state.
+func (d *document) latestBlaming(denier *entity, n int) string {
+	state := d.countryOf(denier)
+	best := ""
+	for _, a := range d.out.attrs {
+		if a.sent > n {
+			continue
+		}
+		for _, b := range a.blames {
+			if b == denier.id || state != "" && (b == state || d.countryOf(d.entityByID(b)) == state) {
+				best = a.id
+			}
+		}
+	}
+	return best
 }
 
 // deniedAttribution picks the attribution a denial answers.
