@@ -83,6 +83,9 @@ func (d *document) verbWordsIn(rule, quote string) string {
 	toks, _ := tokenize(quote, false)
 	for _, class := range goRuleVerbs[rule] {
 		for i := range toks {
+			if i > 0 && toks[i].capitalized() {
+				continue // "the United States" does not state
+			}
 			for _, p := range d.x.lx.verbFirst[class][toks[i].lower] {
 				if j, ok := phraseAtToks(toks, i, p); ok {
 					found = append(found, "“"+spanOf(quote, toks, i, j)+"”")

@@ -1095,6 +1095,16 @@ func (d *document) personByTitle(s *sentence, title string) *entity {
 // recentPerson returns the person mentioned last before token i (this
 // sentence, then up to three sentences back).
 func (d *document) recentPerson(s *sentence, i int) *entity {
+	// "He said ..." opening a sentence continues the subject of the one
+	// before ("Trump said Assad had ... He said ..."), not its last name.
+	if i == 0 && s.n > 0 {
+		prev := d.sents[s.n-1]
+		for _, m := range d.mainSubject(prev, len(prev.toks)) {
+			if m.ent != nil && m.ent.kind == graph.KindPerson {
+				return m.ent
+			}
+		}
+	}
 	for n := s.n; n >= 0 && n >= s.n-3; n-- {
 		ms := d.sents[n].ments
 		for k := len(ms) - 1; k >= 0; k-- {
