@@ -303,7 +303,7 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		}
 	default:
 		// "X condemned Y and called for Z": X acts, not Y.
-		if (s.tok(h.i-1).is("and") || s.tok(h.i-1).text == ",") && c.Subject.From == "clause-or-main" {
+		if (s.tok(h.i-1).is("and") || s.tok(h.i-1).text == ",") && c.Subject.From == "clause-or-main" && !subordinateBefore(s, h.i) {
 			who = d.mainSubject(s, h.i)
 		}
 		if len(who) == 0 {
@@ -313,7 +313,8 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		// the sentence's first clause, for a participle or a second verb
 		// only (not "two days after the country severed ties").
 		if len(who) == 0 && c.Subject.From == "clause-or-main" &&
-			(strings.HasSuffix(s.toks[h.i].lower, "ing") || s.tok(h.i-1).is("and") || s.tok(h.i-2).is("and") || s.tok(h.i-1).text == ",") {
+			(isParticiple(s.toks[h.i].lower) || s.tok(h.i-1).is("and") || s.tok(h.i-2).is("and") ||
+				s.tok(h.i-1).text == "," && !subordinateBefore(s, h.i)) {
 			who = d.mainSubject(s, h.i)
 		}
 		// "Albania, which joined the alliance": the antecedent.
@@ -481,6 +482,28 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 		}
 		return nil, start
 	}
+}
+
+// isParticiple reports whether w is a verb's -ing form, not a preposition
+// that ends like one ("during", "including").
+func isParticiple(w string) bool {
+	switch w {
+	case "during", "according", "including", "regarding", "concerning", "following", "notwithstanding", "pending":
+		return false
+	}
+	return strings.HasSuffix(w, "ing") && len(w) > 4
+}
+
+// subordinateBefore reports whether a subordinate clause opens before
+// token i ("... comes two days after Trump accused China, during a
+// meeting"): what follows the comma may be that clause's, not the main one's.
+func subordinateBefore(s *sentence, i int) bool {
+	for k := 1; k < i; k++ {
+		if s.toks[k].is("after", "before", "when", "while", "because", "since", "although", "though", "whereas", "if") && s.mat(k) == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // bareAfter reports whether nothing but adverbs follows token j in its
