@@ -328,6 +328,7 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		who = append(who, d.groupMembers(s, h)...)
 	}
 	who = append(who, d.asDid(s, h.j)...)
+	who = append(who, d.gapped(s, h.j)...)
 	who = slices.DeleteFunc(slices.Clone(who), func(m *mention) bool { return !slices.Contains(c.subjK, m.ent.kind) })
 	if len(who) == 0 {
 		return
@@ -519,6 +520,29 @@ func bareAfter(s *sentence, j int) bool {
 		}
 	}
 	return true
+}
+
+// gapped reads a clause that repeats the verb by leaving it out: "each
+// expelled four diplomats, and Lithuania and the Czech Republic three
+// each", "Canada expelled four and Ukraine 13": the actors before a number.
+func (d *document) gapped(s *sentence, j int) []*mention {
+	for k := j; k+1 < len(s.toks); k++ {
+		if !s.toks[k].is("and") || s.toks[k].inQuote {
+			continue
+		}
+		ms, end := d.actorsAfter(s, k+1)
+		if len(ms) == 0 || end >= len(s.toks) {
+			continue
+		}
+		t := s.toks[end]
+		if _, err := strconv.Atoi(t.text); err == nil || numberWords.has(t.lower) {
+			// nothing but "each" or the sentence's end after the number
+			if n := s.tok(end + 1); n.kind == tPunct || n.is("each", "apiece") {
+				return ms
+			}
+		}
+	}
+	return nil
 }
 
 // asDid reads ", as did X and Y" after token j: they did the same.
