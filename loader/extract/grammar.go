@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -515,6 +516,15 @@ func (d *document) groupRef(s *sentence, k int) ([]*mention, int) {
 			for _, l := range list {
 				if l.ent.kind == kind {
 					same = append(same, l)
+				}
+			}
+			// "the two presidents": people who hold that title.
+			if title := singular(s.tok(i).lower); kind == graph.KindPerson && d.x.lx.titleHeads.has(title) && title != "leader" {
+				for _, l := range same {
+					if !slices.ContainsFunc(l.ent.titles, func(t string) bool { return strings.HasSuffix(t, title) }) {
+						same = nil
+						break
+					}
 				}
 			}
 			if len(same) == n && same[0] == m {
