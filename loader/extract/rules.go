@@ -1599,12 +1599,26 @@ func (d *document) ruleResponse(s *sentence) {
 		if to == nil {
 			continue
 		}
+		var from *entity
 		for _, m := range s.ments {
 			if m.ent != nil && m.ent.kind == graph.KindDoctrine && m.ent != to && (m.i < i || m.i > i+1) {
-				d.out.add(finding{subj: m.ent.id, typ: graph.RelRespondsTo, obj: to.id, quote: s.text, sent: s.n,
-					modality: d.modality(s, to), conf: confProposal, method: methodResponse})
+				from = m.ent
 				break
 			}
+		}
+		// "It was drawn up in response to the attacks": "It" opening the
+		// sentence is the doctrine the sentence before was about.
+		if from == nil && s.toks[0].is("it", "this") && s.n > 0 {
+			for _, m := range d.sents[s.n-1].ments {
+				if m.ent != nil && m.ent.kind == graph.KindDoctrine && m.ent != to {
+					from = m.ent
+					break
+				}
+			}
+		}
+		if from != nil {
+			d.out.add(finding{subj: from.id, typ: graph.RelRespondsTo, obj: to.id, quote: s.text, sent: s.n,
+				modality: d.modality(s, to), conf: confProposal, method: methodResponse})
 		}
 	}
 }
