@@ -21,6 +21,11 @@ import (
 // an operation (operations). Later, "the poisoning", "the strike" refer
 // back to the last happening with the same noun.
 
+// singletonHappenings are happenings an article tells of once, whatever
+// it calls them.
+var singletonHappenings = map[string]bool{"war": true, "invasion": true, "occupation": true, "annexation": true,
+	"siege": true, "coup": true}
+
 // isOp reports whether an entity is something an attribution can concern:
 // a cyber operation or a happening.
 func isOp(e *entity) bool {
@@ -176,7 +181,9 @@ func (d *document) happening(s *sentence, name, head string) *entity {
 				}
 			}
 		}
-		if shared || normName(e.name) == normName(name) {
+		// One article tells of one war, one invasion: "the war in Ukraine"
+		// and "Russia’s war" are the same.
+		if shared || normName(e.name) == normName(name) || singletonHappenings[head] {
 			if !strings.EqualFold(e.name, name) {
 				e.addAlias(name)
 			}

@@ -133,6 +133,8 @@ func TestRecognition(t *testing.T) {
 		{"an attack named by its place", "The Oslo attacks shocked Norway.", []string{"Oslo attacks=event:oslo-attacks"}, []string{"=op:"}},
 		{"an attack named by a company is an operation's", "The Acme attack leaked data from Acme servers.", nil, []string{"=event:"}},
 		{"a name with a hyphenated particle", "Syrian President Bashar al-Assad spoke.", []string{"Bashar al-Assad=person:bashar-al-assad"}, nil},
+		{"one war per article, whatever it is called", "Leaders condemned the war in Ukraine. Kyiv said Russia’s war must stop.",
+			[]string{"war=event:war-in-ukraine"}, []string{"=event:russias-war"}},
 		{"a month inside a name", "Defence Minister Carla April said so.", []string{"Carla April=person:carla-april"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
