@@ -198,11 +198,21 @@ func (d *document) namedOrgs(s *sentence) {
 		// Institute of Organic Chemistry and Technology", "Council of
 		// Europe": an institution's name goes on through "of" and "for".
 		if institution {
+			// Inside the name any capitalized word goes ("Intelligence and
+			// Security"), even one that starts no name of its own.
+			nameWords := func(k, max int) int {
+				n := k
+				for n < len(s.toks) && n < k+max && s.toks[n].kind == tWord && s.toks[n].capitalized() && s.mat(n) == nil &&
+					!s.toks[n].is("the", "a", "an") {
+					n++
+				}
+				return n
+			}
 			e := j
-			for s.tok(e).is("of", "for", "on", "against") && s.tok(e+1).capitalized() && s.mat(e+1) == nil {
-				n, _ := d.capRun(s, e+1, 4)
-				for s.tok(n).is("and") && s.tok(n+1).capitalized() && s.mat(n+1) == nil {
-					n, _ = d.capRun(s, n+1, 3)
+			for s.tok(e).is("of", "for", "on", "against") && nameWords(e+1, 4) > e+1 {
+				n := nameWords(e+1, 4)
+				for s.tok(n).is("and") && nameWords(n+1, 3) > n+1 {
+					n = nameWords(n+1, 3)
 				}
 				e = n
 			}
