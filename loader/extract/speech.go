@@ -256,10 +256,35 @@ func (d *document) reportEnd(s *sentence, c int) int {
 			}
 		}
 		if s.toks[n].is("which", "who", "in", "including") && (s.toks[n].lower != "in" || s.tok(n+1).is("which")) {
+			// "that the July attack, which aimed to ..., had been
+			// orchestrated by Iran": a clause set inside the report, which
+			// goes on after it.
+			if e := embeddedEnd(s, n); e > 0 {
+				k = e
+				continue
+			}
 			return k
 		}
 	}
 	return len(s.toks)
+}
+
+// embeddedEnd returns the comma that closes a relative clause starting at
+// token n when an auxiliary follows that comma (the clause sat inside a longer
+// one), else 0.
+func embeddedEnd(s *sentence, n int) int {
+	for k := n + 1; k+1 < len(s.toks); k++ {
+		if s.toks[k].kind == tQuote || s.toks[k].kind == tPunct && s.toks[k].text != "," {
+			return 0
+		}
+		if s.toks[k].text == "," {
+			if t := s.toks[k+1]; auxiliaries.has(t.lower) {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // span is a range of tokens of a sentence; lead says whether the words
