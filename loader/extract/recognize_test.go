@@ -135,6 +135,8 @@ func TestRecognition(t *testing.T) {
 		{"a name with a hyphenated particle", "Syrian President Bashar al-Assad spoke.", []string{"Bashar al-Assad=person:bashar-al-assad"}, nil},
 		{"one war per article, whatever it is called", "Leaders condemned the war in Ukraine. Kyiv said Russia’s war must stop.",
 			[]string{"war=event:war-in-ukraine"}, []string{"=event:russias-war"}},
+		{"the pact: the doctrine the text named, whatever its name", "Chile and Peru launched a security partnership, known as ANDEX. The pact angered Bolivia.",
+			[]string{"pact=doctrine:security-partnership"}, nil},
 		{"a month inside a name", "Defence Minister Carla April said so.", []string{"Carla April=person:carla-april"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1012,7 +1012,9 @@ func (d *document) references(s *sentence) {
 						}
 					}
 				}
-				if e := d.nearestDoctrine(s); e != nil {
+				if e := d.doctrineByHead(t.lower); e != nil {
+					d.addMention(s, i, i+1, e, howAnaphor) // "the accord" after "the Lima Accord"
+				} else if e := d.nearestDoctrine(s); e != nil {
 					d.addMention(s, i, i+1, e, howAnaphor)
 				} else if m := d.addMention(s, i, i+1, nil, howAnaphor); m != nil {
 					d.pending = append(d.pending, m)
