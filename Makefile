@@ -17,7 +17,7 @@ CHROMIUM ?= /usr/bin/chromium
 
 CYPHERLINT := tools/cypherlint
 
-.PHONY: vulncheck soak run build ui ui-deps chromium test fmt-check vet gotest ui-test ui-unit ui-e2e lint-cypher bench bench-store bench-ui eval clean generate check-generated
+.PHONY: vulncheck soak run build ui ui-deps graphiql-deps codegen chromium test fmt-check vet gotest ui-test ui-unit ui-e2e lint-cypher bench bench-store bench-ui eval clean generate check-generated
 
 ## run: build the web UI and the binary, then serve on the embedded store (http://127.0.0.1:8080)
 run: ui build
@@ -27,20 +27,26 @@ run: ui build
 build:
 	$(GO) build -o $(BIN) ./cmd/actorgraph
 
-## ui: build the web UI into ui/dist (npm ci first when node_modules is missing)
-ui: ui-deps
+## ui: build the web UI into ui/dist, then GraphiQL (ui/graphiql) into ui/dist/graphiql
+## (npm ci first when node_modules is missing)
+ui: ui-deps graphiql-deps
 	cd ui && $(NPM) run build
+	cd ui/graphiql && $(NPM) run build
 
 ui-deps:
 	@if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
 		cd ui && $(NPM) ci --no-audit --no-fund; fi
+
+graphiql-deps:
+	@if [ ! -d ui/graphiql/node_modules ] || [ ui/graphiql/package-lock.json -nt ui/graphiql/node_modules/.package-lock.json ]; then \
+		cd ui/graphiql && $(NPM) ci --no-audit --no-fund; fi
 
 ## chromium: Debian's chromium for the browser tests (installed when missing)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
 ## test: every check and test suite
-test: fmt-check vet check-generated lint-cypher vulncheck gotest ui-test
+test: fmt-check vet check-generated lint-cypher vulncheck gotest ui-test codegen
 
 ## generate: regenerate the GraphQL enums from the vocabulary, then gqlgen's code
 generate:
@@ -52,7 +58,7 @@ generate:
 GENERATED := schema/vocabulary.graphqls schema/generated.go schema/models_gen.go schema/schema.resolvers.go schema/review.resolvers.go
 check-generated:
 	@tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
-	tar -cf - --exclude=./ui/node_modules --exclude=./tools/cypherlint/node_modules --exclude=./.git --exclude='*.db' . | tar -xf - -C $$tmp; \
+	tar -cf - --exclude=./ui/node_modules --exclude=./ui/graphiql/node_modules --exclude=./tools/cypherlint/node_modules --exclude=./tools/codegen/node_modules --exclude=./.git --exclude='*.db' . | tar -xf - -C $$tmp; \
 	(cd $$tmp && $(GO) run ./schema/enumgen && $(GO) run github.com/99designs/gqlgen generate) || exit 1; \
 	for f in $(GENERATED); do \
 		cmp -s $$f $$tmp/$$f || { echo "$$f is not what 'make generate' produces; run make generate and commit"; diff $$f $$tmp/$$f | head -20; exit 1; }; \
@@ -77,6 +83,17 @@ vulncheck:
 	test -d "$$db/data/osv" || { echo "vulncheck: could not fetch the vulnerability database $(VULNDB) from the Go module proxy"; exit 1; }; \
 	echo "vulncheck: database $(VULNDB)"; \
 	cd tools/vulncheck && $(GO) run golang.org/x/vuln/cmd/govulncheck -C $(CURDIR) -db file://$$db/data/osv ./...
+
+## codegen: graphql-codegen (TypeScript types and operations) against the live schema of the
+## binary, over every example operation of schema/testdata; the result must compile.
+## In `make test` it runs after ui-test: make builds a target once per run, and the
+## browser tests need the binary built after the UI, so nothing may build it before.
+CODEGEN := tools/codegen
+codegen: build $(CODEGEN)/node_modules/.package-lock.json
+	cd $(CODEGEN) && AG_BIN=$(CURDIR)/$(BIN) node --test
+
+$(CODEGEN)/node_modules/.package-lock.json: $(CODEGEN)/package-lock.json
+	cd $(CODEGEN) && npm ci --no-audit --no-fund
 
 ## lint-cypher: check every .cypher file with Neo4j's Cypher front end (no server needed),
 ## after the linter's own tests show that it rejects broken statements

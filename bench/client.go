@@ -29,10 +29,10 @@ const (
 	// neighborhoodDepth is the nesting depth of neighborhoodQuery.
 	neighborhoodDepth = 4
 
-	attributionsQuery = `query A($op: ID!) { attributions(operation: $op) { id name modality
+	attributionsQuery = `query A($op: ID!) { attributions(operation: $op, first: 100) { nodes { id name modality
   by { id name } blames { id name } backedBy { id name }
-  evidence { quote start end document { id title } } } }`
-	attributionsDepth = 4
+  evidence { quote start end document { id title } } } } }`
+	attributionsDepth = 5
 )
 
 // apiRequest makes the request for the i-th id of one query on one API.

@@ -70,6 +70,16 @@ func (c countingStore) ListDocuments(ctx context.Context, q graph.ListDocumentsQ
 	return c.Store.ListDocuments(ctx, q)
 }
 
+func (c countingStore) Claims(ctx context.Context, q graph.ClaimQuery) (graph.RelationshipPage, error) {
+	count(ctx)
+	return c.Store.Claims(ctx, q)
+}
+
+func (c countingStore) ClaimCounts(ctx context.Context, q graph.ClaimCountsQuery) (graph.ClaimCounts, error) {
+	count(ctx)
+	return c.Store.ClaimCounts(ctx, q)
+}
+
 func (c countingStore) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
 	count(ctx)
 	return c.Store.Search(ctx, q)

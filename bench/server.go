@@ -213,10 +213,12 @@ func plainAttributions(w http.ResponseWriter, r *http.Request, s graph.Store) {
 	}
 	var out struct {
 		Data struct {
-			Attributions []plainAttribution `json:"attributions"`
+			Attributions struct {
+				Nodes []plainAttribution `json:"nodes"`
+			} `json:"attributions"`
 		} `json:"data"`
 	}
-	out.Data.Attributions = []plainAttribution{}
+	out.Data.Attributions.Nodes = []plainAttribution{}
 	for _, a := range attrs {
 		pa := plainAttribution{ID: a.ID, Name: a.Name, Modality: "asserted", By: []plainNode{}, Blames: []plainNode{}, BackedBy: []plainNode{}, Evidence: []plainEvidence{}}
 		if m := a.Props["modality"]; m != "" {
@@ -237,7 +239,7 @@ func plainAttributions(w http.ResponseWriter, r *http.Request, s graph.Store) {
 			pe.Document.ID, pe.Document.Title = e.DocumentID, titles[e.DocumentID]
 			pa.Evidence = append(pa.Evidence, pe)
 		}
-		out.Data.Attributions = append(out.Data.Attributions, pa)
+		out.Data.Attributions.Nodes = append(out.Data.Attributions.Nodes, pa)
 	}
 	writeJSON(w, out)
 }

@@ -101,6 +101,18 @@ type Store interface {
 	// unknown endpoint is CodeNotFound; no path is an empty result.
 	Paths(ctx context.Context, q PathQuery) ([]Path, error)
 
+	// Claims pages through the claims that pass q.Where (see ClaimWhere; an
+	// unknown node or document id in it is CodeNotFound), in q.Order, ties
+	// broken by claim id; cursors come from EncodeClaimCursor and are only
+	// valid for the order they were given out for. Total counts every claim
+	// that passes, not just this page.
+	Claims(ctx context.Context, q ClaimQuery) (RelationshipPage, error)
+
+	// ClaimCounts counts the claims that pass q.Where grouped by q.GroupBy:
+	// per group the distinct claims and the distinct documents their
+	// evidence points into; largest groups first (then by keys, ascending).
+	ClaimCounts(ctx context.Context, q ClaimCountsQuery) (ClaimCounts, error)
+
 	// Stats counts nodes by kind, claims by type, documents and evidence.
 	Stats(ctx context.Context) (Stats, error)
 

@@ -116,6 +116,22 @@ func New(store graph.Store, progress io.Writer) (*Loader, error) {
 	return &Loader{Store: store, Registry: reg, Extractor: x, Progress: progress}, nil
 }
 
+// LoadReference writes the reference corpus (resolve.Registry.ReferenceBatch):
+// the PART_OF links of the agencies, ministries and state-sponsored groups
+// of the reference data to their states, each citing its source. The
+// commands that load articles call it after them; writing it again when nothing
+// changed adds nothing.
+func (l *Loader) LoadReference(ctx context.Context) (graph.UpsertResult, error) {
+	res, err := l.Store.Upsert(ctx, l.Registry.ReferenceBatch())
+	if err != nil {
+		return res, fmt.Errorf("writing the reference data (organizations and the states they belong to): %w", err)
+	}
+	if res != (graph.UpsertResult{}) {
+		l.printf("reference data: +%d nodes, +%d claims, +%d evidence\n", res.Nodes, res.Relationships, res.Evidence)
+	}
+	return res, nil
+}
+
 // LoadPaths loads files and folders (recursively) from the file system, and
 // web addresses (http, https) through the Fetcher.
 func (l *Loader) LoadPaths(ctx context.Context, paths []string) (Summary, error) {

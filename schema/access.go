@@ -2,7 +2,6 @@ package schema
 
 import (
 	"context"
-	"slices"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -203,8 +202,8 @@ func (r *Resolver) relationsOf(ctx context.Context, id string, dir *Direction, t
 	if err != nil {
 		return nil, err
 	}
-	conn := &RelationConnection{PageInfo: &PageInfo{HasNextPage: page.HasMore}, TotalCount: page.Total}
 	rels := wrapRels(ctx, page.Relationships, nil)
+	conn := &RelationConnection{PageInfo: &PageInfo{HasNextPage: page.HasMore}, TotalCount: page.Total, Nodes: rels}
 	for i := range rels {
 		conn.Edges = append(conn.Edges, RelationEdge{Cursor: listCursor(list, rels[i].ID), Node: &rels[i]})
 	}
@@ -213,16 +212,6 @@ func (r *Resolver) relationsOf(ctx context.Context, id string, dir *Direction, t
 		conn.Edges = []RelationEdge{}
 	}
 	return conn, nil
-}
-
-// nodesOfKind lists up to maxFirst nodes of a kind (for unfiltered
-// attributions and statements).
-func (r *Resolver) nodesOfKind(ctx context.Context, k graph.NodeKind) ([]graph.Node, error) {
-	page, err := r.Store.ListNodes(ctx, graph.ListNodesQuery{Kind: k, First: maxFirst})
-	if err != nil {
-		return nil, err
-	}
-	return page.Nodes, nil
 }
 
 // only keeps the nodes of one GraphQL type.
@@ -250,16 +239,22 @@ func otherEnds(rels []graph.Relationship, dir graph.Direction) []string {
 	return out
 }
 
-// intersect returns the ids present in every set, in the order of the first.
+// intersect returns the ids present in every set, each once, in the order
+// of the first.
 func intersect(sets [][]string) []string {
 	out := []string{}
-	for _, id := range sets[0] {
-		in := true
-		for _, s := range sets[1:] {
-			in = in && slices.Contains(s, id)
+	count := map[string]int{}
+	for i, set := range sets {
+		for _, id := range set {
+			if count[id] == i {
+				count[id] = i + 1
+			}
 		}
-		if in && !slices.Contains(out, id) {
+	}
+	for _, id := range sets[0] {
+		if count[id] == len(sets) {
 			out = append(out, id)
+			count[id] = -1 // once
 		}
 	}
 	return out

@@ -87,6 +87,14 @@ func (c *countingStore) Neighborhood(ctx context.Context, q graph.NeighborhoodQu
 	c.count("Neighborhood")
 	return c.Store.Neighborhood(ctx, q)
 }
+func (c *countingStore) Claims(ctx context.Context, q graph.ClaimQuery) (graph.RelationshipPage, error) {
+	c.count("Claims")
+	return c.Store.Claims(ctx, q)
+}
+func (c *countingStore) ClaimCounts(ctx context.Context, q graph.ClaimCountsQuery) (graph.ClaimCounts, error) {
+	c.count("ClaimCounts")
+	return c.Store.ClaimCounts(ctx, q)
+}
 func (c *countingStore) Paths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
 	c.count("Paths")
 	return c.Store.Paths(ctx, q)
@@ -98,7 +106,9 @@ type server struct {
 	store *countingStore
 }
 
-func newServer(t *testing.T, opts schema.Options) *server {
+// newServer serves the demo corpus, then the articles under extra (such as
+// "../data/eval"), then the reference data, as `actorgraph load` would.
+func newServer(t *testing.T, opts schema.Options, extra ...string) *server {
 	t.Helper()
 	ctx := context.Background()
 	s, err := sqlitestore.Open(ctx, filepath.Join(t.TempDir(), "api.db"))
@@ -112,6 +122,15 @@ func newServer(t *testing.T, opts schema.Options) *server {
 	}
 	if sum, err := l.LoadFS(ctx, data.Demo(), "data/demo"); err != nil || sum.Err() != nil {
 		t.Fatalf("demo: %v %v", err, sum.Errors)
+	}
+	if len(extra) > 0 {
+		if sum, err := l.LoadPaths(ctx, extra); err != nil || sum.Err() != nil {
+			t.Fatalf("%v: %v %v", extra, err, sum.Errors)
+		}
+	}
+	// As actorgraph serve and load do: the reference data after the articles.
+	if _, err := l.LoadReference(ctx); err != nil {
+		t.Fatal(err)
 	}
 	cs := &countingStore{Store: s, calls: map[string]int{}}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -210,48 +229,10 @@ func TestQuestions(t *testing.T) {
 			if len(answers[slug]) == 0 {
 				t.Fatal("no expected answer listed")
 			}
-			var pretty bytes.Buffer
-			json.Indent(&pretty, r.Data, "", "  ")
-			golden := strings.TrimSuffix(f, ".graphql") + ".golden.json"
-			if *update {
-				os.WriteFile(golden, append(pretty.Bytes(), '\n'), 0o644)
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("no golden file (run go test ./schema -run TestQuestions -update): %v", err)
-			}
-			if string(want) != pretty.String()+"\n" {
-				t.Fatalf("response differs from %s (run with -update if the change is right):\n%s", golden, pretty.String())
-			}
-			question, query, _ := strings.Cut(string(q), "\n")
-			fmt.Fprintf(&doc, "### %s\n\n```graphql\n%s```\n\n<details><summary>Answer</summary>\n\n```json\n%s\n```\n\n</details>\n\n",
-				strings.TrimPrefix(question, "# "), query, pretty.String())
+			doc.WriteString(goldenAnswer(t, f, string(q), r.Data))
 		})
 	}
-	checkDoc(t, doc.String())
-}
-
-// checkDoc keeps docs/api.md's question section equal to what the server
-// answers today.
-func checkDoc(t *testing.T, questions string) {
-	path := "../docs/api.md"
-	cur, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const begin, end = "<!-- questions:begin -->\n", "<!-- questions:end -->"
-	i, j := strings.Index(string(cur), begin), strings.Index(string(cur), end)
-	if i < 0 || j < i {
-		t.Fatalf("%s lacks the %q ... %q markers", path, begin, end)
-	}
-	want := string(cur[:i]) + begin + "\n" + questions + string(cur[j:])
-	if *update {
-		os.WriteFile(path, []byte(want), 0o644)
-		return
-	}
-	if want != string(cur) {
-		t.Fatalf("%s is out of date: run go test ./schema -run TestQuestions -update", path)
-	}
+	checkDocSection(t, "questions", doc.String())
 }
 
 // Hostile or oversized requests get a clear error with a stable code and
@@ -286,20 +267,21 @@ func TestLimits(t *testing.T) {
 		{"nested 50 deep", jsonQuery(`{ node(id: "country:US") { ` + deep50 + ` } }`), 200, "LIMIT_EXCEEDED", "levels deep"},
 		{"1000 aliases", jsonQuery("{ " + aliases1000.String() + "}"), 200, "LIMIT_EXCEEDED", "fields"},
 		{"first 1000000", jsonQuery(`{ entities(first: 1000000) { totalCount } }`), 200, "LIMIT_EXCEEDED", "complexity"},
-		{"100000 repeated directives", jsonQuery(directives), 422, "LIMIT_EXCEEDED", "token limit"},
+		{"100000 repeated directives", jsonQuery(directives), 200, "LIMIT_EXCEEDED", "token limit"},
 		{"50 MB body", bytes.Repeat([]byte("a"), 50<<20), 413, "LIMIT_EXCEEDED", "at most 1048576"},
 		{"first 100000", jsonQuery(`{ search(query: "Russia", first: 100000) { score } }`), 200, "LIMIT_EXCEEDED", ""},
 		{"first 101 on a cheap field", jsonQuery(`{ entities(first: 101) { totalCount } }`), 200, "LIMIT_EXCEEDED", "at most 100"},
 		{"10 MB body", bytes.Repeat([]byte("a"), 10<<20), 413, "LIMIT_EXCEEDED", "at most 1048576"},
 		{"JSON array batch", []byte(`[{"query":"{ stats { nodes } }"}]`), 400, "BAD_INPUT", "batches are not supported"},
-		{"misspelt field", jsonQuery(`{ serach(query: "x") { score } }`), 422, "BAD_INPUT", `Cannot query field "serach"`},
-		{"introspection off", jsonQuery(`{ __schema { types { name } } }`), 200, "BAD_INPUT", "--dev"},
+		{"misspelt field", jsonQuery(`{ serach(query: "x") { score } }`), 200, "BAD_INPUT", `Cannot query field "serach"`},
 		{"bad date", jsonQuery(`{ neighborhood(ids: ["country:US"], since: "last week") { truncated } }`), 200, "BAD_INPUT", "YYYY"},
 		{"depth 4", jsonQuery(`{ neighborhood(ids: ["country:US"], depth: 4) { truncated } }`), 200, "LIMIT_EXCEEDED", "depth may be at most 3"},
 		{"maxHops 7", jsonQuery(`{ paths(from: "country:EE", to: "country:RU", maxHops: 7) { nodes { id } } }`), 200, "LIMIT_EXCEEDED", "maxHops"},
+		{"unknown seed", jsonQuery(`{ neighborhood(ids: ["country:US", "country:XX"]) { truncated } }`), 200, "NOT_FOUND", `no node "country:XX"`},
+		{"unknown excluded node", jsonQuery(`{ paths(from: "country:EE", to: "country:RU", exclude: ["person:nobody"]) { nodes { id } } }`), 200, "NOT_FOUND", `no node "person:nobody"`},
 		{"unknown path end", jsonQuery(`{ paths(from: "country:EE", to: "person:nobody") { nodes { id } } }`), 200, "NOT_FOUND", `no node "person:nobody"`},
 		{"bad cursor", jsonQuery(`{ entities(after: "%%%") { totalCount } }`), 200, "BAD_INPUT", "cursor"},
-		{"syntax error", jsonQuery(`{ stats { nodes `), 422, "BAD_INPUT", ""},
+		{"syntax error", jsonQuery(`{ stats { nodes `), 200, "BAD_INPUT", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := s.post(t, tc.body)
@@ -357,29 +339,57 @@ func TestPanicBecomesInternal(t *testing.T) {
 	}
 }
 
-func TestDevModeIntrospectionAndGraphiQL(t *testing.T) {
-	s := newServer(t, schema.Options{Dev: true})
-	if r := s.query(t, `{ __schema { queryType { name } } }`); len(r.Errors) > 0 {
-		t.Fatalf("introspection in dev: %s", r.Raw)
-	}
-	req, _ := http.NewRequest("GET", s.url, nil)
-	req.Header.Set("Accept", "text/html")
-	resp, err := http.DefaultClient.Do(req)
+// Introspection is on by default and exempt from the depth limit of 12,
+// so the standard introspection query (15 deep) of GraphiQL, codegen and
+// graphql-inspector works; it is still bounded, and --no-introspection
+// turns it off. A browser asking /graphql for a page goes to /graphiql/.
+func TestIntrospectionAndGraphiQL(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	std, err := os.ReadFile("testdata/introspection.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(body), "graphiql") {
-		t.Fatalf("GraphiQL in dev: %d %s", resp.StatusCode, clip(body))
+	r := s.query(t, string(std))
+	if r.Status != 200 || len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"name":"claimCounts"`) {
+		t.Fatalf("the standard introspection query: %d %s", r.Status, clip(r.Raw))
 	}
-	off := newServer(t, schema.Options{})
+	deep := "name"
+	for i := 0; i < 40; i++ {
+		deep = "ofType { " + deep + " }"
+	}
+	if r := s.query(t, `{ __type(name: "Relation") { fields { type { `+deep+` } } } }`); r.code() != "LIMIT_EXCEEDED" {
+		t.Fatalf("an introspection query 44 deep: %s", clip(r.Raw))
+	}
+	// An ordinary query is held to 12 levels even when it also introspects.
+	nested := "id"
+	for i := 0; i < 4; i++ {
+		nested = "relations { edges { node { from { " + nested + " } } } }"
+	}
+	if r := s.query(t, `{ __typename node(id: "country:US") { `+nested+` } }`); r.code() != "LIMIT_EXCEEDED" {
+		t.Fatalf("a deep query beside __typename: %s", clip(r.Raw))
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	req, _ := http.NewRequest("GET", s.url, nil)
+	req.Header.Set("Accept", "text/html")
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != "/graphiql/" {
+		t.Fatalf("a browser at /graphql: %d %q, want 302 to /graphiql/", resp.StatusCode, resp.Header.Get("Location"))
+	}
+
+	off := newServer(t, schema.Options{NoIntrospection: true})
+	if r := off.query(t, `{ __schema { types { name } } }`); r.code() != "BAD_INPUT" || !strings.Contains(r.Errors[0].Message, "--no-introspection") {
+		t.Fatalf("introspection with NoIntrospection: %s", r.Raw)
+	}
 	req, _ = http.NewRequest("GET", off.url, nil)
 	req.Header.Set("Accept", "text/html")
-	resp, _ = http.DefaultClient.Do(req)
+	resp, _ = client.Do(req)
 	resp.Body.Close()
 	if resp.StatusCode != 404 {
-		t.Fatalf("GraphiQL without --dev: %d", resp.StatusCode)
+		t.Fatalf("GraphiQL with NoIntrospection: %d", resp.StatusCode)
 	}
 }
 
@@ -431,7 +441,7 @@ func TestStoreCallsBoundedByDepth(t *testing.T) {
 	}
 	// Attributions with every typed field: also bounded.
 	s.store.reset()
-	r := s.query(t, `{ attributions { by { name } blames { name } concerns { name } backedBy { name } evidence { quote document { title } } } }`)
+	r := s.query(t, `{ attributions { nodes { by { name } blames { name } concerns { name } backedBy { name } evidence { quote document { title } } } } }`)
 	if len(r.Errors) > 0 || s.store.total() > 8 {
 		t.Fatalf("attributions: %d calls %v %s", s.store.total(), s.store.calls, r.Errors)
 	}
@@ -484,13 +494,15 @@ func TestAttributionsStoreCalls(t *testing.T) {
 	// A window so long that waiting for it would show.
 	s := newServer(t, schema.Options{LoaderWait: time.Second})
 	start := time.Now()
-	r := s.query(t, `{ attributions(operation: "op:us-midterms-2018-attack") { id name modality
-		by { id name } blames { id name } backedBy { id name } evidence { quote start end document { id title } } } }`)
+	r := s.query(t, `{ attributions(operation: "op:us-midterms-2018-attack") { nodes { id name modality
+		by { id name } blames { id name } backedBy { id name } evidence { quote start end document { id title } } } } }`)
 	if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"blames":[{`) || !strings.Contains(string(r.Data), `"document":{"id":`) {
 		t.Fatalf("%s", r.Raw)
 	}
-	if s.store.total() != 6 || s.store.calls["Relationships"] != 2 {
-		t.Errorf("store calls %v, want 6 with 2 Relationships", s.store.calls)
+	// One Claims call narrows to the operation's attributions, one
+	// Relationships call reads their typed fields.
+	if s.store.total() != 6 || s.store.calls["Claims"] != 1 || s.store.calls["Relationships"] != 1 {
+		t.Errorf("store calls %v, want 6: 1 Claims, 1 Relationships, 2 Nodes, 1 Evidence, 1 Documents", s.store.calls)
 	}
 	if d := time.Since(start); d > 900*time.Millisecond {
 		t.Errorf("took %v: a resolver waited for the loader window", d)
@@ -591,5 +603,100 @@ func TestEntitiesPagination(t *testing.T) {
 	}
 	if len(seen) != total || total < 20 {
 		t.Fatalf("saw %d of %d countries", len(seen), total)
+	}
+}
+
+// The GraphQL over HTTP specification: the media type the client accepts,
+// the status codes each prescribes, and extensions.code on every error,
+// the transport's own included.
+func TestGraphQLOverHTTP(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	do := func(method, contentType, accept, body string) (int, string, response) {
+		t.Helper()
+		url := s.url
+		var rd io.Reader
+		if method == "GET" {
+			url += "?query=" + body
+		} else {
+			rd = strings.NewReader(body)
+		}
+		req, _ := http.NewRequest(method, url, rd)
+		if contentType != "" {
+			req.Header.Set("Content-Type", contentType)
+		}
+		if accept != "" {
+			req.Header.Set("Accept", accept)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		var r response
+		if err := json.Unmarshal(raw, &r); err != nil {
+			t.Fatalf("%s %s: not JSON (%d): %s", method, body, resp.StatusCode, raw)
+		}
+		r.Raw = raw
+		for _, e := range r.Errors {
+			if c, _ := e.Extensions["code"].(string); c == "" {
+				t.Errorf("%s %s: an error without extensions.code: %s", method, body, raw)
+			}
+		}
+		return resp.StatusCode, resp.Header.Get("Content-Type"), r
+	}
+	const gqlResp, appJSON = "application/graphql-response+json", "application/json"
+	q := func(query string) string { return string(jsonQuery(query)) }
+	for _, c := range []struct {
+		name, method, contentType, accept, body string
+		status                                  int
+		mediaType, code                         string
+	}{
+		{"a query, graphql-response+json", "POST", appJSON, gqlResp, q(`{ stats { documents } }`), 200, gqlResp, ""},
+		{"a query, json", "POST", appJSON, appJSON, q(`{ stats { documents } }`), 200, appJSON, ""},
+		{"no Accept: json", "POST", appJSON, "", q(`{ stats { documents } }`), 200, appJSON, ""},
+		{"a validation error, graphql-response+json", "POST", appJSON, gqlResp, q(`{ serach { x } }`), 400, gqlResp, "BAD_INPUT"},
+		{"a validation error, json", "POST", appJSON, appJSON, q(`{ serach { x } }`), 200, appJSON, "BAD_INPUT"},
+		{"a syntax error, graphql-response+json", "POST", appJSON, gqlResp, q(`{ stats {`), 400, gqlResp, "BAD_INPUT"},
+		{"a limit checked before running, graphql-response+json", "POST", appJSON, gqlResp, q(`{ node(id: "country:US") { ` + strings.Repeat("relations { edges { node { from { ", 4) + "id" + strings.Repeat(" } } } }", 4) + ` } }`), 400, gqlResp, "LIMIT_EXCEEDED"},
+		{"an error while running, graphql-response+json", "POST", appJSON, gqlResp, q(`{ claims(where: {from: ["country:ZZ"]}) { totalCount } }`), 200, gqlResp, "NOT_FOUND"},
+		{"a GET query, graphql-response+json", "GET", "", gqlResp, "%7Bstats%7Bdocuments%7D%7D", 200, gqlResp, ""},
+		{"a body that is not JSON", "POST", appJSON, gqlResp, `{"query": `, 400, "", "BAD_INPUT"},
+		{"a body of another media type", "POST", "text/plain", "", q(`{ stats { documents } }`), 415, "", "BAD_INPUT"},
+		{"a form", "POST", "application/x-www-form-urlencoded", "", "query=%7Bstats%7D", 415, "", "BAD_INPUT"},
+		{"an Accept the server cannot meet", "POST", appJSON, "text/plain", q(`{ stats { documents } }`), 406, "", "BAD_INPUT"},
+		{"no query", "POST", appJSON, gqlResp, `{}`, 400, "", "BAD_INPUT"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			status, ct, r := do(c.method, c.contentType, c.accept, c.body)
+			if status != c.status {
+				t.Errorf("status %d, want %d: %s", status, c.status, clip(r.Raw))
+			}
+			if c.mediaType != "" && !strings.HasPrefix(ct, c.mediaType) {
+				t.Errorf("Content-Type %q, want %s", ct, c.mediaType)
+			}
+			if r.code() != c.code {
+				t.Errorf("code %q, want %q: %s", r.code(), c.code, clip(r.Raw))
+			}
+		})
+	}
+}
+
+// The complexity limit admits a page of 100 nodes with 5 claims each, with
+// their ends and evidence, and refuses 100 claims each; the costs are the
+// ones docs/api.md gives.
+func TestComplexityCalibration(t *testing.T) {
+	s := newServer(t, schema.Options{})
+	page := func(perNode int) string {
+		return fmt.Sprintf(`{ entities(first: 100) { totalCount edges { cursor node { id name kind
+			relations(first: %d) { totalCount edges { cursor node { id type confidence from { id name } to { id name }
+				evidence { quote start end document { id title publisher } } } } } } } } }`, perNode)
+	}
+	if r := s.query(t, page(5)); r.Status != 200 || len(r.Errors) > 0 {
+		t.Fatalf("100 nodes with 5 claims each: %s", clip(r.Raw))
+	}
+	r := s.query(t, page(100))
+	if r.code() != "LIMIT_EXCEEDED" || !strings.Contains(r.Errors[0].Message, "complexity 2") {
+		t.Fatalf("100 nodes with 100 claims each: %s", clip(r.Raw))
 	}
 }

@@ -29,6 +29,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Attribution() AttributionResolver
+	ClaimCount() ClaimCountResolver
 	Country() CountryResolver
 	CyberOperation() CyberOperationResolver
 	Doctrine() DoctrineResolver
@@ -50,6 +51,7 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Attribution struct {
+		ActsFor   func(childComplexity int) int
 		Aliases   func(childComplexity int) int
 		BackedBy  func(childComplexity int) int
 		Basis     func(childComplexity int) int
@@ -67,6 +69,18 @@ type ComplexityRoot struct {
 		Relations func(childComplexity int, direction *Direction, types []RelType, since *string, until *string, minConfidence *float64, first *int, after *string) int
 		Source    func(childComplexity int) int
 		Version   func(childComplexity int) int
+	}
+
+	AttributionConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AttributionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Change struct {
@@ -89,7 +103,28 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ClaimCount struct {
+		Count     func(childComplexity int) int
+		Document  func(childComplexity int) int
+		Documents func(childComplexity int) int
+		From      func(childComplexity int) int
+		Method    func(childComplexity int) int
+		Modality  func(childComplexity int) int
+		Month     func(childComplexity int) int
+		Publisher func(childComplexity int) int
+		To        func(childComplexity int) int
+		Type      func(childComplexity int) int
+		Year      func(childComplexity int) int
+	}
+
+	ClaimCounts struct {
+		Groups      func(childComplexity int) int
+		TotalGroups func(childComplexity int) int
+		Truncated   func(childComplexity int) int
+	}
+
 	Country struct {
+		ActsFor     func(childComplexity int) int
 		Aliases     func(childComplexity int) int
 		Code        func(childComplexity int) int
 		Evidence    func(childComplexity int) int
@@ -105,6 +140,7 @@ type ComplexityRoot struct {
 	}
 
 	CyberOperation struct {
+		ActsFor      func(childComplexity int) int
 		Aliases      func(childComplexity int) int
 		Attributions func(childComplexity int) int
 		Date         func(childComplexity int) int
@@ -121,6 +157,7 @@ type ComplexityRoot struct {
 	}
 
 	Doctrine struct {
+		ActsFor      func(childComplexity int) int
 		AdoptedBy    func(childComplexity int) int
 		Aliases      func(childComplexity int) int
 		BackedBy     func(childComplexity int) int
@@ -170,6 +207,7 @@ type ComplexityRoot struct {
 	}
 
 	Event struct {
+		ActsFor    func(childComplexity int) int
 		Aliases    func(childComplexity int) int
 		Attendees  func(childComplexity int) int
 		ConvenedBy func(childComplexity int) int
@@ -231,6 +269,7 @@ type ComplexityRoot struct {
 	}
 
 	Organization struct {
+		ActsFor          func(childComplexity int) int
 		Aliases          func(childComplexity int) int
 		Evidence         func(childComplexity int) int
 		History          func(childComplexity int, first *int, after *string) int
@@ -256,6 +295,7 @@ type ComplexityRoot struct {
 	}
 
 	Person struct {
+		ActsFor    func(childComplexity int) int
 		Aliases    func(childComplexity int) int
 		Evidence   func(childComplexity int) int
 		History    func(childComplexity int, first *int, after *string) int
@@ -276,7 +316,9 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Attributions func(childComplexity int, operation *string, blamed *string, by *string, backedBy *string) int
+		Attributions func(childComplexity int, operation *string, blamed *string, by *string, backedBy *string, includeParts *bool, since *string, until *string, first *int, after *string) int
+		ClaimCounts  func(childComplexity int, where *ClaimWhere, groupBy []ClaimGroup, minCount *int, minDocuments *int, first *int) int
+		Claims       func(childComplexity int, where *ClaimWhere, orderBy *ClaimOrder, first *int, after *string) int
 		Document     func(childComplexity int, id string) int
 		Documents    func(childComplexity int, first *int, after *string, where *DocumentWhere) int
 		Entities     func(childComplexity int, kind *NodeKind, first *int, after *string) int
@@ -289,32 +331,36 @@ type ComplexityRoot struct {
 		ReviewCounts func(childComplexity int) int
 		ReviewQueue  func(childComplexity int, first *int, after *string) int
 		Search       func(childComplexity int, query string, kinds []NodeKind, first *int) int
-		Statements   func(childComplexity int, speaker *string, about *string) int
+		Statements   func(childComplexity int, speaker *string, about *string, includeParts *bool, since *string, until *string, first *int, after *string) int
 		Stats        func(childComplexity int) int
 		Viewer       func(childComplexity int) int
 	}
 
 	Relation struct {
-		Confidence  func(childComplexity int) int
-		CorrectedBy func(childComplexity int) int
-		Date        func(childComplexity int) int
-		Evidence    func(childComplexity int) int
-		FromNode    func(childComplexity int) int
-		History     func(childComplexity int, first *int, after *string) int
-		ID          func(childComplexity int) int
-		Method      func(childComplexity int) int
-		Modality    func(childComplexity int) int
-		Notes       func(childComplexity int) int
-		Properties  func(childComplexity int) int
-		Published   func(childComplexity int) int
-		ReviewState func(childComplexity int) int
-		ToNode      func(childComplexity int) int
-		Type        func(childComplexity int) int
-		Version     func(childComplexity int) int
+		Confidence    func(childComplexity int) int
+		CorrectedBy   func(childComplexity int) int
+		Date          func(childComplexity int) int
+		DateSource    func(childComplexity int) int
+		Documents     func(childComplexity int) int
+		EffectiveDate func(childComplexity int) int
+		Evidence      func(childComplexity int) int
+		FromNode      func(childComplexity int) int
+		History       func(childComplexity int, first *int, after *string) int
+		ID            func(childComplexity int) int
+		Method        func(childComplexity int) int
+		Modality      func(childComplexity int) int
+		Notes         func(childComplexity int) int
+		Properties    func(childComplexity int) int
+		Published     func(childComplexity int) int
+		ReviewState   func(childComplexity int) int
+		ToNode        func(childComplexity int) int
+		Type          func(childComplexity int) int
+		Version       func(childComplexity int) int
 	}
 
 	RelationConnection struct {
 		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
 	}
@@ -356,6 +402,7 @@ type ComplexityRoot struct {
 
 	Statement struct {
 		About     func(childComplexity int) int
+		ActsFor   func(childComplexity int) int
 		Aliases   func(childComplexity int) int
 		Date      func(childComplexity int) int
 		Evidence  func(childComplexity int) int
@@ -370,6 +417,18 @@ type ComplexityRoot struct {
 		Speakers  func(childComplexity int) int
 		Text      func(childComplexity int) int
 		Version   func(childComplexity int) int
+	}
+
+	StatementConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	StatementEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Stats struct {
@@ -412,14 +471,23 @@ type AttributionResolver interface {
 	Concerns(ctx context.Context, obj *Attribution) (Node, error)
 	BackedBy(ctx context.Context, obj *Attribution) ([]Node, error)
 
+	ActsFor(ctx context.Context, obj *Attribution) ([]Node, error)
+
 	Notes(ctx context.Context, obj *Attribution) ([]Note, error)
 	History(ctx context.Context, obj *Attribution, first *int, after *string) (*ChangeConnection, error)
+}
+type ClaimCountResolver interface {
+	From(ctx context.Context, obj *ClaimCount) (Node, error)
+	To(ctx context.Context, obj *ClaimCount) (Node, error)
+
+	Document(ctx context.Context, obj *ClaimCount) (*Document, error)
 }
 type CountryResolver interface {
 	Relations(ctx context.Context, obj *Country, direction *Direction, types []RelType, since *string, until *string, minConfidence *float64, first *int, after *string) (*RelationConnection, error)
 	Evidence(ctx context.Context, obj *Country) ([]Evidence, error)
 
 	Memberships(ctx context.Context, obj *Country) ([]Relation, error)
+	ActsFor(ctx context.Context, obj *Country) ([]Node, error)
 
 	Notes(ctx context.Context, obj *Country) ([]Note, error)
 	History(ctx context.Context, obj *Country, first *int, after *string) (*ChangeConnection, error)
@@ -430,6 +498,7 @@ type CyberOperationResolver interface {
 
 	Attributions(ctx context.Context, obj *CyberOperation) ([]Attribution, error)
 	Targets(ctx context.Context, obj *CyberOperation) ([]Node, error)
+	ActsFor(ctx context.Context, obj *CyberOperation) ([]Node, error)
 
 	Notes(ctx context.Context, obj *CyberOperation) ([]Note, error)
 	History(ctx context.Context, obj *CyberOperation, first *int, after *string) (*ChangeConnection, error)
@@ -443,6 +512,7 @@ type DoctrineResolver interface {
 	BackedBy(ctx context.Context, obj *Doctrine) ([]Node, error)
 	ModeledOn(ctx context.Context, obj *Doctrine) ([]Node, error)
 	RespondsTo(ctx context.Context, obj *Doctrine) ([]Node, error)
+	ActsFor(ctx context.Context, obj *Doctrine) ([]Node, error)
 
 	Notes(ctx context.Context, obj *Doctrine) ([]Note, error)
 	History(ctx context.Context, obj *Doctrine, first *int, after *string) (*ChangeConnection, error)
@@ -461,6 +531,7 @@ type EventResolver interface {
 	ConvenedBy(ctx context.Context, obj *Event) ([]Node, error)
 	Attendees(ctx context.Context, obj *Event) ([]Node, error)
 	HeldDuring(ctx context.Context, obj *Event) ([]Event, error)
+	ActsFor(ctx context.Context, obj *Event) ([]Node, error)
 
 	Notes(ctx context.Context, obj *Event) ([]Note, error)
 	History(ctx context.Context, obj *Event, first *int, after *string) (*ChangeConnection, error)
@@ -483,6 +554,7 @@ type OrganizationResolver interface {
 	Evidence(ctx context.Context, obj *Organization) ([]Evidence, error)
 
 	Memberships(ctx context.Context, obj *Organization) ([]Relation, error)
+	ActsFor(ctx context.Context, obj *Organization) ([]Node, error)
 
 	Notes(ctx context.Context, obj *Organization) ([]Note, error)
 	History(ctx context.Context, obj *Organization, first *int, after *string) (*ChangeConnection, error)
@@ -492,6 +564,7 @@ type PersonResolver interface {
 	Evidence(ctx context.Context, obj *Person) ([]Evidence, error)
 	Roles(ctx context.Context, obj *Person) ([]Role, error)
 	Statements(ctx context.Context, obj *Person) ([]Statement, error)
+	ActsFor(ctx context.Context, obj *Person) ([]Node, error)
 
 	Notes(ctx context.Context, obj *Person) ([]Note, error)
 	History(ctx context.Context, obj *Person, first *int, after *string) (*ChangeConnection, error)
@@ -504,11 +577,13 @@ type QueryResolver interface {
 	Entities(ctx context.Context, kind *NodeKind, first *int, after *string) (*NodeConnection, error)
 	Neighborhood(ctx context.Context, ids []string, depth *int, relations []RelType, kinds []NodeKind, since *string, until *string, minConfidence *float64, first *int, perNode *int) (*Subgraph, error)
 	Paths(ctx context.Context, from string, to string, maxHops *int, first *int, relations []RelType, exclude []string, minConfidence *float64, since *string, until *string) ([]Path, error)
-	Attributions(ctx context.Context, operation *string, blamed *string, by *string, backedBy *string) ([]Attribution, error)
-	Statements(ctx context.Context, speaker *string, about *string) ([]Statement, error)
 	Documents(ctx context.Context, first *int, after *string, where *DocumentWhere) (*DocumentConnection, error)
 	Document(ctx context.Context, id string) (*Document, error)
 	Stats(ctx context.Context) (*Stats, error)
+	Claims(ctx context.Context, where *ClaimWhere, orderBy *ClaimOrder, first *int, after *string) (*RelationConnection, error)
+	ClaimCounts(ctx context.Context, where *ClaimWhere, groupBy []ClaimGroup, minCount *int, minDocuments *int, first *int) (*ClaimCounts, error)
+	Attributions(ctx context.Context, operation *string, blamed *string, by *string, backedBy *string, includeParts *bool, since *string, until *string, first *int, after *string) (*AttributionConnection, error)
+	Statements(ctx context.Context, speaker *string, about *string, includeParts *bool, since *string, until *string, first *int, after *string) (*StatementConnection, error)
 	History(ctx context.Context, subject *string, by *string, since *string, first *int, after *string) (*ChangeConnection, error)
 	ReviewQueue(ctx context.Context, first *int, after *string) (*RelationConnection, error)
 	ReviewCounts(ctx context.Context) (*ReviewCounts, error)
@@ -516,6 +591,8 @@ type QueryResolver interface {
 }
 type RelationResolver interface {
 	Evidence(ctx context.Context, obj *Relation) ([]Evidence, error)
+
+	Documents(ctx context.Context, obj *Relation) ([]Document, error)
 
 	CorrectedBy(ctx context.Context, obj *Relation) (*Relation, error)
 	Notes(ctx context.Context, obj *Relation) ([]Note, error)
@@ -535,6 +612,7 @@ type StatementResolver interface {
 	About(ctx context.Context, obj *Statement) ([]Node, error)
 
 	MadeAt(ctx context.Context, obj *Statement) (*Event, error)
+	ActsFor(ctx context.Context, obj *Statement) ([]Node, error)
 
 	Notes(ctx context.Context, obj *Statement) ([]Note, error)
 	History(ctx context.Context, obj *Statement, first *int, after *string) (*ChangeConnection, error)
@@ -558,6 +636,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "Attribution.actsFor":
+		if e.ComplexityRoot.Attribution.ActsFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Attribution.ActsFor(childComplexity), true
 	case "Attribution.aliases":
 		if e.ComplexityRoot.Attribution.Aliases == nil {
 			break
@@ -671,6 +755,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Attribution.Version(childComplexity), true
 
+	case "AttributionConnection.edges":
+		if e.ComplexityRoot.AttributionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionConnection.Edges(childComplexity), true
+	case "AttributionConnection.nodes":
+		if e.ComplexityRoot.AttributionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionConnection.Nodes(childComplexity), true
+	case "AttributionConnection.pageInfo":
+		if e.ComplexityRoot.AttributionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionConnection.PageInfo(childComplexity), true
+	case "AttributionConnection.totalCount":
+		if e.ComplexityRoot.AttributionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionConnection.TotalCount(childComplexity), true
+
+	case "AttributionEdge.cursor":
+		if e.ComplexityRoot.AttributionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionEdge.Cursor(childComplexity), true
+	case "AttributionEdge.node":
+		if e.ComplexityRoot.AttributionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AttributionEdge.Node(childComplexity), true
+
 	case "Change.action":
 		if e.ComplexityRoot.Change.Action == nil {
 			break
@@ -740,6 +862,98 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ChangeEdge.Node(childComplexity), true
 
+	case "ClaimCount.count":
+		if e.ComplexityRoot.ClaimCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.Count(childComplexity), true
+	case "ClaimCount.document":
+		if e.ComplexityRoot.ClaimCount.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.Document(childComplexity), true
+	case "ClaimCount.documents":
+		if e.ComplexityRoot.ClaimCount.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.Documents(childComplexity), true
+	case "ClaimCount.from":
+		if e.ComplexityRoot.ClaimCount.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.From(childComplexity), true
+	case "ClaimCount.method":
+		if e.ComplexityRoot.ClaimCount.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.Method(childComplexity), true
+	case "ClaimCount.modality":
+		if e.ComplexityRoot.ClaimCount.Modality == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.Modality(childComplexity), true
+	case "ClaimCount.month":
+		if e.ComplexityRoot.ClaimCount.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.Month(childComplexity), true
+	case "ClaimCount.publisher":
+		if e.ComplexityRoot.ClaimCount.Publisher == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.Publisher(childComplexity), true
+	case "ClaimCount.to":
+		if e.ComplexityRoot.ClaimCount.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.To(childComplexity), true
+	case "ClaimCount.type":
+		if e.ComplexityRoot.ClaimCount.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.Type(childComplexity), true
+	case "ClaimCount.year":
+		if e.ComplexityRoot.ClaimCount.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.Year(childComplexity), true
+
+	case "ClaimCounts.groups":
+		if e.ComplexityRoot.ClaimCounts.Groups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCounts.Groups(childComplexity), true
+	case "ClaimCounts.totalGroups":
+		if e.ComplexityRoot.ClaimCounts.TotalGroups == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCounts.TotalGroups(childComplexity), true
+	case "ClaimCounts.truncated":
+		if e.ComplexityRoot.ClaimCounts.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCounts.Truncated(childComplexity), true
+
+	case "Country.actsFor":
+		if e.ComplexityRoot.Country.ActsFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Country.ActsFor(childComplexity), true
 	case "Country.aliases":
 		if e.ComplexityRoot.Country.Aliases == nil {
 			break
@@ -823,6 +1037,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Country.Version(childComplexity), true
 
+	case "CyberOperation.actsFor":
+		if e.ComplexityRoot.CyberOperation.ActsFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CyberOperation.ActsFor(childComplexity), true
 	case "CyberOperation.aliases":
 		if e.ComplexityRoot.CyberOperation.Aliases == nil {
 			break
@@ -912,6 +1132,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CyberOperation.Version(childComplexity), true
 
+	case "Doctrine.actsFor":
+		if e.ComplexityRoot.Doctrine.ActsFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Doctrine.ActsFor(childComplexity), true
 	case "Doctrine.adoptedBy":
 		if e.ComplexityRoot.Doctrine.AdoptedBy == nil {
 			break
@@ -1148,6 +1374,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentEdge.Node(childComplexity), true
 
+	case "Event.actsFor":
+		if e.ComplexityRoot.Event.ActsFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.ActsFor(childComplexity), true
 	case "Event.aliases":
 		if e.ComplexityRoot.Event.Aliases == nil {
 			break
@@ -1440,6 +1672,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Note.Text(childComplexity), true
 
+	case "Organization.actsFor":
+		if e.ComplexityRoot.Organization.ActsFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.ActsFor(childComplexity), true
 	case "Organization.aliases":
 		if e.ComplexityRoot.Organization.Aliases == nil {
 			break
@@ -1549,6 +1787,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Path.Relations(childComplexity), true
 
+	case "Person.actsFor":
+		if e.ComplexityRoot.Person.ActsFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Person.ActsFor(childComplexity), true
 	case "Person.aliases":
 		if e.ComplexityRoot.Person.Aliases == nil {
 			break
@@ -1655,7 +1899,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Attributions(childComplexity, args["operation"].(*string), args["blamed"].(*string), args["by"].(*string), args["backedBy"].(*string)), true
+		return e.ComplexityRoot.Query.Attributions(childComplexity, args["operation"].(*string), args["blamed"].(*string), args["by"].(*string), args["backedBy"].(*string), args["includeParts"].(*bool), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.claimCounts":
+		if e.ComplexityRoot.Query.ClaimCounts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claimCounts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ClaimCounts(childComplexity, args["where"].(*ClaimWhere), args["groupBy"].([]ClaimGroup), args["minCount"].(*int), args["minDocuments"].(*int), args["first"].(*int)), true
+	case "Query.claims":
+		if e.ComplexityRoot.Query.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_Query_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Claims(childComplexity, args["where"].(*ClaimWhere), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -1794,7 +2060,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Statements(childComplexity, args["speaker"].(*string), args["about"].(*string)), true
+		return e.ComplexityRoot.Query.Statements(childComplexity, args["speaker"].(*string), args["about"].(*string), args["includeParts"].(*bool), args["since"].(*string), args["until"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
@@ -1826,6 +2092,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Relation.Date(childComplexity), true
+	case "Relation.dateSource":
+		if e.ComplexityRoot.Relation.DateSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.DateSource(childComplexity), true
+	case "Relation.documents":
+		if e.ComplexityRoot.Relation.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.Documents(childComplexity), true
+	case "Relation.effectiveDate":
+		if e.ComplexityRoot.Relation.EffectiveDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Relation.EffectiveDate(childComplexity), true
 	case "Relation.evidence":
 		if e.ComplexityRoot.Relation.Evidence == nil {
 			break
@@ -1916,6 +2200,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RelationConnection.Edges(childComplexity), true
+	case "RelationConnection.nodes":
+		if e.ComplexityRoot.RelationConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelationConnection.Nodes(childComplexity), true
 	case "RelationConnection.pageInfo":
 		if e.ComplexityRoot.RelationConnection.PageInfo == nil {
 			break
@@ -2060,6 +2350,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.About(childComplexity), true
+	case "Statement.actsFor":
+		if e.ComplexityRoot.Statement.ActsFor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statement.ActsFor(childComplexity), true
 	case "Statement.aliases":
 		if e.ComplexityRoot.Statement.Aliases == nil {
 			break
@@ -2154,6 +2450,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statement.Version(childComplexity), true
+
+	case "StatementConnection.edges":
+		if e.ComplexityRoot.StatementConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.Edges(childComplexity), true
+	case "StatementConnection.nodes":
+		if e.ComplexityRoot.StatementConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.Nodes(childComplexity), true
+	case "StatementConnection.pageInfo":
+		if e.ComplexityRoot.StatementConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.PageInfo(childComplexity), true
+	case "StatementConnection.totalCount":
+		if e.ComplexityRoot.StatementConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementConnection.TotalCount(childComplexity), true
+
+	case "StatementEdge.cursor":
+		if e.ComplexityRoot.StatementEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementEdge.Cursor(childComplexity), true
+	case "StatementEdge.node":
+		if e.ComplexityRoot.StatementEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatementEdge.Node(childComplexity), true
 
 	case "Stats.byKind":
 		if e.ComplexityRoot.Stats.ByKind == nil {
@@ -2258,6 +2592,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAddClaimInput,
+		ec.unmarshalInputClaimOrder,
+		ec.unmarshalInputClaimWhere,
 		ec.unmarshalInputCorrectClaimInput,
 		ec.unmarshalInputCreateEntityInput,
 		ec.unmarshalInputDocumentWhere,
@@ -2340,7 +2676,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "documents.graphqls" "review.graphqls" "schema.graphqls" "vocabulary.graphqls"
+//go:embed "claims.graphqls" "documents.graphqls" "lists.graphqls" "review.graphqls" "schema.graphqls" "vocabulary.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2352,7 +2688,9 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
+	{Name: "claims.graphqls", Input: sourceData("claims.graphqls"), BuiltIn: false},
 	{Name: "documents.graphqls", Input: sourceData("documents.graphqls"), BuiltIn: false},
+	{Name: "lists.graphqls", Input: sourceData("lists.graphqls"), BuiltIn: false},
 	{Name: "review.graphqls", Input: sourceData("review.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "vocabulary.graphqls", Input: sourceData("vocabulary.graphqls"), BuiltIn: false},
@@ -2393,6 +2731,8 @@ func (ec *executionContext) childFields_Attribution(ctx context.Context, field g
 		return ec.fieldContext_Attribution_modality(ctx, field)
 	case "basis":
 		return ec.fieldContext_Attribution_basis(ctx, field)
+	case "actsFor":
+		return ec.fieldContext_Attribution_actsFor(ctx, field)
 	case "version":
 		return ec.fieldContext_Attribution_version(ctx, field)
 	case "notes":
@@ -2401,6 +2741,30 @@ func (ec *executionContext) childFields_Attribution(ctx context.Context, field g
 		return ec.fieldContext_Attribution_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Attribution", field.Name)
+}
+
+func (ec *executionContext) childFields_AttributionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_AttributionConnection_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_AttributionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AttributionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_AttributionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttributionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AttributionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AttributionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AttributionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AttributionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Change(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2441,6 +2805,46 @@ func (ec *executionContext) childFields_ChangeEdge(ctx context.Context, field gr
 		return ec.fieldContext_ChangeEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChangeEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "count":
+		return ec.fieldContext_ClaimCount_count(ctx, field)
+	case "documents":
+		return ec.fieldContext_ClaimCount_documents(ctx, field)
+	case "type":
+		return ec.fieldContext_ClaimCount_type(ctx, field)
+	case "from":
+		return ec.fieldContext_ClaimCount_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ClaimCount_to(ctx, field)
+	case "year":
+		return ec.fieldContext_ClaimCount_year(ctx, field)
+	case "month":
+		return ec.fieldContext_ClaimCount_month(ctx, field)
+	case "publisher":
+		return ec.fieldContext_ClaimCount_publisher(ctx, field)
+	case "document":
+		return ec.fieldContext_ClaimCount_document(ctx, field)
+	case "method":
+		return ec.fieldContext_ClaimCount_method(ctx, field)
+	case "modality":
+		return ec.fieldContext_ClaimCount_modality(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimCount", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimCounts(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "groups":
+		return ec.fieldContext_ClaimCounts_groups(ctx, field)
+	case "totalGroups":
+		return ec.fieldContext_ClaimCounts_totalGroups(ctx, field)
+	case "truncated":
+		return ec.fieldContext_ClaimCounts_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimCounts", field.Name)
 }
 
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2525,6 +2929,8 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_attendees(ctx, field)
 	case "heldDuring":
 		return ec.fieldContext_Event_heldDuring(ctx, field)
+	case "actsFor":
+		return ec.fieldContext_Event_actsFor(ctx, field)
 	case "version":
 		return ec.fieldContext_Event_version(ctx, field)
 	case "notes":
@@ -2655,6 +3061,12 @@ func (ec *executionContext) childFields_Relation(ctx context.Context, field grap
 		return ec.fieldContext_Relation_properties(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Relation_evidence(ctx, field)
+	case "effectiveDate":
+		return ec.fieldContext_Relation_effectiveDate(ctx, field)
+	case "dateSource":
+		return ec.fieldContext_Relation_dateSource(ctx, field)
+	case "documents":
+		return ec.fieldContext_Relation_documents(ctx, field)
 	case "review":
 		return ec.fieldContext_Relation_review(ctx, field)
 	case "version":
@@ -2677,6 +3089,8 @@ func (ec *executionContext) childFields_RelationConnection(ctx context.Context, 
 		return ec.fieldContext_RelationConnection_pageInfo(ctx, field)
 	case "totalCount":
 		return ec.fieldContext_RelationConnection_totalCount(ctx, field)
+	case "nodes":
+		return ec.fieldContext_RelationConnection_nodes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RelationConnection", field.Name)
 }
@@ -2777,6 +3191,8 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_date(ctx, field)
 	case "madeAt":
 		return ec.fieldContext_Statement_madeAt(ctx, field)
+	case "actsFor":
+		return ec.fieldContext_Statement_actsFor(ctx, field)
 	case "version":
 		return ec.fieldContext_Statement_version(ctx, field)
 	case "notes":
@@ -2785,6 +3201,30 @@ func (ec *executionContext) childFields_Statement(ctx context.Context, field gra
 		return ec.fieldContext_Statement_history(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Statement", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_StatementConnection_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_StatementConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_StatementConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_StatementConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_StatementEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_StatementEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_StatementEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatementEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3827,6 +4267,130 @@ func (ec *executionContext) field_Query_attributions_args(ctx context.Context, r
 		return nil, err
 	}
 	args["backedBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "includeParts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeParts"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["until"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg8
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claimCounts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]ClaimGroup, error) {
+			return ec.unmarshalNClaimGroup2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimGroupᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "minCount",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minCount"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "minDocuments",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minDocuments"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ClaimWhere, error) {
+			return ec.unmarshalOClaimWhere2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ClaimOrder, error) {
+			return ec.unmarshalOClaimOrder2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -4219,6 +4783,46 @@ func (ec *executionContext) field_Query_statements_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["about"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "includeParts",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeParts"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["since"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["until"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg6
 	return args, nil
 }
 
@@ -4776,6 +5380,38 @@ func (ec *executionContext) fieldContext_Attribution_basis(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Attribution", field, true, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Attribution_actsFor(ctx context.Context, field graphql.CollectedField, obj *Attribution) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Attribution_actsFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Attribution().ActsFor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Attribution_actsFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Attribution",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Attribution_version(ctx context.Context, field graphql.CollectedField, obj *Attribution) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4871,6 +5507,180 @@ func (ec *executionContext) fieldContext_Attribution_history(ctx context.Context
 	if fc.Args, err = ec.field_Attribution_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttributionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *AttributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Attribution) graphql.Marshaler {
+			return ec.marshalNAttribution2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttributionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttributionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribution(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttributionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *AttributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []AttributionEdge) graphql.Marshaler {
+			return ec.marshalNAttributionEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttributionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttributionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttributionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttributionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *AttributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttributionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AttributionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *AttributionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AttributionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *AttributionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AttributionEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _AttributionEdge_node(ctx context.Context, field graphql.CollectedField, obj *AttributionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AttributionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *Attribution) graphql.Marshaler {
+			return ec.marshalNAttribution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttribution(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AttributionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AttributionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Attribution(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -5155,6 +5965,364 @@ func (ec *executionContext) fieldContext_ChangeEdge_node(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _ClaimCount_count(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCount", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimCount_documents(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCount", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimCount_type(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelType) graphql.Marshaler {
+			return ec.marshalORelType2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐRelType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCount", field, false, false, errors.New("field of type RelType does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimCount_from(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCount().From(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCount_to(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCount().To(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCount_year(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Year, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCount", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimCount_month(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCount", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimCount_publisher(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_publisher(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Publisher, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_publisher(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCount", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimCount_document(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCount().Document(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *Document) graphql.Marshaler {
+			return ec.marshalODocument2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐDocument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCount",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCount_method(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCount", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimCount_modality(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_modality(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Modality, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *Modality) graphql.Marshaler {
+			return ec.marshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐModality(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_modality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCount", field, false, false, errors.New("field of type Modality does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimCounts_groups(ctx context.Context, field graphql.CollectedField, obj *ClaimCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCounts_groups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Groups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []ClaimCount) graphql.Marshaler {
+			return ec.marshalNClaimCount2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCounts_groups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCounts",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCounts_totalGroups(ctx context.Context, field graphql.CollectedField, obj *ClaimCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCounts_totalGroups(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalGroups, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCounts_totalGroups(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCounts", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimCounts_truncated(ctx context.Context, field graphql.CollectedField, obj *ClaimCounts) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCounts_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCounts_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCounts", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Country_id(ctx context.Context, field graphql.CollectedField, obj *Country) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5396,6 +6564,38 @@ func (ec *executionContext) fieldContext_Country_memberships(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Country_actsFor(ctx context.Context, field graphql.CollectedField, obj *Country) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Country_actsFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Country().ActsFor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Country_actsFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Country",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -5766,6 +6966,38 @@ func (ec *executionContext) _CyberOperation_targets(ctx context.Context, field g
 	)
 }
 func (ec *executionContext) fieldContext_CyberOperation_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CyberOperation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CyberOperation_actsFor(ctx context.Context, field graphql.CollectedField, obj *CyberOperation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CyberOperation_actsFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CyberOperation().ActsFor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CyberOperation_actsFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "CyberOperation",
 		Field:      field,
@@ -6285,6 +7517,38 @@ func (ec *executionContext) _Doctrine_respondsTo(ctx context.Context, field grap
 	)
 }
 func (ec *executionContext) fieldContext_Doctrine_respondsTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Doctrine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Doctrine_actsFor(ctx context.Context, field graphql.CollectedField, obj *Doctrine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Doctrine_actsFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Doctrine().ActsFor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Doctrine_actsFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Doctrine",
 		Field:      field,
@@ -7224,6 +8488,38 @@ func (ec *executionContext) fieldContext_Event_heldDuring(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Event(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Event_actsFor(ctx context.Context, field graphql.CollectedField, obj *Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_actsFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Event().ActsFor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_actsFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -8332,6 +9628,38 @@ func (ec *executionContext) fieldContext_Organization_memberships(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Organization_actsFor(ctx context.Context, field graphql.CollectedField, obj *Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_actsFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organization().ActsFor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_actsFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Organization_version(ctx context.Context, field graphql.CollectedField, obj *Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8796,6 +10124,38 @@ func (ec *executionContext) fieldContext_Person_statements(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Person_actsFor(ctx context.Context, field graphql.CollectedField, obj *Person) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Person_actsFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Person().ActsFor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Person_actsFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Person",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Person_version(ctx context.Context, field graphql.CollectedField, obj *Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9249,94 +10609,6 @@ func (ec *executionContext) fieldContext_Query_paths(ctx context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _Query_attributions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_attributions(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Attributions(ctx, fc.Args["operation"].(*string), fc.Args["blamed"].(*string), fc.Args["by"].(*string), fc.Args["backedBy"].(*string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []Attribution) graphql.Marshaler {
-			return ec.marshalNAttribution2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttributionᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_attributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Attribution(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_attributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _Query_statements(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Query_statements(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Statements(ctx, fc.Args["speaker"].(*string), fc.Args["about"].(*string))
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []Statement) graphql.Marshaler {
-			return ec.marshalNStatement2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatementᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Query",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Statement(ctx, field)
-		},
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = ec.Recover(ctx, r)
-			ec.Error(ctx, err)
-		}
-	}()
-	ctx = graphql.WithFieldContext(ctx, fc)
-	if fc.Args, err = ec.field_Query_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
-		ec.Error(ctx, err)
-		return fc, err
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _Query_documents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9453,6 +10725,182 @@ func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Stats(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["where"].(*ClaimWhere), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelationConnection) graphql.Marshaler {
+			return ec.marshalNRelationConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐRelationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_claimCounts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_claimCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ClaimCounts(ctx, fc.Args["where"].(*ClaimWhere), fc.Args["groupBy"].([]ClaimGroup), fc.Args["minCount"].(*int), fc.Args["minDocuments"].(*int), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimCounts) graphql.Marshaler {
+			return ec.marshalNClaimCounts2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimCounts(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_claimCounts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimCounts(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_claimCounts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_attributions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_attributions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Attributions(ctx, fc.Args["operation"].(*string), fc.Args["blamed"].(*string), fc.Args["by"].(*string), fc.Args["backedBy"].(*string), fc.Args["includeParts"].(*bool), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *AttributionConnection) graphql.Marshaler {
+			return ec.marshalNAttributionConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttributionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_attributions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AttributionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_attributions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_statements(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Statements(ctx, fc.Args["speaker"].(*string), fc.Args["about"].(*string), fc.Args["includeParts"].(*bool), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *StatementConnection) graphql.Marshaler {
+			return ec.marshalNStatementConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatementConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statements(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statements_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -9974,6 +11422,84 @@ func (ec *executionContext) fieldContext_Relation_evidence(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Relation_effectiveDate(ctx context.Context, field graphql.CollectedField, obj *Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_effectiveDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EffectiveDate(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_effectiveDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, true, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Relation_dateSource(ctx context.Context, field graphql.CollectedField, obj *Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_dateSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateSource(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *DateSource) graphql.Marshaler {
+			return ec.marshalODateSource2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐDateSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_dateSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Relation", field, true, false, errors.New("field of type DateSource does not have child fields"))
+}
+
+func (ec *executionContext) _Relation_documents(ctx context.Context, field graphql.CollectedField, obj *Relation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Relation_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Relation().Documents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Document) graphql.Marshaler {
+			return ec.marshalNDocument2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Relation_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Relation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Document(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Relation_review(ctx context.Context, field graphql.CollectedField, obj *Relation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10222,6 +11748,38 @@ func (ec *executionContext) _RelationConnection_totalCount(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_RelationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RelationConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RelationConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *RelationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelationConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Relation) graphql.Marshaler {
+			return ec.marshalNRelation2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐRelationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelationConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Relation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _RelationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *RelationEdge) (ret graphql.Marshaler) {
@@ -11062,6 +12620,38 @@ func (ec *executionContext) fieldContext_Statement_madeAt(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Statement_actsFor(ctx context.Context, field graphql.CollectedField, obj *Statement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statement_actsFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Statement().ActsFor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statement_actsFor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statement",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Statement_version(ctx context.Context, field graphql.CollectedField, obj *Statement) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11157,6 +12747,180 @@ func (ec *executionContext) fieldContext_Statement_history(ctx context.Context, 
 	if fc.Args, err = ec.field_Statement_history_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *StatementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatementᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementConnection_edges(ctx context.Context, field graphql.CollectedField, obj *StatementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []StatementEdge) graphql.Marshaler {
+			return ec.marshalNStatementEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatementEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatementEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *StatementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatementConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *StatementConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StatementEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *StatementEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatementEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _StatementEdge_node(ctx context.Context, field graphql.CollectedField, obj *StatementEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatementEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *Statement) graphql.Marshaler {
+			return ec.marshalNStatement2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatementEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatementEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statement(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -12680,6 +14444,186 @@ func (ec *executionContext) unmarshalInputAddClaimInput(ctx context.Context, obj
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputClaimOrder(ctx context.Context, obj any) (ClaimOrder, error) {
+	var it ClaimOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNClaimOrderField2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj any) (ClaimWhere, error) {
+	var it ClaimWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["includeParts"]; !present {
+		asMap["includeParts"] = false
+	}
+
+	fieldsInOrder := [...]string{"types", "from", "to", "touches", "fromKinds", "toKinds", "includeParts", "method", "modality", "minConfidence", "maxConfidence", "since", "until", "documents", "publishers", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "types":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("types"))
+			data, err := ec.unmarshalORelType2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐRelTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Types = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "touches":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("touches"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Touches = data
+		case "fromKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromKinds"))
+			data, err := ec.unmarshalONodeKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromKinds = data
+		case "toKinds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toKinds"))
+			data, err := ec.unmarshalONodeKind2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToKinds = data
+		case "includeParts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeParts"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeParts = data
+		case "method":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Method = data
+		case "modality":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("modality"))
+			data, err := ec.unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐModalityᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Modality = data
+		case "minConfidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minConfidence"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinConfidence = data
+		case "maxConfidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxConfidence"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxConfidence = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Since = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
+		case "documents":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documents"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Documents = data
+		case "publishers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishers"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publishers = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCorrectClaimInput(ctx context.Context, obj any) (CorrectClaimInput, error) {
 	var it CorrectClaimInput
 	if obj == nil {
@@ -13357,6 +15301,44 @@ func (ec *executionContext) _Attribution(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "actsFor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Attribution_actsFor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Attribution_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -13438,6 +15420,102 @@ func (ec *executionContext) _Attribution(ctx context.Context, sel ast.SelectionS
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var attributionConnectionImplementors = []string{"AttributionConnection"}
+
+func (ec *executionContext) _AttributionConnection(ctx context.Context, sel ast.SelectionSet, obj *AttributionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attributionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttributionConnection")
+		case "nodes":
+			out.Values[i] = ec._AttributionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._AttributionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AttributionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AttributionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var attributionEdgeImplementors = []string{"AttributionEdge"}
+
+func (ec *executionContext) _AttributionEdge(ctx context.Context, sel ast.SelectionSet, obj *AttributionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, attributionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AttributionEdge")
+		case "cursor":
+			out.Values[i] = ec._AttributionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AttributionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13613,6 +15691,241 @@ func (ec *executionContext) _ChangeEdge(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var claimCountImplementors = []string{"ClaimCount"}
+
+func (ec *executionContext) _ClaimCount(ctx context.Context, sel ast.SelectionSet, obj *ClaimCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimCount")
+		case "count":
+			out.Values[i] = ec._ClaimCount_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documents":
+			out.Values[i] = ec._ClaimCount_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "type":
+			out.Values[i] = ec._ClaimCount_type(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "from":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ClaimCount_from(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "to":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ClaimCount_to(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "year":
+			out.Values[i] = ec._ClaimCount_year(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "month":
+			out.Values[i] = ec._ClaimCount_month(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "publisher":
+			out.Values[i] = ec._ClaimCount_publisher(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "document":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ClaimCount_document(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "method":
+			out.Values[i] = ec._ClaimCount_method(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "modality":
+			out.Values[i] = ec._ClaimCount_modality(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var claimCountsImplementors = []string{"ClaimCounts"}
+
+func (ec *executionContext) _ClaimCounts(ctx context.Context, sel ast.SelectionSet, obj *ClaimCounts) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimCountsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimCounts")
+		case "groups":
+			out.Values[i] = ec._ClaimCounts_groups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalGroups":
+			out.Values[i] = ec._ClaimCounts_totalGroups(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._ClaimCounts_truncated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var countryImplementors = []string{"Country", "Node"}
 
 func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, obj *Country) graphql.Marshaler {
@@ -13741,6 +16054,44 @@ func (ec *executionContext) _Country(ctx context.Context, sel ast.SelectionSet, 
 					}
 				}()
 				res = ec._Country_memberships(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "actsFor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Country_actsFor(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -14037,6 +16388,44 @@ func (ec *executionContext) _CyberOperation(ctx context.Context, sel ast.Selecti
 					}
 				}()
 				res = ec._CyberOperation_targets(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "actsFor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CyberOperation_actsFor(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -14457,6 +16846,44 @@ func (ec *executionContext) _Doctrine(ctx context.Context, sel ast.SelectionSet,
 					}
 				}()
 				res = ec._Doctrine_respondsTo(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "actsFor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Doctrine_actsFor(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -15122,6 +17549,44 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Event_heldDuring(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "actsFor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_actsFor(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -15819,6 +18284,44 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "actsFor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Organization_actsFor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Organization_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -16196,6 +18699,44 @@ func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, o
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "actsFor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Person_actsFor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Person_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -16515,50 +19056,6 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
-		case "attributions":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Query_attributions(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			rrm := func(ctx context.Context) graphql.Marshaler {
-				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
-		case "statements":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Query_statements(ctx, field)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			rrm := func(ctx context.Context) graphql.Marshaler {
-				return ec.OperationContext.RootResolverMiddleware(ctx,
-					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "documents":
 			field := field
 
@@ -16613,6 +19110,94 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_stats(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "claims":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_claims(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "claimCounts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_claimCounts(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "attributions":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_attributions(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "statements":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_statements(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -16848,6 +19433,54 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "effectiveDate":
+			out.Values[i] = ec._Relation_effectiveDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dateSource":
+			out.Values[i] = ec._Relation_dateSource(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documents":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Relation_documents(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "review":
 			out.Values[i] = ec._Relation_review(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17017,6 +19650,11 @@ func (ec *executionContext) _RelationConnection(ctx context.Context, sel ast.Sel
 			}
 		case "totalCount":
 			out.Values[i] = ec._RelationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._RelationConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17642,6 +20280,44 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "actsFor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Statement_actsFor(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "version":
 			out.Values[i] = ec._Statement_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17723,6 +20399,102 @@ func (ec *executionContext) _Statement(ctx context.Context, sel ast.SelectionSet
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statementConnectionImplementors = []string{"StatementConnection"}
+
+func (ec *executionContext) _StatementConnection(ctx context.Context, sel ast.SelectionSet, obj *StatementConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementConnection")
+		case "nodes":
+			out.Values[i] = ec._StatementConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._StatementConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._StatementConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._StatementConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statementEdgeImplementors = []string{"StatementEdge"}
+
+func (ec *executionContext) _StatementEdge(ctx context.Context, sel ast.SelectionSet, obj *StatementEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statementEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatementEdge")
+		case "cursor":
+			out.Values[i] = ec._StatementEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._StatementEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18368,6 +21140,50 @@ func (ec *executionContext) marshalNAttribution2ᚕgithubᚗcomᚋactorgraphᚋa
 	return ret
 }
 
+func (ec *executionContext) marshalNAttribution2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttribution(ctx context.Context, sel ast.SelectionSet, v *Attribution) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Attribution(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAttributionConnection2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttributionConnection(ctx context.Context, sel ast.SelectionSet, v AttributionConnection) graphql.Marshaler {
+	return ec._AttributionConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAttributionConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttributionConnection(ctx context.Context, sel ast.SelectionSet, v *AttributionConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._AttributionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAttributionEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttributionEdge(ctx context.Context, sel ast.SelectionSet, v AttributionEdge) graphql.Marshaler {
+	return ec._AttributionEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAttributionEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttributionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []AttributionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAttributionEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐAttributionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -18426,6 +21242,91 @@ func (ec *executionContext) marshalNChangeEdge2ᚕgithubᚗcomᚋactorgraphᚋac
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNClaimCount2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimCount(ctx context.Context, sel ast.SelectionSet, v ClaimCount) graphql.Marshaler {
+	return ec._ClaimCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNClaimCount2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimCountᚄ(ctx context.Context, sel ast.SelectionSet, v []ClaimCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimCount2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaimCounts2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimCounts(ctx context.Context, sel ast.SelectionSet, v ClaimCounts) graphql.Marshaler {
+	return ec._ClaimCounts(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNClaimCounts2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimCounts(ctx context.Context, sel ast.SelectionSet, v *ClaimCounts) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ClaimCounts(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNClaimGroup2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimGroup(ctx context.Context, v any) (ClaimGroup, error) {
+	var res ClaimGroup
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClaimGroup2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimGroup(ctx context.Context, sel ast.SelectionSet, v ClaimGroup) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNClaimGroup2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimGroupᚄ(ctx context.Context, v any) ([]ClaimGroup, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]ClaimGroup, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNClaimGroup2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimGroup(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNClaimGroup2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimGroupᚄ(ctx context.Context, sel ast.SelectionSet, v []ClaimGroup) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimGroup2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimGroup(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNClaimOrderField2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimOrderField(ctx context.Context, v any) (ClaimOrderField, error) {
+	var res ClaimOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClaimOrderField2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimOrderField(ctx context.Context, sel ast.SelectionSet, v ClaimOrderField) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNCorrectClaimInput2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐCorrectClaimInput(ctx context.Context, v any) (CorrectClaimInput, error) {
@@ -19024,6 +21925,50 @@ func (ec *executionContext) marshalNStatement2ᚕgithubᚗcomᚋactorgraphᚋact
 	return ret
 }
 
+func (ec *executionContext) marshalNStatement2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatement(ctx context.Context, sel ast.SelectionSet, v *Statement) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Statement(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatementConnection2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatementConnection(ctx context.Context, sel ast.SelectionSet, v StatementConnection) graphql.Marshaler {
+	return ec._StatementConnection(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatementConnection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatementConnection(ctx context.Context, sel ast.SelectionSet, v *StatementConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StatementConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatementEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatementEdge(ctx context.Context, sel ast.SelectionSet, v StatementEdge) graphql.Marshaler {
+	return ec._StatementEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatementEdge2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatementEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []StatementEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatementEdge2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStatementEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNStats2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐStats(ctx context.Context, sel ast.SelectionSet, v Stats) graphql.Marshaler {
 	return ec._Stats(ctx, sel, &v)
 }
@@ -19308,6 +22253,38 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalOClaimOrder2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimOrder(ctx context.Context, v any) (*ClaimOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClaimWhere2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐClaimWhere(ctx context.Context, v any) (*ClaimWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODateSource2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐDateSource(ctx context.Context, v any) (*DateSource, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(DateSource)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODateSource2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐDateSource(ctx context.Context, sel ast.SelectionSet, v *DateSource) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalODirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐDirection(ctx context.Context, v any) (*Direction, error) {
 	if v == nil {
 		return nil, nil
@@ -19435,6 +22412,43 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) unmarshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐModalityᚄ(ctx context.Context, v any) ([]Modality, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]Modality, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐModality(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOModality2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐModalityᚄ(ctx context.Context, sel ast.SelectionSet, v []Modality) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNModality2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐModality(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOModality2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐModality(ctx context.Context, v any) (*Modality, error) {
 	if v == nil {
 		return nil, nil
@@ -19505,6 +22519,22 @@ func (ec *executionContext) unmarshalONodeKind2ᚖgithubᚗcomᚋactorgraphᚋac
 }
 
 func (ec *executionContext) marshalONodeKind2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐNodeKind(ctx context.Context, sel ast.SelectionSet, v *NodeKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOOrderDirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐOrderDirection(ctx context.Context, v any) (*OrderDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(OrderDirection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderDirection2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v *OrderDirection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -19,7 +19,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -31,13 +30,19 @@ import (
 type Options struct {
 	Store  graph.Store
 	Logger *slog.Logger
-	// Dev turns on introspection and GraphiQL in a browser.
-	Dev bool
+	// NoIntrospection turns introspection off (it is on by default: the
+	// schema is public in the repository, and GraphiQL, graphql-codegen and
+	// the like need it). A browser asking /graphql for HTML is sent to the
+	// bundled GraphiQL at /graphiql/ unless introspection is off.
+	NoIntrospection bool
 	// Timeout bounds each request, store calls included (default 10s).
 	Timeout time.Duration
 	// MaxBodyBytes bounds a request body (default 1 MiB).
 	MaxBodyBytes int64
-	// ComplexityLimit bounds a query's cost (default 5000); see complexity.
+	// ComplexityLimit bounds a query's cost (default 25000); see
+	// setComplexity. A page of 100 nodes with 5 claims each and their
+	// evidence costs about 21,300; 100 nodes with 100 claims each, about
+	// 220,000.
 	ComplexityLimit int
 	// MaxDepth bounds how deep a query nests (default 12).
 	MaxDepth int
@@ -51,8 +56,10 @@ type Options struct {
 	MaxResponseBytes int
 	// CheapCost is the complexity up to which a query runs at once
 	// (default 1000); CostBudget is how much complexity costlier queries
-	// may hold at once, server-wide (default twice ComplexityLimit). See
-	// admission.
+	// may hold at once, server-wide (default 10000: two queries of 5000 at
+	// a time, or one of the costliest; the limit was raised to 25000 so a
+	// client may read a large page, not so that more heavy work runs at
+	// once). See admission.
 	CheapCost, CostBudget int
 	// LoaderWait is how long dataloaders gather keys before a batched store
 	// call (default 2ms); tests on a loaded machine raise it.
@@ -74,7 +81,7 @@ func (o *Options) defaults() {
 		o.MaxBodyBytes = 1 << 20
 	}
 	if o.ComplexityLimit == 0 {
-		o.ComplexityLimit = 5000
+		o.ComplexityLimit = 25000
 	}
 	if o.MaxDepth == 0 {
 		o.MaxDepth = 12
@@ -92,7 +99,7 @@ func (o *Options) defaults() {
 		o.CheapCost = 1000
 	}
 	if o.CostBudget == 0 {
-		o.CostBudget = 2 * o.ComplexityLimit
+		o.CostBudget = 10000
 	}
 	if o.LoaderWait == 0 {
 		o.LoaderWait = defaultLoaderWait
@@ -116,7 +123,7 @@ func Handler(o Options) http.Handler {
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.SetParserTokenLimit(o.TokenLimit)
 	srv.SetDisableSuggestion(true)
-	if o.Dev {
+	if !o.NoIntrospection {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(shapeLimit{maxDepth: o.MaxDepth, maxFields: o.MaxFields, tokenLimit: o.TokenLimit})
@@ -141,20 +148,15 @@ func Handler(o Options) http.Handler {
 			return next(ctx)
 		})
 	}
-	var ide http.Handler
-	if o.Dev {
-		ide = playground.Handler("actorgraph", "/graphql")
-	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodGet && r.URL.RawQuery == "" && strings.Contains(r.Header.Get("Accept"), "text/html") {
-			if ide == nil {
-				writeError(w, http.StatusNotFound, codeNotFound, "GraphiQL is only served with `actorgraph serve --dev`; POST queries to /graphql")
+			if o.NoIntrospection {
+				writeError(w, http.StatusNotFound, codeNotFound, "GraphiQL needs introspection, which this server has turned off (--no-introspection); POST queries to /graphql")
 				return
 			}
-			// GraphiQL loads its scripts from a CDN: relax the policy for
-			// this page only, and only in dev mode.
-			w.Header().Set("Content-Security-Policy", "default-src 'self' https://unpkg.com https://cdn.jsdelivr.net 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
-			ide.ServeHTTP(w, r)
+			// GraphiQL is bundled with the web UI and served from this
+			// origin under the same Content-Security-Policy (ui/graphiql).
+			http.Redirect(w, r, "/graphiql/", http.StatusFound)
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodPost {
@@ -166,9 +168,12 @@ func Handler(o Options) http.Handler {
 			writeError(w, http.StatusRequestEntityTooLarge, codeLimitExceeded, fmt.Sprintf("request body is %d bytes; at most %d are accepted", r.ContentLength, o.MaxBodyBytes))
 			return
 		}
-		if !checkRequest(w, r, o.MaxBodyBytes) {
+		if !checkRequest(w, r, o.MaxBodyBytes) || !acceptOK(w, r) {
 			return
 		}
+		sw := &specWriter{ResponseWriter: w}
+		defer sw.finish()
+		w = sw
 		ctx, cancel := context.WithTimeout(r.Context(), o.Timeout)
 		defer cancel()
 		ctx = withLoaders(ctx, o.Store, o.LoaderWait)
@@ -315,7 +320,7 @@ func presenter(logger *slog.Logger) graphql.ErrorPresenterFunc {
 func plainClientError(msg string) (string, bool) {
 	switch {
 	case strings.Contains(msg, "introspection disabled"):
-		return "introspection is disabled; it is enabled only with `actorgraph serve --dev`", true
+		return "introspection is turned off on this server (actorgraph serve --no-introspection)", true
 	case strings.HasPrefix(msg, "json request body could not be decoded"), strings.HasPrefix(msg, "json body could not be decoded"):
 		return "the body is not one valid JSON object {\"query\", \"variables\", \"operationName\"}", true
 	case strings.Contains(msg, "could not get json request body"), strings.Contains(msg, "http: request body too large"):
@@ -370,7 +375,16 @@ func (d shapeLimit) MutateOperationParameters(ctx context.Context, params *graph
 				Extensions: map[string]any{"code": codeBadInput}}
 		}
 	}
-	w := newShapeWalker(ctx, doc.Fragments, d.maxFields+1)
+	maxDepth, maxFields := d.maxDepth, d.maxFields
+	if isIntrospection(doc.Operations) {
+		// The standard introspection query of GraphiQL, graphql-codegen and
+		// graphql-inspector nests about 15 levels (ofType within ofType)
+		// and selects a few hundred fields through its fragments: it gets
+		// bounds of its own, wide enough for it and still finite, since it
+		// only reads the schema.
+		maxDepth, maxFields = introspectionMaxDepth, introspectionMaxFields
+	}
+	w := newShapeWalker(ctx, doc.Fragments, maxFields+1)
 	// Every operation and every fragment definition is measured, used or
 	// not: validation reads them all.
 	var sh shape
@@ -385,15 +399,41 @@ func (d shapeLimit) MutateOperationParameters(ctx context.Context, params *graph
 	if err := ctx.Err(); err != nil {
 		return &gqlerror.Error{Message: "the request ended before its query was checked", Extensions: map[string]any{"code": codeLimitExceeded}}
 	}
-	if sh.depth > d.maxDepth {
-		return &gqlerror.Error{Message: fmt.Sprintf("the query nests %d levels deep; at most %d are allowed", sh.depth, d.maxDepth),
+	if sh.depth > maxDepth {
+		return &gqlerror.Error{Message: fmt.Sprintf("the query nests %d levels deep; at most %d are allowed", sh.depth, maxDepth),
 			Extensions: map[string]any{"code": codeLimitExceeded}}
 	}
-	if sh.fields > d.maxFields {
-		return &gqlerror.Error{Message: fmt.Sprintf("the query selects more than %d fields (aliases and every spread of a fragment count); ask in several queries", d.maxFields),
+	if sh.fields > maxFields {
+		return &gqlerror.Error{Message: fmt.Sprintf("the query selects more than %d fields (aliases and every spread of a fragment count); ask in several queries", maxFields),
 			Extensions: map[string]any{"code": codeLimitExceeded}}
 	}
 	return nil
+}
+
+// Bounds of an introspection query (isIntrospection).
+const (
+	introspectionMaxDepth  = 30
+	introspectionMaxFields = 3000
+)
+
+// isIntrospection reports whether every root field of every operation reads
+// the schema (__schema, __type, __typename), so no resolver of ours runs.
+func isIntrospection(ops ast.OperationList) bool {
+	if len(ops) == 0 {
+		return false
+	}
+	for _, op := range ops {
+		if op.Operation != ast.Query || len(op.SelectionSet) == 0 {
+			return false
+		}
+		for _, sel := range op.SelectionSet {
+			f, ok := sel.(*ast.Field)
+			if !ok || !strings.HasPrefix(f.Name, "__") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // shape is what the limits measure of a selection set: how deep its fields
@@ -501,6 +541,14 @@ func setComplexity(c *ComplexityRoot) {
 	c.Query.Entities = func(child int, _ *NodeKind, first *int, _ *string) int {
 		return countCost + child*firstOr(first, defaultFirst)
 	}
+	// claims counts every claim that passes for totalCount, claimCounts
+	// groups them all: a store read of the whole selection each.
+	c.Query.Claims = func(child int, _ *ClaimWhere, _ *ClaimOrder, first *int, _ *string) int {
+		return countCost + child*firstOr(first, defaultFirst)
+	}
+	c.Query.ClaimCounts = func(child int, _ *ClaimWhere, _ []ClaimGroup, _, _ *int, first *int) int {
+		return countCost + child*firstOr(first, maxFirst)
+	}
 	c.Query.Documents = func(child int, first *int, _ *string, _ *DocumentWhere) int {
 		return countCost + child*firstOr(first, defaultFirst)
 	}
@@ -517,6 +565,10 @@ func setComplexity(c *ComplexityRoot) {
 	}
 	// Unpaged lists are sized by what the demo and real corpora show:
 	// attributions and statements of a query, a typed field's few ends.
-	c.Query.Attributions = func(child int, _, _, _, _ *string) int { return 1 + child*10 }
-	c.Query.Statements = func(child int, _, _ *string) int { return 1 + child*10 }
+	c.Query.Attributions = func(child int, _, _, _, _ *string, _ *bool, _, _ *string, first *int, _ *string) int {
+		return 1 + child*firstOr(first, defaultFirst)
+	}
+	c.Query.Statements = func(child int, _, _ *string, _ *bool, _, _ *string, first *int, _ *string) int {
+		return 1 + child*firstOr(first, defaultFirst)
+	}
 }

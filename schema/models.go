@@ -216,3 +216,35 @@ type Path struct {
 	Nodes     []Node
 	Relations []Relation
 }
+
+// ClaimCount is one group of claimCounts; its from, to and document keys
+// are resolved to nodes and documents through the loaders.
+type ClaimCount struct {
+	Count     int
+	Documents int
+	Type      *RelType
+	Year      *string
+	Month     *string
+	Publisher *string
+	Method    *string
+	Modality  *Modality
+	keys      map[graph.ClaimGroup]string
+}
+
+// EffectiveDate is the claim's own date, else its source's publication
+// date.
+func (r Relation) EffectiveDate() *string { return optional(r.Relationship.EffectiveDate()) }
+
+// DateSource says where EffectiveDate comes from.
+func (r Relation) DateSource() *DateSource {
+	var s DateSource
+	switch {
+	case r.Relationship.Date != "":
+		s = DateSourceClaim
+	case r.Relationship.Published != "":
+		s = DateSourcePublication
+	default:
+		return nil
+	}
+	return &s
+}

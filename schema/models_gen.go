@@ -23,6 +23,26 @@ type AddClaimInput struct {
 	Note     *string    `json:"note,omitempty"`
 }
 
+// A page of attributions.
+type AttributionConnection struct {
+	// The attributions of this page.
+	Nodes []Attribution `json:"nodes"`
+	// The attributions of this page with their cursors.
+	Edges []AttributionEdge `json:"edges"`
+	// Where the page ends and whether another follows.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many attributions pass the filters in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// An attribution of a page, with its cursor.
+type AttributionEdge struct {
+	// The cursor that continues after this attribution.
+	Cursor string `json:"cursor"`
+	// The attribution.
+	Node *Attribution `json:"node"`
+}
+
 // One entry of the append-only history.
 type Change struct {
 	ID string `json:"id"`
@@ -50,6 +70,68 @@ type ChangeEdge struct {
 	Node   *Change `json:"node"`
 }
 
+// The groups of claimCounts, largest first.
+type ClaimCounts struct {
+	// At most `first` groups.
+	Groups []ClaimCount `json:"groups"`
+	// How many groups passed minCount and minDocuments in all.
+	TotalGroups int `json:"totalGroups"`
+	// Whether groups were left out (totalGroups is larger than the groups returned).
+	Truncated bool `json:"truncated"`
+}
+
+// The order of a claims page.
+type ClaimOrder struct {
+	// What to sort by.
+	Field ClaimOrderField `json:"field"`
+	// Which way; ascending unless given.
+	Direction *OrderDirection `json:"direction,omitempty"`
+}
+
+// Conditions on claims, all of which must hold; within a list any value may
+// match. Ids name nodes (or, for `documents`, articles) that must exist.
+type ClaimWhere struct {
+	// Relationship types.
+	Types []RelType `json:"types,omitempty"`
+	// Subjects: the claim goes from one of these nodes.
+	From []string `json:"from,omitempty"`
+	// Objects: the claim goes to one of these nodes.
+	To []string `json:"to,omitempty"`
+	// Either end is one of these nodes.
+	Touches []string `json:"touches,omitempty"`
+	// Kinds of the subject.
+	FromKinds []NodeKind `json:"fromKinds,omitempty"`
+	// Kinds of the object.
+	ToKinds []NodeKind `json:"toKinds,omitempty"`
+	// Widen `from`, `to` and `touches` with what acts for those nodes: every body
+	// PART_OF them at any depth (the GRU and APT28 for Russia) and every person
+	// holding a role (HOLDS_ROLE) in them or in those bodies.
+	IncludeParts *bool `json:"includeParts,omitempty"`
+	// How the claim was made: "curated", "extracted" (any rule), a rule name such
+	// as "attribution" (any version), or an exact method "rule:attribution@1".
+	Method []string `json:"method,omitempty"`
+	// How the source reports the claim.
+	Modality []Modality `json:"modality,omitempty"`
+	// Confidence at least this (0 to 1).
+	MinConfidence *float64 `json:"minConfidence,omitempty"`
+	// Confidence below this (0 to 1; exclusive, so [min, max) ranges tile).
+	MaxConfidence *float64 `json:"maxConfidence,omitempty"`
+	// Effective date (the claim's own date, else its source's publication date; see
+	// Relation.effectiveDate) on or after this: YYYY, YYYY-MM or YYYY-MM-DD,
+	// compared at the coarser precision of the two.
+	Since *string `json:"since,omitempty"`
+	// Effective date on or before this, compared like since.
+	Until *string `json:"until,omitempty"`
+	// Reported by one of these articles (document ids).
+	Documents []string `json:"documents,omitempty"`
+	// Reported by an article of one of these publishers (exact names, as Document.publisher).
+	Publishers []string `json:"publishers,omitempty"`
+	// Words that must all occur, as whole words and in any case, in one evidence
+	// sentence of the claim. With documents or publishers, that same sentence must
+	// be in one of them.
+	Text *string `json:"text,omitempty"`
+}
+
 // What changes; fields left out stay as they were. Evidence given is added to the old claim's.
 type CorrectClaimInput struct {
 	Type       *RelType        `json:"type,omitempty"`
@@ -71,15 +153,22 @@ type CreateEntityInput struct {
 	ID *string `json:"id,omitempty"`
 }
 
+// A page of articles.
 type DocumentConnection struct {
-	Edges      []DocumentEdge `json:"edges"`
-	PageInfo   *PageInfo      `json:"pageInfo"`
-	TotalCount int            `json:"totalCount"`
+	// The articles of this page with their cursors.
+	Edges []DocumentEdge `json:"edges"`
+	// Where the page ends and whether another follows.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many articles there are in all.
+	TotalCount int `json:"totalCount"`
 }
 
+// An article of a page, with its cursor.
 type DocumentEdge struct {
-	Cursor string    `json:"cursor"`
-	Node   *Document `json:"node"`
+	// The cursor that continues after this article.
+	Cursor string `json:"cursor"`
+	// The article.
+	Node *Document `json:"node"`
 }
 
 // Which documents to list; every filter given must hold.
@@ -94,9 +183,12 @@ type DocumentWhere struct {
 	URL *string `json:"url,omitempty"`
 }
 
+// How many nodes of one kind.
 type KindCount struct {
-	Kind  NodeKind `json:"kind"`
-	Count int      `json:"count"`
+	// The node kind.
+	Kind NodeKind `json:"kind"`
+	// How many nodes of it.
+	Count int `json:"count"`
 }
 
 // Changes to the graph, each signed by the token's name and kept in the
@@ -105,15 +197,22 @@ type KindCount struct {
 type Mutation struct {
 }
 
+// A page of nodes.
 type NodeConnection struct {
-	Edges      []NodeEdge `json:"edges"`
-	PageInfo   *PageInfo  `json:"pageInfo"`
-	TotalCount int        `json:"totalCount"`
+	// The nodes of this page with their cursors.
+	Edges []NodeEdge `json:"edges"`
+	// Where the page ends and whether another follows.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many nodes there are over all pages.
+	TotalCount int `json:"totalCount"`
 }
 
+// A node of a page, with its cursor.
 type NodeEdge struct {
+	// The cursor that continues after this node.
 	Cursor string `json:"cursor"`
-	Node   Node   `json:"node"`
+	// The node.
+	Node Node `json:"node"`
 }
 
 // A remark a person left on a node or claim.
@@ -125,13 +224,19 @@ type Note struct {
 	At      string `json:"at"`
 }
 
+// Where a page ends and whether another follows.
 type PageInfo struct {
-	HasNextPage bool    `json:"hasNextPage"`
-	EndCursor   *string `json:"endCursor,omitempty"`
+	// Whether another page follows.
+	HasNextPage bool `json:"hasNextPage"`
+	// The cursor of the last item; pass it as after for the next page.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// A type-specific property of a claim.
 type Property struct {
-	Key   string `json:"key"`
+	// The property name: title, from, to, of, value, ...
+	Key string `json:"key"`
+	// The property value.
 	Value string `json:"value"`
 }
 
@@ -140,18 +245,28 @@ type PropertyInput struct {
 	Value string `json:"value"`
 }
 
+// What can be asked.
 type Query struct {
 }
 
+// A page of claims.
 type RelationConnection struct {
-	Edges      []RelationEdge `json:"edges"`
-	PageInfo   *PageInfo      `json:"pageInfo"`
-	TotalCount int            `json:"totalCount"`
+	// The claims of this page with their cursors.
+	Edges []RelationEdge `json:"edges"`
+	// Where the page ends and whether another follows.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many claims there are over all pages.
+	TotalCount int `json:"totalCount"`
+	// The claims of this page, as in edges, without cursors.
+	Nodes []Relation `json:"nodes"`
 }
 
+// A claim of a page, with its cursor.
 type RelationEdge struct {
-	Cursor string    `json:"cursor"`
-	Node   *Relation `json:"node"`
+	// The cursor that continues after this claim.
+	Cursor string `json:"cursor"`
+	// The claim.
+	Node *Relation `json:"node"`
 }
 
 type Review struct {
@@ -178,18 +293,48 @@ type SpanInput struct {
 	End      int    `json:"end"`
 }
 
-type Stats struct {
-	Nodes     int         `json:"nodes"`
-	Relations int         `json:"relations"`
-	Documents int         `json:"documents"`
-	Evidence  int         `json:"evidence"`
-	ByKind    []KindCount `json:"byKind"`
-	ByType    []TypeCount `json:"byType"`
+// A page of statements.
+type StatementConnection struct {
+	// The statements of this page.
+	Nodes []Statement `json:"nodes"`
+	// The statements of this page with their cursors.
+	Edges []StatementEdge `json:"edges"`
+	// Where the page ends and whether another follows.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many statements pass the filters in all.
+	TotalCount int `json:"totalCount"`
 }
 
+// A statement of a page, with its cursor.
+type StatementEdge struct {
+	// The cursor that continues after this statement.
+	Cursor string `json:"cursor"`
+	// The statement.
+	Node *Statement `json:"node"`
+}
+
+// Counts of what the graph holds.
+type Stats struct {
+	// Nodes of every kind.
+	Nodes int `json:"nodes"`
+	// Claims of every type.
+	Relations int `json:"relations"`
+	// Stored articles (the reference data counts as one).
+	Documents int `json:"documents"`
+	// Pieces of evidence.
+	Evidence int `json:"evidence"`
+	// Nodes by kind, kinds without nodes left out.
+	ByKind []KindCount `json:"byKind"`
+	// Claims by type, types without claims left out.
+	ByType []TypeCount `json:"byType"`
+}
+
+// How many claims of one type.
 type TypeCount struct {
-	Type  RelType `json:"type"`
-	Count int     `json:"count"`
+	// The relationship type.
+	Type RelType `json:"type"`
+	// How many claims of it.
+	Count int `json:"count"`
 }
 
 // What changes; fields left out stay as they were. aliases and properties, when given, replace the old lists.
@@ -212,12 +357,219 @@ type Viewer struct {
 	Reason *string `json:"reason,omitempty"`
 }
 
+// A key claims are counted by.
+type ClaimGroup string
+
+const (
+	// The relationship type.
+	ClaimGroupType ClaimGroup = "TYPE"
+	// The subject.
+	ClaimGroupFrom ClaimGroup = "FROM"
+	// The object.
+	ClaimGroupTo ClaimGroup = "TO"
+	// The year of the effective date (null when the claim has no date).
+	ClaimGroupYear ClaimGroup = "YEAR"
+	// The month of the effective date, YYYY-MM (null when the date is only a year or absent).
+	ClaimGroupMonth ClaimGroup = "MONTH"
+	// The publisher of an article reporting the claim; a claim reported by two publishers counts in both groups.
+	ClaimGroupPublisher ClaimGroup = "PUBLISHER"
+	// An article reporting the claim; a claim reported by two articles counts in both groups.
+	ClaimGroupDocument ClaimGroup = "DOCUMENT"
+	// How the claim was made: curated or rule:<name>@<version>.
+	ClaimGroupMethod ClaimGroup = "METHOD"
+	// The modality.
+	ClaimGroupModality ClaimGroup = "MODALITY"
+)
+
+var AllClaimGroup = []ClaimGroup{
+	ClaimGroupType,
+	ClaimGroupFrom,
+	ClaimGroupTo,
+	ClaimGroupYear,
+	ClaimGroupMonth,
+	ClaimGroupPublisher,
+	ClaimGroupDocument,
+	ClaimGroupMethod,
+	ClaimGroupModality,
+}
+
+func (e ClaimGroup) IsValid() bool {
+	switch e {
+	case ClaimGroupType, ClaimGroupFrom, ClaimGroupTo, ClaimGroupYear, ClaimGroupMonth, ClaimGroupPublisher, ClaimGroupDocument, ClaimGroupMethod, ClaimGroupModality:
+		return true
+	}
+	return false
+}
+
+func (e ClaimGroup) String() string {
+	return string(e)
+}
+
+func (e *ClaimGroup) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ClaimGroup(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ClaimGroup", str)
+	}
+	return nil
+}
+
+func (e ClaimGroup) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ClaimGroup) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ClaimGroup) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What claims are sorted by; ties are broken by claim id.
+type ClaimOrderField string
+
+const (
+	// The claim id: stable, the default.
+	ClaimOrderFieldID ClaimOrderField = "ID"
+	// The effective date (the claim's own date, else its source's publication date); undated claims first when ascending.
+	ClaimOrderFieldDate ClaimOrderField = "DATE"
+	// The confidence.
+	ClaimOrderFieldConfidence ClaimOrderField = "CONFIDENCE"
+	// The relationship type.
+	ClaimOrderFieldType ClaimOrderField = "TYPE"
+	// When the claim was first reported: the publication date of its earliest source.
+	ClaimOrderFieldFirstSeen ClaimOrderField = "FIRST_SEEN"
+)
+
+var AllClaimOrderField = []ClaimOrderField{
+	ClaimOrderFieldID,
+	ClaimOrderFieldDate,
+	ClaimOrderFieldConfidence,
+	ClaimOrderFieldType,
+	ClaimOrderFieldFirstSeen,
+}
+
+func (e ClaimOrderField) IsValid() bool {
+	switch e {
+	case ClaimOrderFieldID, ClaimOrderFieldDate, ClaimOrderFieldConfidence, ClaimOrderFieldType, ClaimOrderFieldFirstSeen:
+		return true
+	}
+	return false
+}
+
+func (e ClaimOrderField) String() string {
+	return string(e)
+}
+
+func (e *ClaimOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ClaimOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ClaimOrderField", str)
+	}
+	return nil
+}
+
+func (e ClaimOrderField) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ClaimOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ClaimOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a relation's effective date comes from.
+type DateSource string
+
+const (
+	// The claim's own date: the text says when.
+	DateSourceClaim DateSource = "CLAIM"
+	// No date in the text: the publication date of the claim's earliest source stands in.
+	DateSourcePublication DateSource = "PUBLICATION"
+)
+
+var AllDateSource = []DateSource{
+	DateSourceClaim,
+	DateSourcePublication,
+}
+
+func (e DateSource) IsValid() bool {
+	switch e {
+	case DateSourceClaim, DateSourcePublication:
+		return true
+	}
+	return false
+}
+
+func (e DateSource) String() string {
+	return string(e)
+}
+
+func (e *DateSource) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DateSource(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DateSource", str)
+	}
+	return nil
+}
+
+func (e DateSource) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DateSource) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DateSource) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Which way relations are followed from a node.
 type Direction string
 
 const (
-	DirectionOut  Direction = "OUT"
-	DirectionIn   Direction = "IN"
+	// Claims from the node.
+	DirectionOut Direction = "OUT"
+	// Claims to the node.
+	DirectionIn Direction = "IN"
+	// Claims either way.
 	DirectionBoth Direction = "BOTH"
 )
 
@@ -274,9 +626,12 @@ func (e Direction) MarshalJSON() ([]byte, error) {
 type Modality string
 
 const (
+	// The source states it as fact.
 	ModalityAsserted Modality = "asserted"
-	ModalityAlleged  Modality = "alleged"
-	ModalityDenied   Modality = "denied"
+	// The source reports it as suspected, alleged or claimed by someone.
+	ModalityAlleged Modality = "alleged"
+	// The source reports it as denied.
+	ModalityDenied Modality = "denied"
 )
 
 var AllModality = []Modality{
@@ -332,14 +687,22 @@ func (e Modality) MarshalJSON() ([]byte, error) {
 type NodeKind string
 
 const (
-	NodeKindCountry        NodeKind = "Country"
-	NodeKindPerson         NodeKind = "Person"
-	NodeKindOrganization   NodeKind = "Organization"
+	// a state, from the ISO 3166 reference list; its id is country: and its alpha-2 code
+	NodeKindCountry NodeKind = "Country"
+	// a person, usually an official
+	NodeKindPerson NodeKind = "Person"
+	// an organization: alliance, international organization, government body, legislature, military, agency, company, media, academic or threat group
+	NodeKindOrganization NodeKind = "Organization"
+	// a cyber operation (an attack, a campaign, an intrusion)
 	NodeKindCyberOperation NodeKind = "CyberOperation"
-	NodeKindEvent          NodeKind = "Event"
-	NodeKindDoctrine       NodeKind = "Doctrine"
-	NodeKindStatement      NodeKind = "Statement"
-	NodeKindAttribution    NodeKind = "Attribution"
+	// an event (a meeting, an election, a summit), itself a claim with evidence
+	NodeKindEvent NodeKind = "Event"
+	// a doctrine, initiative, framework, norm, executive order or law
+	NodeKindDoctrine NodeKind = "Doctrine"
+	// a statement (a quote or reported speech), itself a claim with evidence
+	NodeKindStatement NodeKind = "Statement"
+	// an attribution of an operation to an actor, itself a claim with evidence
+	NodeKindAttribution NodeKind = "Attribution"
 )
 
 var AllNodeKind = []NodeKind{
@@ -391,6 +754,64 @@ func (e *NodeKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e NodeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A sort direction.
+type OrderDirection string
+
+const (
+	// Smallest first.
+	OrderDirectionAsc OrderDirection = "ASC"
+	// Largest first.
+	OrderDirectionDesc OrderDirection = "DESC"
+)
+
+var AllOrderDirection = []OrderDirection{
+	OrderDirectionAsc,
+	OrderDirectionDesc,
+}
+
+func (e OrderDirection) IsValid() bool {
+	switch e {
+	case OrderDirectionAsc, OrderDirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e OrderDirection) String() string {
+	return string(e)
+}
+
+func (e *OrderDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderDirection", str)
+	}
+	return nil
+}
+
+func (e OrderDirection) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderDirection) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -33,8 +34,28 @@ var attributionFields = map[string]struct {
 	"backedBy": {graph.Incoming, graph.RelBacked},
 }
 
+// connectionItems returns what a query selects on the items of the current
+// field, a connection: its nodes, and its edges' node.
+func connectionItems(oc *graphql.OperationContext, sel ast.SelectionSet, connection, edge string) ast.SelectionSet {
+	var out ast.SelectionSet
+	for _, f := range graphql.CollectFields(oc, sel, []string{connection}) {
+		switch f.Name {
+		case "nodes":
+			out = append(out, f.Selections...)
+		case "edges":
+			for _, ef := range graphql.CollectFields(oc, f.Selections, []string{edge}) {
+				if ef.Name == "node" {
+					out = append(out, ef.Selections...)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // prefetchAttributions primes the loaders for the fields the query selects
-// on the attributions in attrs (the current field's items).
+// on the attributions in attrs (the items of the current field, an
+// AttributionConnection).
 func prefetchAttributions(ctx context.Context, s graph.Store, attrs []Attribution) {
 	fc, oc := graphql.GetFieldContext(ctx), graphql.GetOperationContext(ctx)
 	if fc == nil || oc == nil || len(attrs) == 0 {
@@ -42,7 +63,8 @@ func prefetchAttributions(ctx context.Context, s graph.Store, attrs []Attributio
 	}
 	var keys []adjKey
 	evidence, documents := false, false
-	for _, f := range graphql.CollectFields(oc, fc.Field.Selections, []string{"Attribution", "Node"}) {
+	items := connectionItems(oc, fc.Field.Selections, "AttributionConnection", "AttributionEdge")
+	for _, f := range graphql.CollectFields(oc, items, []string{"Attribution", "Node"}) {
 		if t, ok := attributionFields[f.Name]; ok {
 			for _, a := range attrs {
 				keys = append(keys, adjKey{a.ID, t.dir, t.typ})

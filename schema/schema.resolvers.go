@@ -312,6 +312,11 @@ func (r *queryResolver) Neighborhood(ctx context.Context, ids []string, depth *i
 	if err != nil {
 		return nil, err
 	}
+	// An unknown seed is NOT_FOUND, as an unknown id is in every filter. The
+	// store returns the seeds it knows first, so no extra call tells.
+	if err := seedsFound(ids, sub.Nodes); err != nil {
+		return nil, err
+	}
 	nodes := wrapNodes(sub.Nodes)
 	return &Subgraph{Nodes: nodes, Relations: wrapRels(ctx, sub.Relationships, knownNodes(ctx, sub.Nodes, nodes)), Truncated: sub.Truncated}, nil
 }
@@ -333,6 +338,9 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 	if err != nil {
 		return nil, err
 	}
+	if err := graph.MustExist(ctx, r.Store, exclude); err != nil {
+		return nil, err
+	}
 	paths, err := r.Store.Paths(ctx, graph.PathQuery{From: from, To: to, MaxHops: hops, K: k, Filter: f, Exclude: exclude})
 	if err != nil {
 		return nil, err
@@ -343,79 +351,6 @@ func (r *queryResolver) Paths(ctx context.Context, from string, to string, maxHo
 		out[i] = Path{Nodes: nodes, Relations: wrapRels(ctx, p.Relationships, knownNodes(ctx, p.Nodes, nodes))}
 	}
 	return out, nil
-}
-
-// Attributions is the resolver for the attributions field.
-func (r *queryResolver) Attributions(ctx context.Context, operation *string, blamed *string, by *string, backedBy *string) ([]Attribution, error) {
-	// The narrowing claims are read in one store call, not through the
-	// loader: at the root a loader window is only waiting (see prefetch.go).
-	var keys []adjKey
-	for _, n := range []struct {
-		id  *string
-		dir graph.Direction
-		typ graph.RelType
-	}{
-		{operation, graph.Incoming, graph.RelConcerns},
-		{blamed, graph.Incoming, graph.RelBlames},
-		{by, graph.Outgoing, graph.RelAttributed},
-		{backedBy, graph.Outgoing, graph.RelBacked},
-	} {
-		if n.id != nil {
-			keys = append(keys, adjKey{*n.id, n.dir, n.typ})
-		}
-	}
-	var out []Attribution
-	if len(keys) == 0 {
-		ns, err := r.nodesOfKind(ctx, graph.KindAttribution)
-		if err != nil {
-			return nil, err
-		}
-		out = only[Attribution](wrapNodes(ns))
-	} else {
-		rels, errs := fetchAdjacent(ctx, r.Store, keys, statusesOf(ctx))
-		if len(errs) > 0 && errs[0] != nil {
-			return nil, errs[0]
-		}
-		sets := make([][]string, len(keys))
-		for i, k := range keys {
-			sets[i] = otherEnds(rels[i], k.dir)
-		}
-		ns, err := rootNodes(ctx, r.Store, intersect(sets))
-		if err != nil {
-			return nil, err
-		}
-		out = only[Attribution](ns)
-	}
-	prefetchAttributions(ctx, r.Store, out)
-	return out, nil
-}
-
-// Statements is the resolver for the statements field.
-func (r *queryResolver) Statements(ctx context.Context, speaker *string, about *string) ([]Statement, error) {
-	// As in Attributions: the narrowing claims and the statements are read
-	// straight from the store, since at the root a loader window is only
-	// waiting.
-	var keys []adjKey
-	if speaker != nil {
-		keys = append(keys, adjKey{*speaker, graph.Outgoing, graph.RelSaid})
-	}
-	if about != nil {
-		keys = append(keys, adjKey{*about, graph.Incoming, graph.RelAbout})
-	}
-	if len(keys) == 0 {
-		ns, err := r.nodesOfKind(ctx, graph.KindStatement)
-		return only[Statement](wrapNodes(ns)), err
-	}
-	rels, errs := fetchAdjacent(ctx, r.Store, keys, statusesOf(ctx))
-	if len(errs) > 0 && errs[0] != nil {
-		return nil, errs[0]
-	}
-	sets := make([][]string, len(keys))
-	for i, k := range keys {
-		sets[i] = otherEnds(rels[i], k.dir)
-	}
-	ns, err := rootNodes(ctx, r.Store, intersect(sets))
-	return only[Statement](ns), err
 }
 
 // Documents is the resolver for the documents field.

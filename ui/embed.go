@@ -63,13 +63,27 @@ func handler(files fs.FS) http.Handler {
 			}
 			return
 		}
+		if p == "/graphiql" || p == "/graphiql/index.html" {
+			// GraphiQL is its own page (ui/graphiql), built next to the UI.
+			page, err := fs.ReadFile(files, "graphiql/index.html")
+			if err != nil {
+				http.Error(w, "GraphiQL is not built into this binary: run `make ui`, then `make build`", http.StatusNotFound)
+				return
+			}
+			w.Header().Set("Cache-Control", "no-cache")
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			if r.Method == http.MethodGet {
+				_, _ = w.Write(page)
+			}
+			return
+		}
 		name := strings.TrimPrefix(p, "/")
 		st, err := fs.Stat(files, name)
 		if err != nil || st.IsDir() || name == "README.md" {
 			http.NotFound(w, r)
 			return
 		}
-		if strings.HasPrefix(name, "assets/") {
+		if strings.HasPrefix(name, "assets/") || strings.HasPrefix(name, "graphiql/assets/") {
 			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
 			w.Header().Set("Cache-Control", "no-cache")

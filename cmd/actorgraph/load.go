@@ -52,6 +52,11 @@ func runLoad(ctx context.Context, e *env, args []string) error {
 		l.Progress = nil
 	}
 	sum, err := l.LoadPaths(ctx, fs.Args())
+	if err == nil {
+		// After the articles, so that a link the reference data states
+		// outranks the same link an article's extraction guessed.
+		_, err = l.LoadReference(ctx)
+	}
 	if *quiet {
 		for _, er := range sum.Errors {
 			fmt.Fprintln(e.stderr, er)

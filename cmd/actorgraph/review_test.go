@@ -149,13 +149,13 @@ func hiddenEverywhere(t *testing.T, base, claim string, hidden bool, when string
 	d := ok(t, base, "", `query($a: ID!) {
 		neighborhood(ids: [$a]) { relations { id } }
 		paths(from: $a, to: "country:RU", maxHops: 1) { relations { id } }
-		attributions(blamed: "country:RU") { id }
+		attributions(blamed: "country:RU") { nodes { id } }
 		node(id: $a) { ... on Attribution { blames { id } } }
 		relation(id: "`+claim+`") { review { status } }
 	}`, map[string]any{"a": ukAttribution})
 	inHood := slices.Contains(ids(d, []any{"neighborhood", "relations"}), claim)
 	inPaths := len(at(d, "paths").([]any)) > 0
-	inAttr := slices.Contains(ids(d, []any{"attributions"}), ukAttribution)
+	inAttr := slices.Contains(ids(d, []any{"attributions", "nodes"}), ukAttribution)
 	blames := slices.Contains(ids(d, []any{"node", "blames"}), "country:RU")
 	if inHood == hidden || inPaths == hidden || inAttr == hidden || blames == hidden {
 		t.Fatalf("%s: claim in neighbourhood %v, paths %v, attributions(blamed: RU) %v, blames %v; want hidden=%v",

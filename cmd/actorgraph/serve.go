@@ -19,7 +19,7 @@ import (
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "", "Serves the graph over HTTP until interrupted (SIGINT or SIGTERM shut it down gracefully).\nAn empty store is first loaded with the embedded demo corpus (three articles), unless --no-demo.\nRoutes: / (the web UI), /graphql (GraphQL, POST or GET), /healthz.")
+	fs := newFlags(e, "serve", "", "Serves the graph over HTTP until interrupted (SIGINT or SIGTERM shut it down gracefully).\nAn empty store is first loaded with the embedded demo corpus (three articles), unless --no-demo.\nRoutes: / (the web UI), /graphql (GraphQL, POST or GET), /graphiql/ (GraphiQL), /healthz.")
 	var sf storeFlags
 	sf.register(fs, e)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (host:port; port 0 picks a free one)")
@@ -27,7 +27,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	readOnly := fs.Bool("read-only", false, "refuse every write: no demo load, and the store refuses writes")
 	var corsOrigins listFlag
 	fs.Var(&corsOrigins, "cors-origin", "allow browser calls from this `origin` (repeat for more; default: none, same-origin only)")
-	dev := fs.Bool("dev", false, "development mode: GraphQL introspection and GraphiQL at /graphql in a browser")
+	noIntrospection := fs.Bool("no-introspection", false, "turn GraphQL introspection (and so GraphiQL at /graphiql/) off, for a hardened server; it is on by default, the schema being public")
+	fs.Bool("dev", false, "no effect, kept so old command lines still run: introspection and GraphiQL (/graphiql/) are on by default")
 	noDemo := fs.Bool("no-demo", false, "do not load the demo corpus into an empty store")
 	grace := fs.Duration("grace", 10*time.Second, "how long shutdown waits for requests in flight")
 	// The UI's "Add a document" fetches URLs on the server: the same guard
@@ -83,7 +84,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	prepareTraversals(ctx, opened, logger)
-	api := schema.Handler(schema.Options{Store: store, Logger: logger, Dev: *dev})
+	api := schema.Handler(schema.Options{Store: store, Logger: logger, NoIntrospection: *noIntrospection})
 	adder, err := loader.New(store, nil)
 	if err != nil {
 		return err
@@ -137,6 +138,9 @@ func loadDemoIfEmpty(ctx context.Context, store graph.Store, logger *slog.Logger
 	}
 	if err := sum.Err(); err != nil {
 		return fmt.Errorf("loading the demo corpus: %w: %v", err, sum.Errors)
+	}
+	if _, err := l.LoadReference(ctx); err != nil {
+		return err
 	}
 	logger.Info("store was empty: loaded the demo corpus", "documents", sum.New.Documents, "nodes", sum.New.Nodes,
 		"claims", sum.New.Relationships, "evidence", sum.New.Evidence)

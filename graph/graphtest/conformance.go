@@ -76,6 +76,14 @@ func contracts() []contract {
 		one("RelationshipsPagination", testRelationshipsPagination),
 		one("QueriesRejectInvalidFilter", testQueriesRejectInvalidFilter),
 
+		// Claims and their counts
+		one("ClaimsFilters", testClaimsFilters),
+		one("ClaimsEvidence", testClaimsEvidence),
+		one("ClaimsIncludeParts", testClaimsIncludeParts),
+		one("ClaimsOrder", testClaimsOrder),
+		one("ClaimCounts", testClaimCounts),
+		one("ClaimsRejects", testClaimsRejects),
+
 		// Search
 		one("SearchRanking", testSearchRanking),
 		one("SearchPrefix", testSearchPrefix),

@@ -228,5 +228,7 @@ CALL (claimId) {
 	}
 	b.WriteString("}\nRETURN name, total\n")
 	add("gen_count_claims_by_type", b.String())
-	return out
+
+	// The claims statements share one selection (claims.go).
+	return append(out, claimStatements(header)...)
 }

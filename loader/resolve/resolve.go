@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"fmt"
 	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -35,6 +36,13 @@ type Registry struct {
 	metonyms map[string]string // text -> id
 	names    map[string]string // lower-case name, alias or code -> id
 	demonyms map[string]string // demonym -> country id
+	links    []Link            // every PART_OF link of the reference data
+}
+
+// Link is one PART_OF link of the reference data: Child belongs to Parent,
+// as Source says.
+type Link struct {
+	Child, Parent, Source string
 }
 
 type orgFile struct {
@@ -43,8 +51,14 @@ type orgFile struct {
 		Name    string   `yaml:"name"`
 		Kind    string   `yaml:"kind"`
 		PartOf  string   `yaml:"part_of"`
+		Source  string   `yaml:"source"`
 		Aliases []string `yaml:"aliases"`
 	} `yaml:"organizations"`
+	StateSponsored []struct {
+		Group  string `yaml:"group"`
+		PartOf string `yaml:"part_of"`
+		Source string `yaml:"source"`
+	} `yaml:"state_sponsored"`
 	Metonyms []struct {
 		Text string `yaml:"text"`
 		For  string `yaml:"for"`
@@ -90,8 +104,21 @@ func Reference() (*Registry, error) {
 		}
 		r.add(n)
 		if o.PartOf != "" {
+			if strings.TrimSpace(o.Source) == "" {
+				return nil, fmt.Errorf("reference organizations: %s is part of %s, but no source says so", o.ID, o.PartOf)
+			}
 			r.partOf[o.ID] = o.PartOf
+			r.links = append(r.links, Link{o.ID, o.PartOf, o.Source})
 		}
+	}
+	for _, g := range of.StateSponsored {
+		if _, ok := r.nodes[g.Group]; !ok || strings.TrimSpace(g.Source) == "" {
+			return nil, fmt.Errorf("reference organizations: state_sponsored %q: unknown group or no source", g.Group)
+		}
+		if _, ok := r.nodes[g.PartOf]; !ok {
+			return nil, fmt.Errorf("reference organizations: %s is part of unknown %q", g.Group, g.PartOf)
+		}
+		r.links = append(r.links, Link{g.Group, g.PartOf, g.Source})
 	}
 	for _, m := range of.Metonyms {
 		if _, ok := r.nodes[m.For]; !ok {
@@ -243,6 +270,14 @@ func (r *Registry) IDs() []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// Links returns every PART_OF link of the reference data, ordered by child
+// id: the bodies of organizations.yaml and the state-sponsored groups.
+func (r *Registry) Links() []Link {
+	out := slices.Clone(r.links)
+	slices.SortFunc(out, func(a, b Link) int { return strings.Compare(a.Child, b.Child) })
+	return out
 }
 
 // Metonyms returns a copy of the metonym table: text ("Washington") to the

@@ -2,7 +2,7 @@
 // constants with variables: nothing the user types is spliced into a query.
 
 import type {
-  AttributionRow, Change, DocumentFull, Modality, NodeDetail, NodeKind, NodeSummary, Note, Path, Relation,
+  AttributionRow, Change, Listed, DocumentFull, Modality, NodeDetail, NodeKind, NodeSummary, Note, Path, Relation,
   RelationPage, RelType, ReviewCounts, ReviewStatus, SearchHit, Span, StatementRow, Viewer,
 } from "./types";
 
@@ -308,14 +308,14 @@ export class Api {
     return out;
   }
 
-  async attributions(): Promise<AttributionRow[]> {
-    const d = await this.query<{ attributions: AttributionRow[] }>(ATTRIBUTIONS);
-    return d.attributions;
+  /** Every attribution, a page of 100 at a time, up to max; totalCount says how many there are. */
+  async attributions(max = 500): Promise<Listed<AttributionRow>> {
+    return this.listAll<AttributionRow>(ATTRIBUTIONS, "attributions", max);
   }
 
-  async statements(): Promise<StatementRow[]> {
-    const d = await this.query<{ statements: StatementRow[] }>(STATEMENTS);
-    return d.statements;
+  /** Every statement, a page of 100 at a time, up to max; totalCount says how many there are. */
+  async statements(max = 500): Promise<Listed<StatementRow>> {
+    return this.listAll<StatementRow>(STATEMENTS, "statements", max);
   }
 
   // ---- review (schema/review.graphqls)
@@ -377,6 +377,27 @@ export class Api {
     const x = d[field];
     return x ? { notes: x.notes, history: x.history.edges.map((e) => e.node) } : null;
   }
+  private async listAll<T>(query: string, field: string, max: number): Promise<Listed<T>> {
+    const rows: T[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    while (rows.length < max) {
+      const d: Record<string, RawPage<T>> = await this.query(query, { after });
+      const page = d[field];
+      if (!page) throw new ApiError(`the answer has no ${field}`, "INTERNAL");
+      totalCount = page.totalCount;
+      rows.push(...page.nodes);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    return { rows, totalCount };
+  }
+}
+
+interface RawPage<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: T[];
 }
 
 interface RawRelPage {
@@ -463,19 +484,25 @@ const ENTITIES = `query Entities($kind: NodeKind, $after: String) {
   entities(kind: $kind, first: 100, after: $after) { edges { node { ${NODE_FIELDS} } } pageInfo { hasNextPage endCursor } }
 }`;
 
-const ATTRIBUTIONS = `query Attributions {
-  attributions {
-    id name date modality basis
-    by { ${NODE_FIELDS} } blames { ${NODE_FIELDS} } concerns { ${NODE_FIELDS} } backedBy { ${NODE_FIELDS} }
-    evidence { ${EVIDENCE_FIELDS} }
+const ATTRIBUTIONS = `query Attributions($after: String) {
+  attributions(first: 100, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes {
+      id name date modality basis
+      by { ${NODE_FIELDS} } blames { ${NODE_FIELDS} actsFor { ${NODE_FIELDS} } } concerns { ${NODE_FIELDS} } backedBy { ${NODE_FIELDS} }
+      evidence { ${EVIDENCE_FIELDS} }
+    }
   }
 }`;
 
-const STATEMENTS = `query Statements {
-  statements {
-    id text date
-    speakers { ${NODE_FIELDS} } about { ${NODE_FIELDS} }
-    evidence { ${EVIDENCE_FIELDS} }
+const STATEMENTS = `query Statements($after: String) {
+  statements(first: 100, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes {
+      id text date
+      speakers { ${NODE_FIELDS} } about { ${NODE_FIELDS} }
+      evidence { ${EVIDENCE_FIELDS} }
+    }
   }
 }`;
 

@@ -49,8 +49,8 @@ export function latestAttributions(rows: AttributionRow[], n: number): Attributi
  * The actors (countries, people, organizations) named by the attributions
  * and statements, most often named first: the candidates whose real number
  * of claims is then asked for. The API has no "top nodes by degree" field;
- * the typed queries return every attribution and statement (at most 100 of
- * each), which is where the actors of the story are.
+ * the typed queries return the attributions and statements (read a page at a
+ * time, up to 500 of each), which is where the actors of the story are.
  */
 export function candidateActors(attrs: AttributionRow[], stmts: StatementRow[], max = 40): NodeSummary[] {
   const seen = new Map<string, { n: NodeSummary; count: number }>();
@@ -73,11 +73,12 @@ export function candidateActors(attrs: AttributionRow[], stmts: StatementRow[], 
 }
 
 export async function loadOverview(app: App): Promise<Overview> {
-  const [stats, attrs, stmts] = await Promise.all([
+  const [stats, attrList, stmtList] = await Promise.all([
     app.api.query<{ stats: { nodes: number; relations: number; documents: number; byKind: KindCount[] } }>(STATS),
     app.api.attributions(),
     app.api.statements(),
   ]);
+  const attrs = attrList.rows, stmts = stmtList.rows;
   const candidates = candidateActors(attrs, stmts);
   const degrees: (NodeSummary & { claims: number })[] = [];
   for (let i = 0; i < candidates.length; i += 20) {

@@ -5,10 +5,28 @@ import type { App } from "./app";
 import { evidenceBlock } from "./details";
 import { button, clear, h } from "./dom";
 import { makeSortable } from "./sorttable";
-import type { AttributionRow, NodeSummary, StatementRow } from "./types";
+import type { AttributionRow, BlamedNode, Listed, NodeSummary, StatementRow } from "./types";
 
 function names(ns: NodeSummary[]): string {
   return ns.length ? ns.map((n) => n.name).join(", ") : "—";
+}
+
+/**
+ * Names of blamed actors, each followed by the state it acts for when it is
+ * an agency or a state-sponsored group: "APT28 (Russia)". The chain comes
+ * from Node.actsFor (the reference data's PART_OF links).
+ */
+function blamedNames(ns: BlamedNode[]): string {
+  if (!ns.length) return "—";
+  return ns.map((n) => {
+    const state = n.actsFor.filter((a) => a.kind === "Country").at(-1);
+    return state ? `${n.name} (${state.name})` : n.name;
+  }).join(", ");
+}
+
+/** "12 attributions", or "500 of 812 attributions" when the list was cut. */
+function counted(shown: number, total: number, what: string): string {
+  return shown < total ? `${shown} of ${total} ${what} shown` : `${total} ${what}`;
 }
 
 export class QuestionsPanel {
@@ -33,22 +51,24 @@ export class QuestionsPanel {
   async attributions(): Promise<void> {
     clear(this.body);
     this.body.dataset.state = "loading";
-    let rows: AttributionRow[];
+    let listed: Listed<AttributionRow>;
     try {
-      rows = await this.app.track(this.app.api.attributions());
+      listed = await this.app.track(this.app.api.attributions());
     } catch {
       return;
     }
+    const rows = listed.rows;
     clear(this.body);
     this.body.append(h("h3", { testid: "question-title" }, `Who backed which attribution? (${rows.length})`),
-      h("p", { class: "small muted" }, "Each government's attribution is its own claim. Click a row to open it on the canvas."));
+      h("p", { class: "small muted" }, "Each government's attribution is its own claim; an agency or group blamed shows the state it acts for. Click a row to open it on the canvas."),
+      h("p", { class: "small", testid: "question-count" }, counted(rows.length, listed.totalCount, "attributions")));
     const table = h("table", { class: "q", testid: "attributions-table" },
       h("thead", {}, h("tr", {}, ...["Attributor", "Blamed", "Operation", "Backers", "Evidence"].map((c) => h("th", {}, c)))));
     const tbody = h("tbody");
     for (const r of rows) {
       const tr = h("tr", { class: "clickable", testid: "attribution-row", attrs: { "data-id": r.id } },
         h("td", { testid: "attributor" }, names(r.by)),
-        h("td", { testid: "blamed" }, names(r.blames), r.modality !== "asserted" ? h("div", { class: "meta" }, h("span", { class: r.modality }, r.modality)) : null),
+        h("td", { testid: "blamed" }, blamedNames(r.blames), r.modality !== "asserted" ? h("div", { class: "meta" }, h("span", { class: r.modality }, r.modality)) : null),
         h("td", { testid: "operation" }, r.concerns?.name ?? "—", r.date ? h("div", { class: "muted" }, r.date) : null),
         h("td", { testid: "backers" }, names(r.backedBy)),
         h("td", {}, ...r.evidence.slice(0, 1).map((e) => evidenceBlock(this.app, e))),
@@ -68,14 +88,16 @@ export class QuestionsPanel {
   async statements(): Promise<void> {
     clear(this.body);
     this.body.dataset.state = "loading";
-    let rows: StatementRow[];
+    let listed: Listed<StatementRow>;
     try {
-      rows = await this.app.track(this.app.api.statements());
+      listed = await this.app.track(this.app.api.statements());
     } catch {
       return;
     }
+    const rows = listed.rows;
     clear(this.body);
-    this.body.append(h("h3", { testid: "question-title" }, `Who said what, about whom? (${rows.length})`));
+    this.body.append(h("h3", { testid: "question-title" }, `Who said what, about whom? (${rows.length})`),
+      h("p", { class: "small", testid: "question-count" }, counted(rows.length, listed.totalCount, "statements")));
     const table = h("table", { class: "q", testid: "statements-table" },
       h("thead", {}, h("tr", {}, ...["Speaker", "Statement", "About", "Source"].map((c) => h("th", {}, c)))));
     const tbody = h("tbody");

@@ -135,11 +135,22 @@ export interface DocumentFull extends DocumentRef {
   evidence: { id: string; quote: string; start: number; end: number }[];
 }
 
+/** A node an attribution blames, with the chain up to the state it acts for (APT28 → GRU → Russia). */
+export interface BlamedNode extends NodeSummary {
+  actsFor: NodeSummary[];
+}
+
+/** A page-by-page list read whole up to a cap: what came, and how many there are. */
+export interface Listed<T> {
+  rows: T[];
+  totalCount: number;
+}
+
 export interface AttributionRow {
   id: string;
   name: string;
   by: NodeSummary[];
-  blames: NodeSummary[];
+  blames: BlamedNode[];
   concerns: NodeSummary | null;
   backedBy: NodeSummary[];
   date: string | null;

@@ -1,0 +1,25 @@
+// Generated from the vocabulary (graph/vocabulary.go) by graph/neo4jstore;
+// regenerate with: go test ./graph/neo4jstore -run TestGeneratedCypherIsCurrent -update
+// How many claims pass a claim filter (graph.ClaimWhere).
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE ($types = [] OR type(r) IN $types)
+  AND ($from = [] OR a.id IN $from)
+  AND ($to = [] OR b.id IN $to)
+  AND ($touches = [] OR a.id IN $touches OR b.id IN $touches)
+  AND ($fromKinds = [] OR any(l IN labels(a) WHERE l IN $fromKinds))
+  AND ($toKinds = [] OR any(l IN labels(b) WHERE l IN $toKinds))
+  AND ($modalities = [] OR coalesce(r.modality, '') IN $modalities)
+  AND r.confidence >= $minConfidence
+  AND coalesce(r.status, 'UNREVIEWED') IN $statuses
+  AND ($maxConfidence IS NULL OR r.confidence < $maxConfidence)
+  AND ($methods = [] AND $methodPrefixes = [] OR r.method IN $methods OR any(p IN $methodPrefixes WHERE r.method STARTS WITH p))
+  AND ($since = '' OR (r.effectiveDate <> '' AND substring(r.effectiveDate, 0, size($since)) >= substring($since, 0, size(r.effectiveDate))))
+  AND ($until = '' OR (r.effectiveDate <> '' AND substring(r.effectiveDate, 0, size($until)) <= substring($until, 0, size(r.effectiveDate))))
+  AND ($documents = [] AND $publishers = [] AND $words = [] OR EXISTS {
+    MATCH (e:Evidence)
+    WHERE e.subject = r.id
+      AND ($documents = [] OR e.documentId IN $documents)
+      AND ($publishers = [] OR EXISTS { MATCH (d:Document) WHERE d.id = e.documentId AND d.publisher IN $publishers })
+      AND all(w IN $words WHERE toLower(e.quote) =~ ($wordBefore + w + $wordAfter))
+  })
+RETURN count(r) AS total

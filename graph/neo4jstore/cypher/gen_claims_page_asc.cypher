@@ -1,0 +1,32 @@
+// Generated from the vocabulary (graph/vocabulary.go) by graph/neo4jstore;
+// regenerate with: go test ./graph/neo4jstore -run TestGeneratedCypherIsCurrent -update
+// One page of the claims that pass a claim filter (graph.ClaimWhere), in the
+// order of $orderByType, $orderByConfidence or $orderByProperty, after the cursor ($afterKey, $afterNum, $after), ASCending.
+MATCH (a:Entity)-[r]->(b:Entity)
+WHERE ($types = [] OR type(r) IN $types)
+  AND ($from = [] OR a.id IN $from)
+  AND ($to = [] OR b.id IN $to)
+  AND ($touches = [] OR a.id IN $touches OR b.id IN $touches)
+  AND ($fromKinds = [] OR any(l IN labels(a) WHERE l IN $fromKinds))
+  AND ($toKinds = [] OR any(l IN labels(b) WHERE l IN $toKinds))
+  AND ($modalities = [] OR coalesce(r.modality, '') IN $modalities)
+  AND r.confidence >= $minConfidence
+  AND coalesce(r.status, 'UNREVIEWED') IN $statuses
+  AND ($maxConfidence IS NULL OR r.confidence < $maxConfidence)
+  AND ($methods = [] AND $methodPrefixes = [] OR r.method IN $methods OR any(p IN $methodPrefixes WHERE r.method STARTS WITH p))
+  AND ($since = '' OR (r.effectiveDate <> '' AND substring(r.effectiveDate, 0, size($since)) >= substring($since, 0, size(r.effectiveDate))))
+  AND ($until = '' OR (r.effectiveDate <> '' AND substring(r.effectiveDate, 0, size($until)) <= substring($until, 0, size(r.effectiveDate))))
+  AND ($documents = [] AND $publishers = [] AND $words = [] OR EXISTS {
+    MATCH (e:Evidence)
+    WHERE e.subject = r.id
+      AND ($documents = [] OR e.documentId IN $documents)
+      AND ($publishers = [] OR EXISTS { MATCH (d:Document) WHERE d.id = e.documentId AND d.publisher IN $publishers })
+      AND all(w IN $words WHERE toLower(e.quote) =~ ($wordBefore + w + $wordAfter))
+  })
+WITH r, a, b,
+  CASE WHEN $orderByType THEN type(r) ELSE coalesce(r[$orderByProperty], '') END AS skey,
+  CASE WHEN $orderByConfidence THEN r.confidence ELSE 0.0 END AS nkey
+WHERE $after = '' OR nkey > $afterNum OR (nkey = $afterNum AND (skey > $afterKey OR (skey = $afterKey AND r.id > $after)))
+RETURN r, a.id AS from, b.id AS to
+ORDER BY nkey ASC, skey ASC, r.id ASC
+LIMIT $limit
