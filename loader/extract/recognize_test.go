@@ -132,7 +132,7 @@ func TestRecognition(t *testing.T) {
 		{"a person by an apposition", "Police detained Ana Ruiz, a 26-year-old journalist, on Sunday.", []string{"Ana Ruiz=person:ana-ruiz"}, nil},
 		{"an attack named by its place", "The Oslo attacks shocked Norway.", []string{"Oslo attacks=event:oslo-attacks"}, []string{"=op:"}},
 		{"an attack named by a company is an operation's", "The Acme attack leaked data from Acme servers.", nil, []string{"=event:"}},
-		{"a name with a hyphenated particle", "Syrian President Bashar al-Assad spoke.", []string{"Bashar al-Assad=person:bashar-al-assad"}, nil},
+		{"a name with a hyphenated particle", "Iraqi President Karim al-Hadithi spoke.", []string{"Karim al-Hadithi=person:karim-al-hadithi"}, nil},
 		{"one war per article, whatever it is called", "Leaders condemned the war in Ukraine. Kyiv said Russia’s war must stop.",
 			[]string{"war=event:war-in-ukraine"}, []string{"=event:russias-war"}},
 		{"the pact: the doctrine the text named, whatever its name", "Chile and Peru launched a security partnership, known as ANDEX. The pact angered Bolivia.",
