@@ -56,13 +56,13 @@
 // "op:notpetya", "event:ministerial-meeting-on-cybersecurity".
 //
 //   - Happenings (happenings.go): events that are not meetings — "the
-//     Salisbury poisoning", "the downing of flight MH17", "a chemical
-//     weapons attack", "the blast in Przewodow" — which attributions,
+//     Harwich poisoning", "the downing of flight KX204", "a chemical
+//     weapons attack", "the blast in Tarnowo" — which attributions,
 //     denials and reactions can concern like cyber operations.
 //   - Organizations by the noun their name ends in ("Human Rights Watch",
-//     "Malaysia Airlines": not a person, not Malaysia), companies listed
+//     "Kenya Airways": not a person, not Malaysia), companies listed
 //     after a plural ("eight companies, Amazon, Google and ..."), and a
-//     country's name as a surname ("Lisa Monaco"). Demonyms the reference
+//     country's name as a surname ("Daniel Jordan"). Demonyms the reference
 //     data does not give are derived from the ISO names (loader/resolve).
 //
 // # Rules as data

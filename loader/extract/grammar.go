@@ -347,7 +347,7 @@ func (d *document) actorsAfter(s *sentence, j int) ([]*mention, int) {
 				continue
 			}
 		} else if len(out) > 0 && out[len(out)-1] == m && m.ent.kind != graph.KindPerson {
-			// "New Zealand Prime Minister Jacinda Ardern": the state or
+			// "New Zealand Prime Minister Ana Kahu": the state or
 			// body qualified a title; the person is the actor.
 			n := k
 			for n < len(s.toks) && n < k+5 && d.isTitleWord(s, n) {

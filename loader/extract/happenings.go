@@ -14,9 +14,9 @@ import (
 //
 // A happening is named by its noun (lexicon happening_nouns) with what
 // makes it one happening and not a kind of thing: a name before it ("the
-// Salisbury poisoning", "the Shayrat missile strike") or a complement
-// naming something ("the poisoning of Sergei Skripal", "the downing of
-// flight MH17", "the blast in Przewodow"). "attack" is a happening only
+// Harwich poisoning", "the Qarabel missile strike") or a complement
+// naming something ("the poisoning of Pavel Orlov", "the downing of
+// flight KX204", "the blast in Tarnowo"). "attack" is a happening only
 // with a non-cyber modifier ("a chemical attack"); with a cyber word it is
 // an operation (operations). Later, "the poisoning", "the strike" refer
 // back to the last happening with the same noun.
@@ -59,7 +59,7 @@ func (d *document) happenings(s *sentence) {
 		}
 		if head == "attack" || head == "attacks" {
 			if d.placeNamedAttack(s, h) {
-				// "the Christchurch attacks": a place's name before it.
+				// "the Lisbon attacks": a place's name before it.
 			} else if !lx.happeningMods.has(s.tok(h-1).lower) || s.mat(h-1) != nil {
 				// "the attack" in an article about a chemical attack and
 				// no cyber operation: that attack.
@@ -78,7 +78,7 @@ func (d *document) happenings(s *sentence) {
 		for start > 0 && s.mat(start-1) == nil && s.toks[start-1].kind == tWord && lx.happeningMods.has(s.toks[start-1].lower) {
 			start--
 		}
-		// Names before it: "the Navalny poisoning", "the Shayrat missile
+		// Names before it: "the Sorokin poisoning", "the Qarabel missile
 		// strike", "Russia’s war".
 		nameStart := start
 		named := false
@@ -101,7 +101,7 @@ func (d *document) happenings(s *sentence) {
 			}
 			break
 		}
-		// A complement: "of Sergei Skripal", "on Shayrat", "in Ukraine".
+		// A complement: "of Pavel Orlov", "on Qarabel", "in Ukraine".
 		end := h + 1
 		if comp := s.tok(h + 1); comp.is("of", "on", "in", "against", "at") && !comp.inQuote {
 			ce := d.complementEnd(s, h+2, head)
@@ -161,7 +161,7 @@ func (d *document) lastHappening(head string) *entity {
 
 // happening returns the happening of this name, or the one of the document
 // with the same head noun whose name shares a word with it (one article's
-// "Navalny poisoning" and "poisoning of Alexei Navalny" are one event).
+// "Sorokin poisoning" and "poisoning of Ilya Sorokin" are one event).
 func (d *document) happening(s *sentence, name, head string) *entity {
 	words := contentWords(name)
 	for _, e := range d.order {
@@ -197,7 +197,7 @@ func (d *document) happening(s *sentence, name, head string) *entity {
 }
 
 // placeNamedAttack reports whether the "attack" at h is named by a place
-// before it ("the Christchurch attacks") in a sentence that says nothing
+// before it ("the Lisbon attacks") in a sentence that says nothing
 // of computers: capitalized words no reference name claims, right after
 // "the". "the Sony attack" (an organization) and "the WannaCry attack"
 // (an operation) are the operations' to read.

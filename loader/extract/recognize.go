@@ -70,9 +70,9 @@ func (d *document) gazetteerPass(s *sentence) {
 				break
 			}
 			if e.node == graph.KindCountry && d.surnameAt(s, i) {
-				break // "Lisa Monaco": a surname, not Monaco
+				break // "Daniel Jordan": a surname, not Jordan
 			}
-			// "Malaysia Airlines", "Qatar Airways": an organization named
+			// "Kenya Airways", "Qatar Airways": an organization named
 			// after the country.
 			if e.node == graph.KindCountry && d.orgNamedAfter(s, i, j) {
 				break
@@ -104,7 +104,7 @@ func (d *document) otherStateBefore(s *sentence, i int, id string) bool {
 
 // surnameAt reports whether the country name at token i is a surname: it
 // follows a capitalized word that is no name of anything, no title and no
-// sentence adverb ("Lisa Monaco", "Deputy Attorney General Lisa Monaco").
+// sentence adverb ("Daniel Jordan", "Deputy Treasury Secretary Daniel Jordan").
 func (d *document) surnameAt(s *sentence, i int) bool {
 	if i == 0 {
 		return false
@@ -160,7 +160,7 @@ func (d *document) namedOrg(s *sentence, i, j int, kind string) *entity {
 	}
 	e := d.entityByID(id)
 	if e == nil {
-		// "Colonial" after "Colonial Pipeline": the organization met before.
+		// "Acme" after "Acme Pipeline": the organization met before.
 		for _, o := range d.order {
 			if o.kind == graph.KindOrganization && !o.ref && strings.HasPrefix(o.name, name+" ") {
 				e = o
@@ -519,7 +519,7 @@ func (d *document) persons(s *sentence) {
 
 // nameAt returns the end of a personal name starting at token i: two to
 // four capitalized words not known as anything else ("Kim Jong Un"), or an
-// honorific and a name ("Lord Ahmad").
+// honorific and a name ("Lady Harrow").
 func (d *document) nameAt(s *sentence, i int) (int, bool) {
 	lx := d.x.lx
 	t := s.tok(i)
@@ -759,7 +759,7 @@ func (d *document) afterPersonNoun(s *sentence, i int) bool {
 }
 
 // personApposition reports whether the name ending at j is followed by an
-// apposition that says it is a person's: "Roman Protasevich, a 26-year-old
+// apposition that says it is a person's: "Oleg Marin, a 26-year-old
 // journalist", "Sofia Sapega, his girlfriend".
 func (d *document) personApposition(s *sentence, j int) bool {
 	if s.tok(j).text != "," {
@@ -798,7 +798,7 @@ func (d *document) speechNear(s *sentence, i, j int) bool {
 
 // registerPerson adds a person mention over [i, j) and returns the person.
 func (d *document) registerPerson(s *sentence, i, j int, name string) *entity {
-	// "Lord Ahmad": the honorific is no part of the name; it stays an alias.
+	// "Lady Harrow": the honorific is no part of the name; it stays an alias.
 	full := name
 	if words := strings.Fields(name); len(words) > 1 && d.x.lx.honorifics[words[0]] {
 		name = strings.Join(words[1:], " ")
@@ -853,7 +853,7 @@ func (d *document) role(s *sentence, p *entity, t *titleSpan, method string, con
 	if body == "" && qualCountry != "" {
 		body = qualCountry
 	}
-	// "Colonial Pipeline chief executive Joseph Blount", "Colonial’s chief
+	// "Acme Pipeline chief executive Joe Blow", "Acme’s chief
 	// executive", "European Council President Donald Tusk": a body the
 	// reference data does not know, named right before the title (a
 	// company when the title is a company's).
@@ -881,11 +881,11 @@ func (d *document) role(s *sentence, p *entity, t *titleSpan, method string, con
 			body = m.ent.id
 		}
 	}
-	// "opposition leader Alexei Navalny" holds no office of a state.
+	// "opposition leader Ilya Sorokin" holds no office of a state.
 	if body == "" && d.x.lx.nonStateMods.has(s.tok(t.i-1).lower) {
 		return
 	}
-	// "Prime Minister Edi Rama" with no state named before the title in
+	// "Prime Minister Tomas Vell" with no state named before the title in
 	// its sentence: the state of the dateline ("TIRANA -- "), where the
 	// story is told from, rather than whichever state the text named last.
 	if body == "" && d.x.lx.stateTitles.has(lower) && !d.stateBefore(s, t.i) {

@@ -345,7 +345,7 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 					blamed = append(blamed, ids(after)...)
 				}
 				// "... from the territory of China"; not "for the downing of
-				// Malaysia Airlines flight MH17", whose "of" is the happening's.
+				// Kenya Airways flight KX204", whose "of" is the happening's.
 				for n := j; n < len(s.toks) && n < j+8; n++ {
 					if m := s.mat(n); m != nil && isOp(m.ent) {
 						break

@@ -41,7 +41,7 @@ func (d *document) speakers(s *sentence, h hit) []string {
 	if subj := d.subject(s, h.i); len(subj) > 0 {
 		return ids(subj)
 	}
-	// "Colonial’s chief executive, Joseph Blount, has said": the subject
+	// "Acme’s chief executive, Joe Blow, has said": the subject
 	// before the auxiliary.
 	if auxiliaries.has(prev.lower) {
 		if subj := d.subject(s, h.i-1); len(subj) > 0 {

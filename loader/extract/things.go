@@ -910,7 +910,7 @@ func (d *document) proposedDoctrine(s *sentence, j int, proposal bool) {
 	}
 	k++
 	start := k
-	// "ratified the Budapest Convention in 2006": a capitalized name is
+	// "ratified the Lima Convention in 2006": a capitalized name is
 	// capDoctrine's to read, with its own end.
 	if !proposal && s.tok(start).capitalized() && s.mat(start) == nil && !strings.Contains(s.tok(start).text, "-") {
 		return
@@ -928,7 +928,7 @@ func (d *document) proposedDoctrine(s *sentence, j int, proposal bool) {
 	if s.tok(start).is("new") {
 		start++
 	}
-	// "signed the call" after "the Christchurch Call": that doctrine.
+	// "signed the call" after "the Lisbon Call": that doctrine.
 	if start == k && s.tok(start-1).is("the", "this", "that") {
 		if e := d.doctrineByHead(s.tok(k).lower); e != nil {
 			d.addMention(s, k, k+1, e, howAnaphor)
@@ -1023,7 +1023,7 @@ func (d *document) references(s *sentence) {
 			continue
 		}
 		// "the call", "the accord": the doctrine whose name ends in that noun
-		// ("the Christchurch Call" before).
+		// ("the Lisbon Call" before).
 		if lx.doctrineNouns.has(t.lower) && s.tok(i-1).is("the", "this", "that") {
 			if e := d.doctrineByHead(t.lower); e != nil {
 				d.addMention(s, i, i+1, e, howAnaphor)
