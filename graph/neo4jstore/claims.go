@@ -175,19 +175,8 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) (graph.Relations
 		stmt = "gen_claims_page_desc"
 	}
 	err = s.read(ctx, "reading claims", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		page = graph.RelationshipPage{}
-		if _, err := run(ctx, tx, s.st.get(stmt), params, func(rec *neo4j.Record) error {
-			r, err := claimFromRecord(rec)
-			page.Relationships = append(page.Relationships, r)
-			return err
-		}); err != nil {
-			return err
-		}
-		_, err := run(ctx, tx, s.st.get("gen_claims_count"), params, func(rec *neo4j.Record) error {
-			total, err := recordValue[int64](rec, "total")
-			page.Total = int(total)
-			return err
-		})
+		var err error
+		page, err = s.claimPage(ctx, tx, stmt, "gen_claims_count", params)
 		return err
 	})
 	if err != nil {

@@ -158,21 +158,10 @@ func (s *Store) Relationships(ctx context.Context, q graph.RelationshipsQuery) (
 	}
 	n := graph.PageSize(q.First)
 	err = s.read(ctx, "reading claims", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		page = graph.RelationshipPage{}
 		params := filterParams(q.Filter, map[string]any{"ids": stringsToAny(q.NodeIDs),
 			"direction": directionParam(q.Direction), "after": after, "limit": n + 1})
-		if _, err := run(ctx, tx, s.st.get("relationships_page"), params, func(rec *neo4j.Record) error {
-			r, err := claimFromRecord(rec)
-			page.Relationships = append(page.Relationships, r)
-			return err
-		}); err != nil {
-			return err
-		}
-		_, err := run(ctx, tx, s.st.get("relationships_count"), params, func(rec *neo4j.Record) error {
-			total, err := recordValue[int64](rec, "total")
-			page.Total = int(total)
-			return err
-		})
+		var err error
+		page, err = s.claimPage(ctx, tx, "relationships_page", "relationships_count", params)
 		return err
 	})
 	if err != nil {
@@ -366,4 +355,23 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 		return err
 	})
 	return st, err
+}
+
+// claimPage reads one page of claims with pageStmt and how many there are in
+// all with countStmt, both given the same parameters, inside one transaction.
+func (s *Store) claimPage(ctx context.Context, tx neo4j.ManagedTransaction, pageStmt, countStmt string, params map[string]any) (graph.RelationshipPage, error) {
+	var page graph.RelationshipPage
+	if _, err := run(ctx, tx, s.st.get(pageStmt), params, func(rec *neo4j.Record) error {
+		r, err := claimFromRecord(rec)
+		page.Relationships = append(page.Relationships, r)
+		return err
+	}); err != nil {
+		return page, err
+	}
+	_, err := run(ctx, tx, s.st.get(countStmt), params, func(rec *neo4j.Record) error {
+		total, err := recordValue[int64](rec, "total")
+		page.Total = int(total)
+		return err
+	})
+	return page, err
 }
