@@ -9,18 +9,24 @@ import (
 	"strconv"
 )
 
+// A claim a person read in an article: its type, its ends and the span that says it.
 type AddClaimInput struct {
+	// The relationship type; the vocabulary says which kinds each type may join (BAD_INPUT otherwise).
 	Type RelType `json:"type"`
-	From string  `json:"from"`
-	To   string  `json:"to"`
+	// The id of the node the claim goes from (merged ids are followed); unknown is NOT_FOUND.
+	From string `json:"from"`
+	// The id of the node the claim goes to (merged ids are followed); unknown is NOT_FOUND.
+	To string `json:"to"`
 	// Default asserted.
 	Modality *Modality `json:"modality,omitempty"`
 	// YYYY, YYYY-MM or YYYY-MM-DD.
-	Date       *string         `json:"date,omitempty"`
+	Date *string `json:"date,omitempty"`
+	// The claim's properties (a HOLDS_ROLE's title, from and to, say).
 	Properties []PropertyInput `json:"properties,omitempty"`
 	// The sentence that says it; the stored quote is the text at these offsets.
 	Evidence *SpanInput `json:"evidence"`
-	Note     *string    `json:"note,omitempty"`
+	// Why, kept with the review (Review.note) and in the history.
+	Note *string `json:"note,omitempty"`
 }
 
 // A page of attributions.
@@ -45,6 +51,7 @@ type AttributionEdge struct {
 
 // One entry of the append-only history.
 type Change struct {
+	// The change's id, in the order changes were made (later changes have larger ids).
 	ID string `json:"id"`
 	// When, RFC 3339 in UTC.
 	At string `json:"at"`
@@ -60,14 +67,20 @@ type Change struct {
 	After *string `json:"after,omitempty"`
 }
 
+// A page of the history, newest first.
 type ChangeConnection struct {
-	Edges    []ChangeEdge `json:"edges"`
-	PageInfo *PageInfo    `json:"pageInfo"`
+	// The changes of this page.
+	Edges []ChangeEdge `json:"edges"`
+	// Whether there are older changes, and the cursor to read them.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One change of a history page, with its cursor.
 type ChangeEdge struct {
-	Cursor string  `json:"cursor"`
-	Node   *Change `json:"node"`
+	// Pass as `after` to continue after this change.
+	Cursor string `json:"cursor"`
+	// The change.
+	Node *Change `json:"node"`
 }
 
 // The groups of claimCounts, largest first.
@@ -134,20 +147,33 @@ type ClaimWhere struct {
 
 // What changes; fields left out stay as they were. Evidence given is added to the old claim's.
 type CorrectClaimInput struct {
-	Type       *RelType        `json:"type,omitempty"`
-	From       *string         `json:"from,omitempty"`
-	To         *string         `json:"to,omitempty"`
-	Modality   *Modality       `json:"modality,omitempty"`
-	Date       *string         `json:"date,omitempty"`
+	// The corrected relationship type.
+	Type *RelType `json:"type,omitempty"`
+	// The corrected node the claim goes from (unknown is NOT_FOUND; the type must allow its kind, else BAD_INPUT).
+	From *string `json:"from,omitempty"`
+	// The corrected node the claim goes to (unknown is NOT_FOUND; the type must allow its kind, else BAD_INPUT).
+	To *string `json:"to,omitempty"`
+	// The corrected modality.
+	Modality *Modality `json:"modality,omitempty"`
+	// The corrected date the claim refers to: YYYY, YYYY-MM or YYYY-MM-DD; anything else is BAD_INPUT.
+	Date *string `json:"date,omitempty"`
+	// The new properties, replacing all the old ones (an empty list removes them).
 	Properties []PropertyInput `json:"properties,omitempty"`
-	Evidence   []SpanInput     `json:"evidence,omitempty"`
-	Note       *string         `json:"note,omitempty"`
+	// More spans that say the corrected claim, added to the old claim's evidence.
+	Evidence []SpanInput `json:"evidence,omitempty"`
+	// Why, kept with the review (Review.note) and in the history.
+	Note *string `json:"note,omitempty"`
 }
 
+// A new entity: a country, person, organization, cyber operation or doctrine.
 type CreateEntityInput struct {
-	Kind       NodeKind        `json:"kind"`
-	Name       string          `json:"name"`
-	Aliases    []string        `json:"aliases,omitempty"`
+	// The entity's kind; Event, Statement and Attribution are claims (they need evidence) and are BAD_INPUT here.
+	Kind NodeKind `json:"kind"`
+	// Its display name (not empty).
+	Name string `json:"name"`
+	// Other names it goes by, matched by search.
+	Aliases []string `json:"aliases,omitempty"`
+	// Its properties (for an Organization, its kind).
 	Properties []PropertyInput `json:"properties,omitempty"`
 	// Default: minted from the kind and the name, as the loader does (person:jane-doe).
 	ID *string `json:"id,omitempty"`
@@ -217,11 +243,16 @@ type NodeEdge struct {
 
 // A remark a person left on a node or claim.
 type Note struct {
-	ID      string `json:"id"`
+	// The note's id (stable; notes are never edited or deleted).
+	ID string `json:"id"`
+	// The id of the node or claim the note is on (after merges: the kept node).
 	Subject string `json:"subject"`
-	Text    string `json:"text"`
-	By      string `json:"by"`
-	At      string `json:"at"`
+	// What the person wrote: plain text, at most 10000 bytes.
+	Text string `json:"text"`
+	// The token name of who wrote it.
+	By string `json:"by"`
+	// When, RFC 3339 in UTC.
+	At string `json:"at"`
 }
 
 // Where a page ends and whether another follows.
@@ -240,8 +271,11 @@ type Property struct {
 	Value string `json:"value"`
 }
 
+// One property of a claim or entity (the fixed fields such as name or date have their own inputs).
 type PropertyInput struct {
-	Key   string `json:"key"`
+	// One of the vocabulary's property keys: kind, title, from, to, of, what, how, basis, date, text, modality, description, location, url; another is BAD_INPUT, as is a key given twice.
+	Key string `json:"key"`
+	// The value, as text (dates YYYY[-MM[-DD]]).
 	Value string `json:"value"`
 }
 
@@ -269,28 +303,38 @@ type RelationEdge struct {
 	Node *Relation `json:"node"`
 }
 
+// The review state of a claim: its status and the last decision that set it.
 type Review struct {
+	// Where the claim stands; UNREVIEWED until a person (or an annotation file) decides.
 	Status ReviewStatus `json:"status"`
 	// Who decided: a token's name, or "annotations" for a curated claim.
 	By *string `json:"by,omitempty"`
 	// When, RFC 3339 in UTC.
-	At   *string `json:"at,omitempty"`
+	At *string `json:"at,omitempty"`
+	// The reviewer's reason, as given to reviewClaim (null when none was given).
 	Note *string `json:"note,omitempty"`
 }
 
 // How many claims are in each review status.
 type ReviewCounts struct {
+	// Claims nobody has reviewed yet (what reviewQueue pages through).
 	Unreviewed int `json:"unreviewed"`
-	Confirmed  int `json:"confirmed"`
-	Rejected   int `json:"rejected"`
-	Corrected  int `json:"corrected"`
+	// Claims a person or an annotation file confirmed.
+	Confirmed int `json:"confirmed"`
+	// Claims a person rejected (hidden from reads).
+	Rejected int `json:"rejected"`
+	// Claims replaced by a correction (hidden from reads).
+	Corrected int `json:"corrected"`
 }
 
 // A span of a stored document: code-point offsets into its text, end exclusive (as Evidence.start and end).
 type SpanInput struct {
+	// The document's id (Document.id); an unknown one is NOT_FOUND.
 	Document string `json:"document"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
+	// Offset of the first code point of the span (0-based).
+	Start int `json:"start"`
+	// Offset just after the last code point; start < end <= the text's length, else BAD_INPUT.
+	End int `json:"end"`
 }
 
 // A page of statements.
@@ -339,9 +383,13 @@ type TypeCount struct {
 
 // What changes; fields left out stay as they were. aliases and properties, when given, replace the old lists.
 type UpdateEntityInput struct {
-	Name       *string         `json:"name,omitempty"`
-	Aliases    []string        `json:"aliases,omitempty"`
-	Kind       *NodeKind       `json:"kind,omitempty"`
+	// The new display name (not empty).
+	Name *string `json:"name,omitempty"`
+	// The new list of other names, replacing the old one.
+	Aliases []string `json:"aliases,omitempty"`
+	// The new kind; one that a claim of the node does not allow is BAD_INPUT.
+	Kind *NodeKind `json:"kind,omitempty"`
+	// The new properties, replacing all the old ones.
 	Properties []PropertyInput `json:"properties,omitempty"`
 }
 
