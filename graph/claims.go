@@ -102,11 +102,12 @@ const (
 	GroupDocument  ClaimGroup = "DOCUMENT"
 	GroupMethod    ClaimGroup = "METHOD"
 	GroupModality  ClaimGroup = "MODALITY"
+	GroupReview    ClaimGroup = "REVIEW"
 )
 
 // ClaimGroups lists the keys in the order results carry them.
 func ClaimGroups() []ClaimGroup {
-	return []ClaimGroup{GroupType, GroupFrom, GroupTo, GroupYear, GroupMonth, GroupPublisher, GroupDocument, GroupMethod, GroupModality}
+	return []ClaimGroup{GroupType, GroupFrom, GroupTo, GroupYear, GroupMonth, GroupPublisher, GroupDocument, GroupMethod, GroupModality, GroupReview}
 }
 
 // ClaimCountsQuery is the input of Store.ClaimCounts.
@@ -359,7 +360,7 @@ func ActsFor(ctx context.Context, s Store, id string) ([]Node, error) {
 // claim and its ends' kinds (not its evidence, not parts): the reference
 // the stores' queries are checked against in the conformance suite.
 func (w ClaimWhere) PassesClaim(r Relationship, fromKind, toKind NodeKind) bool {
-	f := Filter{Types: w.Types, Since: w.Since, Until: w.Until, MinConfidence: w.MinConfidence}
+	f := Filter{Types: w.Types, Since: w.Since, Until: w.Until, MinConfidence: w.MinConfidence, Statuses: w.Statuses}
 	if !f.Passes(r) {
 		return false
 	}

@@ -51,12 +51,23 @@ func whereOf(w *ClaimWhere) graph.ClaimWhere {
 	return out
 }
 
-// whereIn is whereOf with the review states the request reads (the
-// @review directive; the visible ones by default).
-func whereIn(ctx context.Context, w *ClaimWhere) graph.ClaimWhere {
+// whereIn is whereOf with the review states to read: the filter's own
+// (where.review) when given, else the request's (the @review directive;
+// the visible ones by default). An explicit filter wins over the directive
+// because it names what the question is about, as types or dates do.
+func whereIn(ctx context.Context, w *ClaimWhere) (graph.ClaimWhere, error) {
 	out := whereOf(w)
 	out.Statuses = statusesOf(ctx)
-	return out
+	if w != nil && w.Review != nil {
+		if len(w.Review) == 0 {
+			return out, badInput(ctx, "where.review needs at least one status (leave it out for the visible ones)")
+		}
+		out.Statuses = make([]graph.ReviewStatus, len(w.Review))
+		for i, s := range w.Review {
+			out.Statuses[i] = graph.ReviewStatus(s)
+		}
+	}
+	return out, nil
 }
 
 // orderOf turns the GraphQL ClaimOrder into the domain's.
@@ -122,6 +133,10 @@ func claimCountsOf(c graph.ClaimCounts) *ClaimCounts {
 		// A key the claims lack (no date, no month) is null, not "".
 		cc.Year, cc.Month = optional(g.Keys[graph.GroupYear]), optional(g.Keys[graph.GroupMonth])
 		cc.Publisher, cc.Method = optional(g.Keys[graph.GroupPublisher]), optional(g.Keys[graph.GroupMethod])
+		if v, ok := g.Keys[graph.GroupReview]; ok {
+			st := ReviewStatus(v)
+			cc.Review = &st
+		}
 		out.Groups[i] = cc
 	}
 	return out

@@ -112,6 +112,7 @@ type ComplexityRoot struct {
 		Modality  func(childComplexity int) int
 		Month     func(childComplexity int) int
 		Publisher func(childComplexity int) int
+		Review    func(childComplexity int) int
 		To        func(childComplexity int) int
 		Type      func(childComplexity int) int
 		Year      func(childComplexity int) int
@@ -910,6 +911,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ClaimCount.Publisher(childComplexity), true
+	case "ClaimCount.review":
+		if e.ComplexityRoot.ClaimCount.Review == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCount.Review(childComplexity), true
 	case "ClaimCount.to":
 		if e.ComplexityRoot.ClaimCount.To == nil {
 			break
@@ -2831,6 +2838,8 @@ func (ec *executionContext) childFields_ClaimCount(ctx context.Context, field gr
 		return ec.fieldContext_ClaimCount_method(ctx, field)
 	case "modality":
 		return ec.fieldContext_ClaimCount_modality(ctx, field)
+	case "review":
+		return ec.fieldContext_ClaimCount_review(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ClaimCount", field.Name)
 }
@@ -6243,6 +6252,29 @@ func (ec *executionContext) _ClaimCount_modality(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ClaimCount_modality(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ClaimCount", field, false, false, errors.New("field of type Modality does not have child fields"))
+}
+
+func (ec *executionContext) _ClaimCount_review(ctx context.Context, field graphql.CollectedField, obj *ClaimCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCount_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Review, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ReviewStatus) graphql.Marshaler {
+			return ec.marshalOReviewStatus2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐReviewStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCount_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCount", field, false, false, errors.New("field of type ReviewStatus does not have child fields"))
 }
 
 func (ec *executionContext) _ClaimCounts_groups(ctx context.Context, field graphql.CollectedField, obj *ClaimCounts) (ret graphql.Marshaler) {
@@ -14500,7 +14532,7 @@ func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj an
 		asMap["includeParts"] = false
 	}
 
-	fieldsInOrder := [...]string{"types", "from", "to", "touches", "fromKinds", "toKinds", "includeParts", "method", "modality", "minConfidence", "maxConfidence", "since", "until", "documents", "publishers", "text"}
+	fieldsInOrder := [...]string{"types", "from", "to", "touches", "fromKinds", "toKinds", "includeParts", "method", "modality", "review", "minConfidence", "maxConfidence", "since", "until", "documents", "publishers", "text"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14570,6 +14602,13 @@ func (ec *executionContext) unmarshalInputClaimWhere(ctx context.Context, obj an
 				return it, err
 			}
 			it.Modality = data
+		case "review":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("review"))
+			data, err := ec.unmarshalOReviewStatus2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐReviewStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Review = data
 		case "minConfidence":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minConfidence"))
 			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
@@ -15854,6 +15893,11 @@ func (ec *executionContext) _ClaimCount(ctx context.Context, sel ast.SelectionSe
 			}
 		case "modality":
 			out.Values[i] = ec._ClaimCount_modality(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "review":
+			out.Values[i] = ec._ClaimCount_review(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -22617,6 +22661,59 @@ func (ec *executionContext) marshalORelation2ᚖgithubᚗcomᚋactorgraphᚋacto
 		return graphql.Null
 	}
 	return ec._Relation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReviewStatus2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐReviewStatusᚄ(ctx context.Context, v any) ([]ReviewStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]ReviewStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReviewStatus2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐReviewStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOReviewStatus2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐReviewStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []ReviewStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReviewStatus2githubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐReviewStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOReviewStatus2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐReviewStatus(ctx context.Context, v any) (*ReviewStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(ReviewStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReviewStatus2ᚖgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v *ReviewStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOSpanInput2ᚕgithubᚗcomᚋactorgraphᚋactorgraphᚋschemaᚐSpanInputᚄ(ctx context.Context, v any) ([]SpanInput, error) {

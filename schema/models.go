@@ -228,6 +228,7 @@ type ClaimCount struct {
 	Publisher *string
 	Method    *string
 	Modality  *Modality
+	Review    *ReviewStatus
 	keys      map[graph.ClaimGroup]string
 }
 

@@ -125,6 +125,12 @@ type ClaimWhere struct {
 	Method []string `json:"method,omitempty"`
 	// How the source reports the claim.
 	Modality []Modality `json:"modality,omitempty"`
+	// Review statuses the claims may have. Given, it is exactly these (so
+	// `[REJECTED]` lists what people rejected, with no @review directive needed);
+	// left out, the operation's @review statuses, else UNREVIEWED and CONFIRMED
+	// (rejected and corrected claims hidden, as in every read). An empty list is
+	// BAD_INPUT.
+	Review []ReviewStatus `json:"review,omitempty"`
 	// Confidence at least this (0 to 1).
 	MinConfidence *float64 `json:"minConfidence,omitempty"`
 	// Confidence below this (0 to 1; exclusive, so [min, max) ranges tile).
@@ -427,6 +433,8 @@ const (
 	ClaimGroupMethod ClaimGroup = "METHOD"
 	// The modality.
 	ClaimGroupModality ClaimGroup = "MODALITY"
+	// The review status (only the statuses the filter keeps: see ClaimWhere.review).
+	ClaimGroupReview ClaimGroup = "REVIEW"
 )
 
 var AllClaimGroup = []ClaimGroup{
@@ -439,11 +447,12 @@ var AllClaimGroup = []ClaimGroup{
 	ClaimGroupDocument,
 	ClaimGroupMethod,
 	ClaimGroupModality,
+	ClaimGroupReview,
 }
 
 func (e ClaimGroup) IsValid() bool {
 	switch e {
-	case ClaimGroupType, ClaimGroupFrom, ClaimGroupTo, ClaimGroupYear, ClaimGroupMonth, ClaimGroupPublisher, ClaimGroupDocument, ClaimGroupMethod, ClaimGroupModality:
+	case ClaimGroupType, ClaimGroupFrom, ClaimGroupTo, ClaimGroupYear, ClaimGroupMonth, ClaimGroupPublisher, ClaimGroupDocument, ClaimGroupMethod, ClaimGroupModality, ClaimGroupReview:
 		return true
 	}
 	return false

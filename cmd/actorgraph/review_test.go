@@ -242,6 +242,36 @@ func TestReviewThroughServer(t *testing.T) {
 	if str(d, "relation", "review", "status") != "CORRECTED" || str(d, "relation", "correctedBy", "id") != fixed {
 		t.Fatalf("the corrected claim: %v", at(d, "relation"))
 	}
+	// claims(where: {review:}) lists what people set aside, no @review
+	// needed, and claimCounts counts by status; by default neither shows.
+	d = ok(t, base, "", `{
+		hidden: claims(where: {review: [REJECTED, CORRECTED]}, first: 100) { totalCount nodes { id review { status } } }
+		shown: claims(first: 1) { totalCount }
+		all: claims(where: {review: [UNREVIEWED, CONFIRMED, REJECTED, CORRECTED]}, first: 1) { totalCount }
+		byStatus: claimCounts(where: {review: [UNREVIEWED, CONFIRMED, REJECTED, CORRECTED]}, groupBy: [REVIEW]) { groups { review count } }
+		visible: claimCounts(groupBy: [REVIEW]) { groups { review count } }
+	}`, nil)
+	if got := ids(d, []any{"hidden", "nodes"}); !sameElems(got, []string{blames, backed}) || at(d, "hidden", "totalCount") != 2.0 {
+		t.Fatalf("claims(where: {review: [REJECTED, CORRECTED]}) = %v", at(d, "hidden"))
+	}
+	if shown, all := at(d, "shown", "totalCount").(float64), at(d, "all", "totalCount").(float64); shown+2 != all {
+		t.Fatalf("claims by default: %v of %v; want all but the rejected and the corrected one", shown, all)
+	}
+	counted := map[string]float64{}
+	for _, g := range at(d, "byStatus", "groups").([]any) {
+		counted[str(g, "review")] = at(g, "count").(float64)
+	}
+	if counted["REJECTED"] != 1 || counted["CORRECTED"] != 1 || counted["UNREVIEWED"]+counted["CONFIRMED"]+2 != at(d, "all", "totalCount").(float64) {
+		t.Fatalf("claimCounts by REVIEW = %v", counted)
+	}
+	for _, g := range at(d, "visible", "groups").([]any) {
+		if st := str(g, "review"); st != "UNREVIEWED" && st != "CONFIRMED" {
+			t.Fatalf("claimCounts by REVIEW with no filter counts %s claims", st)
+		}
+	}
+	if r := gqlAs(t, base, "", `{ claims(where: {review: []}) { totalCount } }`, nil); r.code() != "BAD_INPUT" {
+		t.Fatalf("claims(where: {review: []}): %+v", r.Errors)
+	}
 
 	// Add a claim from a span of the article: exactly that quote.
 	d = ok(t, base, "", `{ documents(first: 100) { edges { node { id title text } } } }`, nil)
@@ -470,4 +500,12 @@ func TestServeRefusesChanges(t *testing.T) {
 	if d := ok(t, base, "", `{ viewer { canEdit reason } }`, nil); at(d, "viewer", "canEdit") != false {
 		t.Fatalf("read-only viewer = %v", at(d, "viewer"))
 	}
+}
+
+// sameElems reports whether a and b hold the same strings, in any order.
+func sameElems(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }

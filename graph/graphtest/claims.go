@@ -461,3 +461,101 @@ func testClaimsRejects(t *testing.T, s graph.Store) {
 		t.Errorf("bad cursor: %v, want invalid", err)
 	}
 }
+
+// Claims and ClaimCounts select by review status: the visible statuses
+// (UNREVIEWED, CONFIRMED) when none is asked for, exactly the statuses asked
+// for otherwise, and ClaimCounts groups by them.
+func testClaimsReview(t *testing.T, s graph.Store) {
+	b, kinds, _ := loadClaims(t, s)
+	c, ok := s.(graph.Curator)
+	if !ok {
+		t.Skip("this store records no reviews")
+	}
+	ctx := asEditor(t.Context())
+	rejected := graph.ClaimID(idUS, graph.RelWarned, idRU)
+	confirmed := graph.ClaimID(idAttribRU, graph.RelBlames, idAPT28)
+	if _, err := c.ReviewClaim(ctx, graph.ClaimReview{ID: rejected, Status: graph.Rejected}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ReviewClaim(ctx, graph.ClaimReview{ID: confirmed, Status: graph.Confirmed}); err != nil {
+		t.Fatal(err)
+	}
+	every := graph.ReviewStatuses()
+	stored := allClaims(t, s, graph.ClaimQuery{Where: graph.ClaimWhere{Statuses: every}})
+	if len(stored) != len(b.Relationships) {
+		t.Fatalf("every status: %d claims, want all %d", len(stored), len(b.Relationships))
+	}
+	byID := map[string]graph.Relationship{}
+	status := map[graph.ReviewStatus]int{}
+	for _, r := range stored {
+		byID[r.ID] = r
+		status[r.Review.Status]++
+	}
+	if byID[rejected].Review.Status != graph.Rejected || byID[confirmed].Review.Status != graph.Confirmed {
+		t.Fatalf("after review: %s is %s, %s is %s", rejected, byID[rejected].Review.Status, confirmed, byID[confirmed].Review.Status)
+	}
+	for _, cs := range []struct {
+		name string
+		w    graph.ClaimWhere
+		want []string // nil: only checked against PassesClaim
+	}{
+		{"visible by default", graph.ClaimWhere{}, nil},
+		{"rejected only", graph.ClaimWhere{Statuses: []graph.ReviewStatus{graph.Rejected}}, []string{rejected}},
+		{"confirmed extracted", graph.ClaimWhere{Statuses: []graph.ReviewStatus{graph.Confirmed}, Methods: []string{"extracted"}}, []string{confirmed}},
+		{"unreviewed from the US", graph.ClaimWhere{Statuses: []graph.ReviewStatus{graph.Unreviewed}, From: []string{idUS}},
+			[]string{graph.ClaimID(idUS, graph.RelAttributed, idAttribRU)}},
+		{"rejected or corrected warnings", graph.ClaimWhere{Statuses: []graph.ReviewStatus{graph.Rejected, graph.Corrected}, Types: []graph.RelType{graph.RelWarned}}, []string{rejected}},
+	} {
+		t.Run(cs.name, func(t *testing.T) {
+			var oracle []string
+			for _, r := range stored {
+				if cs.w.PassesClaim(r, kinds[r.From], kinds[r.To]) {
+					oracle = append(oracle, r.ID)
+				}
+			}
+			if cs.want != nil && !sameSet(oracle, cs.want) {
+				t.Fatalf("PassesClaim keeps %v, the case expects %v", sorted(oracle), sorted(cs.want))
+			}
+			if cs.want == nil && (len(oracle) != len(stored)-1 || slices.Contains(oracle, rejected)) {
+				t.Fatalf("PassesClaim keeps %d of %d claims by default, want all but the rejected one", len(oracle), len(stored))
+			}
+			got := relIDs(allClaims(t, s, graph.ClaimQuery{Where: cs.w}))
+			if !sameSet(got, oracle) {
+				t.Errorf("Claims(%+v) = %v, want %v", cs.w, sorted(got), sorted(oracle))
+			}
+		})
+	}
+	byStatus := func(w graph.ClaimWhere) map[string]int {
+		t.Helper()
+		out := map[string]int{}
+		for _, sk := range []bool{false, true} {
+			got, err := s.ClaimCounts(t.Context(), graph.ClaimCountsQuery{Where: w, GroupBy: []graph.ClaimGroup{graph.GroupReview}, SkipDocuments: sk})
+			if err != nil {
+				t.Fatalf("ClaimCounts by review: %v", err)
+			}
+			m := map[string]int{}
+			for _, g := range got.Groups {
+				m[g.Keys[graph.GroupReview]] = g.Claims
+			}
+			if sk && !mapsEqual(m, out) {
+				t.Errorf("ClaimCounts by review of %+v: %v without documents, %v with", w, m, out)
+			}
+			out = m
+		}
+		return out
+	}
+	want := map[string]int{}
+	for st, n := range status {
+		want[string(st)] = n
+	}
+	if got := byStatus(graph.ClaimWhere{Statuses: every}); !mapsEqual(got, want) {
+		t.Errorf("ClaimCounts by review over every status: %v, want %v", got, want)
+	}
+	delete(want, string(graph.Rejected))
+	if got := byStatus(graph.ClaimWhere{}); !mapsEqual(got, want) {
+		t.Errorf("ClaimCounts by review by default: %v, want %v (no rejected claim)", got, want)
+	}
+	if got := byStatus(graph.ClaimWhere{Statuses: []graph.ReviewStatus{graph.Rejected}, Types: []graph.RelType{graph.RelWarned}}); !mapsEqual(got, map[string]int{string(graph.Rejected): 1}) {
+		t.Errorf("ClaimCounts of rejected warnings by review: %v, want REJECTED 1", got)
+	}
+}

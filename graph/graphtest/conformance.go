@@ -83,6 +83,7 @@ func contracts() []contract {
 		one("ClaimsOrder", testClaimsOrder),
 		one("ClaimCounts", testClaimCounts),
 		one("ClaimsRejects", testClaimsRejects),
+		one("ClaimsReview", testClaimsReview),
 
 		// Search
 		one("SearchRanking", testSearchRanking),

@@ -183,6 +183,7 @@ var groupColumns = map[graph.ClaimGroup]string{
 	graph.GroupDocument:  "coalesce(e.doc_id, '')",
 	graph.GroupMethod:    "sel.method",
 	graph.GroupModality:  "sel.modality",
+	graph.GroupReview:    "sel.status",
 }
 
 // ClaimCounts implements graph.Store.
@@ -216,7 +217,7 @@ func (s *Store) ClaimCounts(ctx context.Context, q graph.ClaimCountsQuery) (grap
 		from, ends = relFrom, `a.id AS src, b.id AS dst`
 	}
 	sel := `WITH sel AS (SELECT r.id, r.type, ` + ends + `, r.eff_date, r.method,
-			coalesce(nullif(r.modality, ''), 'asserted') AS modality` + from + ` WHERE ` + where + `)`
+			coalesce(nullif(r.modality, ''), 'asserted') AS modality, r.status` + from + ` WHERE ` + where + `)`
 	var stmt string
 	if q.SkipDocuments {
 		stmt = sel + `

@@ -37,13 +37,14 @@ WITH r, e, coalesce(r.effectiveDate, '') AS ed,
   CASE WHEN $byPublisher THEN coalesce(d.publisher, '') ELSE '' END AS kPublisher,
   CASE WHEN $byDocument THEN coalesce(e.documentId, '') ELSE '' END AS kDocument,
   CASE WHEN $byMethod THEN r.method ELSE '' END AS kMethod,
-  CASE WHEN NOT $byModality THEN '' WHEN coalesce(r.modality, '') = '' THEN $asserted ELSE r.modality END AS kModality
-WITH r, e, kType, kFrom, kTo, kPublisher, kDocument, kMethod, kModality,
+  CASE WHEN NOT $byModality THEN '' WHEN coalesce(r.modality, '') = '' THEN $asserted ELSE r.modality END AS kModality,
+  CASE WHEN $byReview THEN coalesce(r.status, 'UNREVIEWED') ELSE '' END AS kReview
+WITH r, e, kType, kFrom, kTo, kPublisher, kDocument, kMethod, kModality, kReview,
   CASE WHEN $byYear AND size(ed) >= 4 THEN substring(ed, 0, 4) ELSE '' END AS kYear,
   CASE WHEN $byMonth AND size(ed) >= 7 THEN substring(ed, 0, 7) ELSE '' END AS kMonth
-WITH kType, kFrom, kTo, kYear, kMonth, kPublisher, kDocument, kMethod, kModality,
+WITH kType, kFrom, kTo, kYear, kMonth, kPublisher, kDocument, kMethod, kModality, kReview,
   count(DISTINCT r) AS claims, count(DISTINCT e.documentId) AS documents
 WHERE claims >= $minCount AND documents >= $minDocuments
-ORDER BY claims DESC, kType, kFrom, kTo, kYear, kMonth, kPublisher, kDocument, kMethod, kModality
-WITH collect([claims, documents, kType, kFrom, kTo, kYear, kMonth, kPublisher, kDocument, kMethod, kModality]) AS groups
+ORDER BY claims DESC, kType, kFrom, kTo, kYear, kMonth, kPublisher, kDocument, kMethod, kModality, kReview
+WITH collect([claims, documents, kType, kFrom, kTo, kYear, kMonth, kPublisher, kDocument, kMethod, kModality, kReview]) AS groups
 RETURN size(groups) AS total, groups[0..$limit] AS groups
