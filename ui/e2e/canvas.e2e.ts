@@ -9,11 +9,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env, launch, load, serve, tempDir, type Server } from "./harness.mjs";
+import { env, type Server } from "./harness.mjs";
+import { demoServer, openApp, VIEWPORT, waitIdle, waitSettled } from "./apppage";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const out = env("AG_OUT", join(root, "test-output", "ui"));
-const VIEWPORT = { width: 1280, height: 720 };
 
 let server: Server;
 let browser: Browser;
@@ -24,16 +24,8 @@ async function shot(name: string, p: Page = page): Promise<void> {
   await p.screenshot({ path: join(out, `canvas-${name}.png`) });
 }
 
-async function idle(p: Page = page): Promise<void> {
-  await p.waitForFunction(() => document.body.dataset.pending === "0");
-}
-
-async function settled(p: Page = page): Promise<void> {
-  await p.waitForFunction(() => {
-    const a = window.__actorgraph!.app;
-    return a.layout.getStatus() !== "running" && !a.sigma.getCamera().isAnimated();
-  }, undefined, { timeout: 30_000 });
-}
+const idle = (p: Page = page) => waitIdle(p);
+const settled = (p: Page = page) => waitSettled(p);
 
 async function nodes(p: Page = page): Promise<string[]> {
   return p.evaluate(() => window.__actorgraph!.graph.nodes().sort());
@@ -47,23 +39,11 @@ async function viewportPositions(p: Page = page): Promise<{ id: string; x: numbe
   });
 }
 
-async function openPage(url: string): Promise<Page> {
-  const p = await browser.newPage({ viewport: VIEWPORT });
-  p.on("pageerror", (e) => pageErrors.push(e.message));
-  await p.goto(url);
-  await p.waitForFunction(() => window.__actorgraph !== undefined);
-  await p.evaluate(() => window.__actorgraph!.ready);
-  return p;
-}
+const openPage = (url: string) => openApp(browser, url, pageErrors);
 
 beforeAll(async () => {
   mkdirSync(out, { recursive: true });
-  const bin = env("AG_BIN", join(root, "bin", "actorgraph"));
-  const dir = tempDir("actorgraph-canvas-e2e-");
-  const db = join(dir, "e2e.db");
-  load(bin, db, [join(root, "data", "demo")]);
-  server = await serve(bin, db, dir, ["--no-demo"]);
-  browser = await launch(env("AG_CHROMIUM", "/usr/bin/chromium"));
+  ({ server, browser } = await demoServer("actorgraph-canvas-e2e-"));
   page = await openPage(server.url);
 });
 

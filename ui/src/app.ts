@@ -11,6 +11,7 @@ import { defaultFilters } from "./filters";
 import { GraphModel } from "./graphstore";
 import { Layout, type LayoutStatus } from "./layout";
 import { COMPACT_ABOVE, isVirtual } from "./compact";
+import { centroid, defaultGroupName, isGroupNode, nextGroupId, type GroupState } from "./groups";
 import { radialPositions, timePositions, type LayoutName, type Positions } from "./layouts";
 import { NODE_KINDS } from "./types";
 import { sameView, UndoStack, type Snapshot } from "./history";
@@ -55,10 +56,13 @@ export class App {
         void this.select({ type: "node", id });
       },
       onDoubleClickNode: (id) => void this.expand(id, []),
-      // A compact edge stands for a claim-node: select that.
-      onClickEdge: (id) => this.select(isVirtual(id)
-        ? { type: "node", id: String(this.model.graph.getEdgeAttribute(id, "via")) }
-        : { type: "edge", id }),
+      // A compact edge stands for a claim-node: select that; a group's
+      // edge for a claim of a member: select the claim.
+      onClickEdge: (id) => {
+        const a = this.model.graph.getEdgeAttributes(id);
+        if (!isVirtual(id)) return this.select({ type: "edge", id });
+        return this.select(typeof a.claim === "string" ? { type: "edge", id: a.claim } : { type: "node", id: String(a.via) });
+      },
       onClickStage: () => {
         this.clearMulti();
         if (this.canvasState.focus) {
@@ -366,6 +370,104 @@ export class App {
     this.emit("multi");
   }
 
+  // ---- groups (groups.ts)
+
+  /**
+   * Groups the selected nodes (two or more) into one collapsed group node,
+   * selected afterwards. Selected groups are merged into the new one.
+   * One undo step.
+   */
+  groupSelected(name?: string): string | null {
+    const g = this.model.graph;
+    const members: string[] = [];
+    for (const id of this.selectedNodes()) {
+      const grp = this.model.groups.get(id);
+      if (grp) {
+        members.push(...grp.members);
+        this.model.groups.delete(id);
+      } else if (!g.getNodeAttribute(id, "inGroup")) {
+        members.push(id);
+      }
+    }
+    const uniq = [...new Set(members)];
+    if (uniq.length < 2) {
+      this.toast("Select two or more nodes to group them (Shift-click or the lasso).", true);
+      return null;
+    }
+    // A node belongs to one group: it leaves any group it was in.
+    for (const grp of this.model.groups.values()) grp.members = grp.members.filter((m) => !uniq.includes(m));
+    const id = nextGroupId(this.model.groups.values());
+    const label = (m: string) => String(g.getNodeAttribute(m, "fullLabel") ?? g.getNodeAttribute(m, "label"));
+    const groupName = name?.trim() || defaultGroupName(uniq.map(label));
+    this.model.groups.set(id, { id, name: groupName, members: uniq, collapsed: true });
+    this.canvasState.multi?.clear();
+    this.nextLabel = `Group ${uniq.length} nodes`;
+    this.changed();
+    void this.select({ type: "node", id });
+    this.emit("multi");
+    return id;
+  }
+
+  /** Draws a group as one node (collapsed) or shows its members (expanded). One undo step. */
+  setGroupCollapsed(id: string, collapsed: boolean): void {
+    const grp = this.model.groups.get(id);
+    if (!grp || grp.collapsed === collapsed) return;
+    grp.collapsed = collapsed;
+    // The group node stands where its members are.
+    if (collapsed && this.model.graph.hasNode(id)) this.model.graph.mergeNodeAttributes(id, centroid(this.model.graph, grp.members));
+    this.nextLabel = `${collapsed ? "Collapse" : "Expand"} ${grp.name}`;
+    this.changed();
+    this.emit("selection");
+    this.emit("multi");
+  }
+
+  /** Forgets a group: its members are drawn again with their own claims. One undo step. */
+  ungroup(id: string): void {
+    const grp = this.model.groups.get(id);
+    if (!grp) return;
+    this.model.groups.delete(id);
+    if (this.selection?.type === "node" && this.selection.id === id) {
+      this.selection = null;
+      this.canvasState.selectedNode = null;
+    }
+    this.nextLabel = `Ungroup ${grp.name}`;
+    this.changed();
+    this.emit("selection");
+    this.emit("multi");
+  }
+
+  renameGroup(id: string, name: string): void {
+    const grp = this.model.groups.get(id);
+    const n = name.trim();
+    if (!grp || !n || n === grp.name) return;
+    grp.name = n;
+    this.nextLabel = `Rename group ${n}`;
+    this.changed();
+    this.emit("selection");
+  }
+
+  /** The groups as snapshots and links keep them. */
+  private groupStates(): GroupState[] {
+    const g = this.model.graph;
+    return [...this.model.groups.values()].map((grp) => ({
+      id: grp.id, name: grp.name, collapsed: grp.collapsed, members: [...grp.members],
+      x: g.hasNode(grp.id) ? g.getNodeAttribute(grp.id, "x") : 0, y: g.hasNode(grp.id) ? g.getNodeAttribute(grp.id, "y") : 0,
+    }));
+  }
+
+  /** Puts groups (from a snapshot or a link) on the canvas; call finish() after. */
+  private setGroups(groups: GroupState[]): void {
+    this.model.groups.clear();
+    for (const n of this.model.graph.nodes()) if (isGroupNode(n)) this.model.graph.dropNode(n);
+    for (const gs of groups) {
+      const members = gs.members.filter((m) => this.model.graph.hasNode(m));
+      if (!members.length) continue;
+      this.model.groups.set(gs.id, { id: gs.id, name: gs.name, collapsed: gs.collapsed, members });
+    }
+    this.model.finish();
+    for (const gs of groups) if (this.model.graph.hasNode(gs.id)) this.model.graph.mergeNodeAttributes(gs.id, { x: gs.x, y: gs.y });
+  }
+
   /** Move the focus to the side panel once it shows the selection (set by the search box). */
   focusDetails = false;
 
@@ -437,6 +539,8 @@ export class App {
     this.model.finish();
     this.layout.hold();
     this.refresh();
+    // Not an undo step (the picture is the same graph), but a link keeps it.
+    this.syncUrl();
     this.emit("compact");
   }
 
@@ -461,6 +565,7 @@ export class App {
     const shownClaims = this.model.visibleRelations(f).length;
     const g = this.model.graph;
     const claims = g.filterEdges((e) => !isVirtual(e)).length;
+    const entities = g.filterNodes((n) => !isGroupNode(n)).length;
     // Say why fewer are shown: the filters, compact mode, nodes the user hid.
     const why: string[] = [];
     if (!isDefault(f) || (this.canvasState.filteredOut?.size ?? 0) > 0) why.push("filters on");
@@ -468,9 +573,11 @@ export class App {
     if (folded) why.push(`${folded} drawn as edges`);
     const hidden = g.filterNodes((_n, a) => !!a.userHidden).length;
     if (hidden) why.push(`${hidden} hidden`);
+    const grouped = g.filterNodes((_n, a) => !!a.inGroup).length;
+    if (grouped) why.push(`${grouped} in groups`);
     info.textContent = `${shownNodes} nodes · ${shownClaims} claims shown` +
-      (shownClaims < claims || shownNodes < g.order ? ` (of ${g.order} nodes, ${claims} claims; ${why.join(", ") || "filters on"})` : "");
-    info.dataset.nodes = String(g.order);
+      (shownClaims < claims || shownNodes < entities ? ` (of ${entities} nodes, ${claims} claims; ${why.join(", ") || "filters on"})` : "");
+    info.dataset.nodes = String(entities);
     info.dataset.edges = String(claims);
     byId("empty").hidden = this.model.graph.order > 0;
   }
@@ -483,14 +590,18 @@ export class App {
 
   view(): ViewState {
     const g = this.model.graph;
+    const nodes = g.filterNodes((n) => !isGroupNode(n));
     return {
-      nodes: g.nodes(),
+      nodes,
       edges: g.edges().filter((e) => !isVirtual(e)),
-      positions: g.nodes().map((n) => [g.getNodeAttribute(n, "x"), g.getNodeAttribute(n, "y")] as [number, number]),
+      positions: nodes.map((n) => [g.getNodeAttribute(n, "x"), g.getNodeAttribute(n, "y")] as [number, number]),
       selection: this.selection,
       doc: this.doc,
       filters: this.canvasState.filters,
       path: this.path,
+      groups: this.groupStates(),
+      hidden: nodes.filter((n) => g.getNodeAttribute(n, "userHidden")),
+      compact: this.compactChosen || this.model.compact ? this.model.compact : null,
     };
   }
 
@@ -524,7 +635,10 @@ export class App {
     return {
       seq,
       label,
-      nodes: g.mapNodes((id, a) => ({ id, x: a.x, y: a.y, fixed: !!a.fixed, pinned: !!a.pinned, hidden: !!a.userHidden })),
+      nodes: g.filterNodes((id) => !isGroupNode(id)).map((id) => {
+        const a = g.getNodeAttributes(id);
+        return { id, x: a.x, y: a.y, fixed: !!a.fixed, pinned: !!a.pinned, hidden: !!a.userHidden };
+      }),
       summaries: g.mapNodes((id) => this.model.summaries.get(id)).filter((n): n is NodeSummary => !!n),
       relations: g.mapEdges((id) => this.model.relations.get(id)).filter((r): r is Relation => !!r),
       selection: this.selection,
@@ -532,6 +646,7 @@ export class App {
       doc: this.doc,
       path: this.path,
       expansions: [...this.expansions.entries()].map(([k, v]) => [k, { ...v }]),
+      groups: this.groupStates(),
     };
   }
 
@@ -548,7 +663,7 @@ export class App {
         this.model.graph.mergeNodeAttributes(n.id, { x: n.x, y: n.y, fixed: n.fixed || undefined, pinned: n.pinned || undefined, userHidden: n.hidden || undefined });
       }
       for (const r of s.relations) this.model.addRelation(r);
-      this.model.finish();
+      this.setGroups(s.groups);
       this.layout.hold();
       tuneForSize(this.sigma, this.model.graph.size);
       this.expansions.clear();
@@ -630,7 +745,8 @@ export class App {
       const a = g.getNodeAttributes(n.id);
       return { ...n, x: a.x, y: a.y, fixed: !!a.fixed };
     });
-    const next = { ...cur, nodes };
+    const groups = cur.groups.map((gs) => (g.hasNode(gs.id) ? { ...gs, x: g.getNodeAttribute(gs.id, "x"), y: g.getNodeAttribute(gs.id, "y") } : gs));
+    const next = { ...cur, nodes, groups };
     this.undo.replaceCurrent(next);
     // The URL of the current entry is the snapshot's, not the live graph's:
     // a change in progress must not leak into the entry before it.
@@ -648,6 +764,9 @@ export class App {
       doc: s.doc,
       filters: s.filters,
       path: s.path,
+      groups: s.groups,
+      hidden: s.nodes.filter((n) => n.hidden).map((n) => n.id),
+      compact: this.compactChosen || this.model.compact ? this.model.compact : null,
     });
     return `${location.pathname}${location.search}${hash ? `#${hash}` : ""}`;
   }
@@ -752,7 +871,13 @@ export class App {
       }
       const missing = nodes.filter((n) => !n).length + rels.filter((r) => !r).length;
       if (missing) this.toast(`${missing} item(s) of this link are no longer in the graph.`, true);
-      this.model.finish();
+      for (const id of v.hidden ?? []) if (this.model.graph.hasNode(id)) this.model.graph.setNodeAttribute(id, "userHidden", true);
+      if (v.compact === true || v.compact === false) {
+        this.compactChosen = true;
+        this.model.compact = v.compact;
+        this.emit("compact");
+      }
+      this.setGroups(v.groups ?? []);
       if (placed) {
         this.layout.hold();
         this.fitAfterSettle = false;
@@ -783,12 +908,21 @@ export class App {
 
   exportGEXF(): void {
     const f = this.canvasState.filters;
-    const nodes = this.model.visibleNodes(f).map((id) => {
+    const rels = this.model.visibleRelations(f);
+    // A data export: group nodes are the canvas's, not the graph's; the
+    // members of collapsed groups and the claim-nodes compact mode draws as
+    // edges are written as themselves, so every claim has both its ends.
+    const ids = new Set(this.model.visibleNodes(f).filter((id) => !isGroupNode(id)));
+    for (const r of rels) {
+      ids.add(r.from.id);
+      ids.add(r.to.id);
+    }
+    const nodes = [...ids].filter((id) => this.model.graph.hasNode(id)).map((id) => {
       const a = this.model.graph.getNodeAttributes(id);
       const s = this.model.summaries.get(id);
       return { id, kind: s?.kind ?? (a.kind as NodeSummary["kind"]), name: a.label, aliases: a.aliases, x: a.x, y: a.y, color: a.color, size: a.size };
     });
-    const xml = toGEXF(nodes, this.model.visibleRelations(f), { created: new Date().toISOString().slice(0, 10) });
+    const xml = toGEXF(nodes, rels, { created: new Date().toISOString().slice(0, 10) });
     download("actorgraph.gexf", new Blob([xml], { type: "application/xml" }));
   }
 

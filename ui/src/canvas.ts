@@ -113,7 +113,7 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     },
     nodeReducer: (node, data) => {
       const res: Partial<NodeDisplayData> & NodeAttrs = { ...data };
-      if (!nodeVisible(data.kind, state.filters) || data.folded || data.userHidden || state.filteredOut?.has(node)) {
+      if (!nodeVisible(data.kind, state.filters) || data.folded || data.userHidden || data.inGroup || data.groupOpen || state.filteredOut?.has(node)) {
         res.hidden = true;
         return res;
       }
@@ -157,7 +157,8 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
       const [s, t] = graph.extremities(edge);
       const sa = graph.getNodeAttributes(s);
       const ta = graph.getNodeAttributes(t);
-      if (!claimVisible(data, state.filters) || !nodeVisible(sa.kind, state.filters) || !nodeVisible(ta.kind, state.filters) || sa.folded || ta.folded || sa.userHidden || ta.userHidden) {
+      if (!claimVisible(data, state.filters) || !nodeVisible(sa.kind, state.filters) || !nodeVisible(ta.kind, state.filters) || sa.folded || ta.folded || sa.userHidden || ta.userHidden ||
+        sa.inGroup || ta.inGroup || sa.groupOpen || ta.groupOpen) {
         res.hidden = true;
         return res;
       }

@@ -126,8 +126,26 @@ export function selectionTools(app: App): void {
         button("Pin", () => app.pinSelected(), { testid: "pin", title: "keep the selected nodes where they are when the layout runs (again to unpin)" }),
         button("Hide", () => app.hideSelected(), { testid: "hide", title: "hide the selected nodes and their claims (Undo or Show hidden brings them back)" }),
       );
+      if (sel.length >= 2) {
+        bar.append(button(`Group (${sel.length})`, () => app.groupSelected(), {
+          testid: "group", title: "draw the selected nodes as one group node, their claims redirected to it (name it in the side panel)",
+        }));
+      }
+      if (sel.length === 1 && app.model.groups.has(sel[0]!)) {
+        const id = sel[0]!;
+        bar.append(
+          button("Expand group", () => app.setGroupCollapsed(id, false), { testid: "group-expand", title: "show the group's members instead of the group node" }),
+          button("Ungroup", () => app.ungroup(id), { testid: "group-ungroup", title: "forget the group: its members are drawn with their own claims again" }),
+        );
+      }
       if (app.canvasState.multi?.size) bar.append(button("Clear selection", () => app.clearMulti(), { testid: "clear-selection" }));
     }
+    // Expanded groups can be collapsed again from here (their node is not drawn).
+    const open = [...app.model.groups.values()].filter((grp) => !grp.collapsed);
+    for (const grp of open) {
+      bar.append(button(`Collapse “${grp.name}”`, () => app.setGroupCollapsed(grp.id, true), { testid: "group-collapse", attrs: { "data-id": grp.id } }));
+    }
+    if (open.length) bar.hidden = false;
     if (hidden) bar.append(button(`Show hidden (${hidden})`, () => app.showHidden(), { testid: "show-hidden" }));
   };
   for (const ev of ["multi", "selection", "change", "history"] as const) app.on(ev, render);

@@ -10,6 +10,7 @@ import type { DocumentRef, Evidence, NodeDetail, NodeSummary, Relation, RelType 
 import { sourceLabel } from "./sourcelabel";
 import { claimVisible, nodeVisible } from "./filters";
 import { claimFacts } from "./graphstore";
+import { isGroupNode } from "./groups";
 
 export function kindBadge(kind: string): HTMLElement {
   const st = kindStyle(kind);
@@ -142,6 +143,11 @@ export class DetailsPanel {
       return;
     }
     const id = sel.id;
+    if (isGroupNode(id)) {
+      clear(el);
+      this.group(id);
+      return;
+    }
     let res: Awaited<ReturnType<App["api"]["nodeDetail"]>>;
     try {
       res = await this.app.track(this.app.api.nodeDetail(id));
@@ -199,6 +205,50 @@ export class DetailsPanel {
     el.dataset.state = "ready";
     if (this.app.focusDetails) {
       this.app.focusDetails = false;
+      el.querySelector<HTMLElement>("h2")?.focus();
+    }
+  }
+
+  /** A group of the user's (groups.ts): its name, members, and what can be done with it. */
+  private group(id: string): void {
+    const app = this.app;
+    const el = this.el;
+    const grp = app.model.groups.get(id);
+    if (!grp) {
+      el.append(h("p", { class: "muted" }, "This group is no longer on the canvas."));
+      el.dataset.state = "missing";
+      return;
+    }
+    const g = app.model.graph;
+    const name = h("input", { testid: "group-name", attrs: { type: "text", id: "group-name", maxlength: "200", autocomplete: "off" } });
+    name.value = grp.name;
+    const rename = () => app.renameGroup(id, name.value);
+    name.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") rename();
+    });
+    el.append(
+      h("div", { class: "row" }, kindBadge("Group")),
+      h("h2", { testid: "detail-name", attrs: { tabindex: "-1" } }, grp.name),
+      h("p", { class: "muted small" }, grp.collapsed
+        ? "Drawn as one node: the claims of its members with nodes outside the group are drawn to and from it."
+        : "Expanded: its members are drawn; collapse it to draw them as one node again."),
+      h("div", { class: "field" }, h("label", { attrs: { for: "group-name" } }, "Name"), name,
+        button("Rename", rename, { testid: "group-rename" })),
+      h("div", { class: "row" },
+        button(grp.collapsed ? "Expand group" : "Collapse group", () => app.setGroupCollapsed(id, !grp.collapsed),
+          { class: "primary", testid: "group-toggle" }),
+        button("Ungroup", () => app.ungroup(id), { testid: "ungroup", title: "forget the group: its members are drawn with their own claims again" })),
+      h("h3", {}, `Members (${grp.members.length})`),
+      h("ul", { class: "list-view", testid: "group-members" }, ...grp.members.map((m) => {
+        const a = g.getNodeAttributes(m);
+        const st = kindStyle(a.kind);
+        return h("li", {}, button(`${st.glyph} ${a.fullLabel ?? a.label}`, () => void app.select({ type: "node", id: m }),
+          { class: "link", testid: "group-member", attrs: { "data-id": m } }));
+      })),
+    );
+    el.dataset.state = "ready";
+    if (app.focusDetails) {
+      app.focusDetails = false;
       el.querySelector<HTMLElement>("h2")?.focus();
     }
   }

@@ -6,6 +6,7 @@
 import { MultiDirectedGraph } from "graphology";
 import { claimVisible, nodeVisible, type ClaimFacts, type Filters } from "./filters";
 import { compactEdges, isVirtual, shortLabel } from "./compact";
+import { centroid, GROUP_COLOR, GROUP_KIND, groupEdges, groupLabel, isGroupNode, type Group } from "./groups";
 import { kindStyle, relLabel } from "./kinds";
 import type { NodeSummary, Relation } from "./types";
 
@@ -24,6 +25,10 @@ export interface NodeAttrs {
   userHidden?: boolean;
   /** A claim-node drawn as edges (compact mode): hidden. */
   folded?: boolean;
+  /** The collapsed group this node is drawn inside (groups.ts): hidden. */
+  inGroup?: string;
+  /** A group node whose group is expanded (its members are shown instead): hidden. */
+  groupOpen?: boolean;
   /** Added by the user (search, mention, question), not only as a neighbour. */
   pinned?: boolean;
   fixed?: boolean;
@@ -83,6 +88,8 @@ export class GraphModel {
   compact = false;
   readonly relations = new Map<string, Relation>();
   readonly summaries = new Map<string, NodeSummary>();
+  /** The user's groups of nodes, by group id (groups.ts). */
+  readonly groups = new Map<string, Group>();
 
   /** Adds a node (or refreshes its data), placed near `near` when given. */
   addNode(n: NodeSummary, near?: string | { x: number; y: number }): boolean {
@@ -157,6 +164,7 @@ export class GraphModel {
   }
 
   removeNode(id: string): void {
+    if (isGroupNode(id)) this.groups.delete(id);
     if (!this.graph.hasNode(id)) return;
     this.graph.forEachEdge(id, (e) => this.relations.delete(e));
     this.graph.dropNode(id);
@@ -164,6 +172,7 @@ export class GraphModel {
   }
 
   clear(): void {
+    this.groups.clear();
     this.graph.clear();
     this.relations.clear();
     this.summaries.clear();
@@ -188,9 +197,15 @@ export class GraphModel {
         });
       }
     }
+    this.finishGroups();
     // A node's size says how many claims it has on the canvas (compact
-    // edges are not claims).
+    // edges are not claims); a group's, how many members it holds.
     this.graph.forEachNode((n) => {
+      const grp = this.groups.get(n);
+      if (grp) {
+        this.graph.setNodeAttribute(n, "size", Math.min(24, 8 + 3 * Math.sqrt(grp.members.length)));
+        return;
+      }
       let d = 0;
       this.graph.forEachEdge(n, (e) => {
         if (!isVirtual(e)) d++;
@@ -228,6 +243,41 @@ export class GraphModel {
     }
   }
 
+  /**
+   * Group nodes for the groups, members of collapsed ones marked inGroup,
+   * and their claims redirected to the group node (groups.ts). A group that
+   * lost all its members (removed from the canvas) is forgotten.
+   */
+  private finishGroups(): void {
+    const g = this.graph;
+    const groupOf = new Map<string, string>();
+    for (const [id, grp] of this.groups) {
+      grp.members = grp.members.filter((m) => g.hasNode(m) && !isGroupNode(m));
+      if (grp.members.length === 0) {
+        this.groups.delete(id);
+        continue;
+      }
+      if (!g.hasNode(id)) {
+        const c = centroid(g, grp.members);
+        g.addNode(id, { label: groupLabel(grp), kind: GROUP_KIND, aliases: [], x: c.x, y: c.y, size: 10, color: GROUP_COLOR, type: "square" });
+      }
+      g.mergeNodeAttributes(id, { label: groupLabel(grp), fullLabel: `${grp.name} (${grp.members.length} nodes)`, groupOpen: grp.collapsed ? undefined : true });
+      if (grp.collapsed) for (const m of grp.members) groupOf.set(m, id);
+    }
+    for (const n of g.nodes()) if (isGroupNode(n) && !this.groups.has(n)) g.dropNode(n);
+    g.forEachNode((n, a) => {
+      const in_ = groupOf.get(n);
+      if (a.inGroup !== in_) g.setNodeAttribute(n, "inGroup", in_);
+    });
+    for (const e of groupEdges(g, groupOf)) {
+      if (g.hasEdge(e.key)) continue;
+      // A claim's edge selects the claim when clicked; a compact edge's, its claim-node.
+      g.addDirectedEdgeWithKey(e.key, e.from, e.to, {
+        ...e.attrs, virtual: true, claim: isVirtual(e.edge) ? e.attrs.claim : e.edge, type: "straight", curvature: 0,
+      });
+    }
+  }
+
   /** The claims on the canvas that pass the filters and whose ends do too. */
   visibleRelations(f: Filters): Relation[] {
     const out: Relation[] = [];
@@ -242,7 +292,7 @@ export class GraphModel {
   /** The nodes drawn: of a shown kind, not folded into edges, and not left without a claim by the filters. */
   visibleNodes(f: Filters): string[] {
     const out = this.filteredOut(f);
-    return this.graph.filterNodes((n, a) => nodeVisible(a.kind, f) && !a.folded && !a.userHidden && !out.has(n));
+    return this.graph.filterNodes((n, a) => nodeVisible(a.kind, f) && !a.folded && !a.userHidden && !a.inGroup && !a.groupOpen && !out.has(n));
   }
 
   /**

@@ -8,6 +8,7 @@
 // never change once fetched), so applying one is local and instant.
 
 import type { Filters } from "./filters";
+import type { GroupState } from "./groups";
 import type { Selection } from "./state";
 import type { NodeSummary, Relation } from "./types";
 
@@ -37,6 +38,8 @@ export interface Snapshot {
   path: { from: string; to: string } | null;
   /** Expansion paging state, so "+N more" continues where it was. */
   expansions: [string, unknown][];
+  /** The user's groups of nodes, and where their group nodes stand. */
+  groups: GroupState[];
 }
 
 /**
@@ -50,6 +53,8 @@ export function sameView(a: Snapshot, b: Snapshot): boolean {
 function key(s: Snapshot): string {
   return JSON.stringify([
     s.nodes.map((n) => n.id).sort(),
+    s.nodes.filter((n) => n.hidden).map((n) => n.id).sort(),
+    s.groups.map((g) => [g.id, g.name, g.collapsed, g.members]),
     s.relations.map((r) => r.id).sort(),
     s.selection,
     s.filters,

@@ -23,7 +23,11 @@ export const KIND_STYLE: Record<NodeKind, KindStyle> = {
   Attribution: { color: "#b0306e", shape: "ring", glyph: "☛", label: "Attribution" },
 };
 
+/** A group of nodes the user made (groups.ts); not a kind of the graph. */
+export const GROUP_STYLE: KindStyle = { color: "#37474f", shape: "square", glyph: "▣", label: "Group" };
+
 export function kindStyle(kind: string): KindStyle {
+  if (kind === "Group") return GROUP_STYLE;
   return (KIND_STYLE as Record<string, KindStyle>)[kind] ?? { color: "#777777", shape: "circle", glyph: "?", label: kind };
 }
 

@@ -8,7 +8,7 @@ import { MODALITY_COLOR } from "./canvas";
 import { DetailsPanel } from "./details";
 import { byId, h } from "./dom";
 import { FiltersPanel } from "./filterspanel";
-import { KIND_STYLE } from "./kinds";
+import { GROUP_STYLE, KIND_STYLE } from "./kinds";
 import { PathsPanel } from "./paths";
 import { QuestionsPanel } from "./questions";
 import { AddPanel } from "./addpanel";
@@ -44,6 +44,9 @@ function legend(el: HTMLElement): void {
     sw.style.background = c;
     el.append(h("span", { class: "item" }, sw, `${m} claim`));
   }
+  const grp = h("span", { class: "swatch square" });
+  grp.style.background = GROUP_STYLE.color;
+  el.append(h("span", { class: "item" }, grp, "your group"));
   el.append(h("span", { class: "item" }, h("span", { class: "swatch line dashed" }), "unreviewed"));
   el.append(h("span", { class: "item" }, h("span", { class: "swatch line solid" }), "confirmed"));
 }

@@ -14,11 +14,29 @@ describe("view URL", () => {
         hiddenKinds: ["Statement"], hiddenTypes: ["SAID", "ABOUT"], since: "2018-01", until: "2018-12",
         undated: false, minConfidence: 0.75, hiddenSources: ["doc:1"], method: "curated", hiddenModalities: ["alleged"],
       },
+      groups: [], hidden: [], compact: null,
     };
     const enc = encodeView(v);
     expect(enc).toContain("n=person:john-sullivan,country:EE,");
     expect(enc).toContain("e=4c24198527783b02aaafb0ca,");
     expect(decodeView(`#${enc}`)).toEqual(v);
+  });
+
+  it("round-trips groups, hidden nodes and compact mode, whatever the names hold", () => {
+    const v: ViewState = {
+      ...emptyView(), nodes: ["country:US", "country:RU", "org:a;b+c,d"], hidden: ["country:RU"], compact: false,
+      groups: [
+        { id: "group:1", name: "Allies; the “Five Eyes”, + friends", collapsed: true, x: 1.5, y: -2, members: ["country:US", "org:a;b+c,d"] },
+        { id: "group:2", name: "Open", collapsed: false, x: 0, y: 0, members: ["country:RU"] },
+      ],
+    };
+    const enc = encodeView(v);
+    expect(enc).toContain("c=0");
+    expect(decodeView(`#${enc}`)).toEqual(v);
+    expect(decodeView(`#${encodeView({ ...v, compact: true })}`).compact).toBe(true);
+    expect(decodeView("#n=a").compact).toBeNull();
+    // A malformed group is dropped, the rest of the link still opens.
+    expect(decodeView("#n=a&g=group:1;x;1;0_0;a,nogroup;x;1;0_0;a,group:3;;1;0_0;a,group:4;y;1;0_0;").groups!.map((g) => g.id)).toEqual(["group:1"]);
   });
 
   it("keeps node positions to a tenth, and drops malformed ones", () => {

@@ -4,6 +4,7 @@
 
 import { defaultFilters, MODALITIES, type Filters, type MethodFilter } from "./filters";
 import { NODE_KINDS, REL_TYPES, type NodeKind, type RelType } from "./types";
+import { isGroupNode, type GroupState } from "./groups";
 
 export type Selection = { type: "node" | "edge"; id: string } | null;
 
@@ -17,10 +18,16 @@ export interface ViewState {
   filters: Filters;
   /** The path finder's ends, when it was used. */
   path: { from: string; to: string } | null;
+  /** The user's groups of nodes (groups.ts), with where each group node stands. */
+  groups?: GroupState[];
+  /** Nodes the user hid (they stay on the canvas, not drawn). */
+  hidden?: string[];
+  /** Compact mode as the user chose it; null when not chosen (it follows the graph's size). */
+  compact?: boolean | null;
 }
 
 export function emptyView(): ViewState {
-  return { nodes: [], edges: [], positions: null, selection: null, doc: null, filters: defaultFilters(), path: null };
+  return { nodes: [], edges: [], positions: null, selection: null, doc: null, filters: defaultFilters(), path: null, groups: [], hidden: [], compact: null };
 }
 
 const CLAIM = "claim:";
@@ -64,6 +71,9 @@ export function encodeView(v: ViewState): string {
   if (f.hiddenSources.length) parts.push(`hs=${list(f.hiddenSources)}`);
   if (f.method !== "all") parts.push(`m=${f.method}`);
   if (f.hiddenModalities.length) parts.push(`hm=${list(f.hiddenModalities)}`);
+  if (v.groups?.length) parts.push(`g=${v.groups.map(encodeGroup).join(",")}`);
+  if (v.hidden?.length) parts.push(`hd=${list(v.hidden)}`);
+  if (v.compact === true || v.compact === false) parts.push(`c=${v.compact ? 1 : 0}`);
   return parts.join("&");
 }
 
@@ -102,7 +112,38 @@ export function decodeView(fragment: string): ViewState {
   f.hiddenModalities = unlist(kv.get("hm")).filter((x) => (MODALITIES as readonly string[]).includes(x));
   const m = kv.get("m");
   f.method = m === "curated" || m === "extracted" ? (m as MethodFilter) : "all";
+  v.groups = (kv.get("g") ?? "").split(",").map(decodeGroup).filter((g): g is GroupState => g !== null);
+  v.hidden = unlist(kv.get("hd"));
+  const c = kv.get("c");
+  v.compact = c === "1" ? true : c === "0" ? false : null;
   return v;
+}
+
+/**
+ * A group as "id;name;collapsed;x_y;member+member" (each part
+ * percent-encoded, so ";", "+" and "," inside names and ids cannot split it).
+ */
+export function encodeGroup(g: GroupState): string {
+  return [enc(g.id), enc(g.name), g.collapsed ? "1" : "0", encodePositions([[g.x, g.y]]), g.members.map(enc).join("+")].join(";");
+}
+
+/** A group of a link; null when malformed (the link opens without it). */
+export function decodeGroup(s: string): GroupState | null {
+  const parts = s.split(";");
+  if (parts.length !== 5) return null;
+  const dec = (x: string) => {
+    try {
+      return decodeURIComponent(x);
+    } catch {
+      return x;
+    }
+  };
+  const id = dec(parts[0]!);
+  const name = dec(parts[1]!).trim();
+  const xy = decodePositions(parts[3]);
+  const members = dedupe(parts[4]!.split("+").filter((x) => x !== "").map(dec)).filter((m) => !isGroupNode(m));
+  if (!isGroupNode(id) || !name || !xy || xy.length !== 1 || !members.length || (parts[2] !== "0" && parts[2] !== "1")) return null;
+  return { id, name, collapsed: parts[2] === "1", x: xy[0]![0], y: xy[0]![1], members };
 }
 
 function dedupe(xs: string[]): string[] {
