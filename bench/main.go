@@ -58,6 +58,8 @@ type options struct {
 	profile       bool
 	inProcess     bool
 	apiOnly       bool
+	loadOnly      bool
+	perDocument   bool
 	batchDocs     int
 	hopSamples    int
 	pathSamples   int
@@ -113,6 +115,8 @@ func main() {
 	flag.IntVar(&o.roundTripN, "round-trip-requests", 200, "requests whose store calls are counted, per query and API")
 	render := flag.Bool("render", false, "only render the results file from the saved results, run nothing")
 	flag.BoolVar(&o.inProcess, "in-process", false, "serve from this process instead of a child (for tests; memory figures then include the harness)")
+	flag.BoolVar(&o.loadOnly, "load-only", false, "only load the graph into SQLite and print the load's figures; saves nothing")
+	flag.BoolVar(&o.perDocument, "per-document", false, "load with one Upsert transaction per batch instead of the store's bulk path")
 	flag.BoolVar(&o.apiOnly, "api-only", false, "load the graph and measure only the API (no store questions, no peers); prints the tables and saves nothing")
 	flag.Parse()
 	if *serve {
@@ -144,7 +148,7 @@ func main() {
 	if o.command == "" {
 		o.command = "go run ./bench " + strings.Join(os.Args[1:], " ")
 	}
-	if o.apiOnly {
+	if o.apiOnly || o.loadOnly {
 		// A partial run must not overwrite a scale's saved figures.
 		o.save, o.naive, o.kuzu = false, false, false
 	}
@@ -180,6 +184,9 @@ func run(ctx context.Context, o options) error {
 		}
 		sc := scaleName(nodes)
 		res, err := runScale(ctx, o, sc, nodes)
+		if errors.Is(err, errLoadOnly) {
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("scale %s: %w", sc, err)
 		}
@@ -196,6 +203,9 @@ func run(ctx context.Context, o options) error {
 	}
 	return nil
 }
+
+// errLoadOnly ends a scale after its load (-load-only).
+var errLoadOnly = errors.New("only the load was asked for")
 
 // parseScale reads 10k, 100k, 1m or a plain number of nodes.
 func parseScale(s string) (int, error) {
@@ -276,7 +286,7 @@ func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleRe
 	var docs int
 	err = prof.run("bulk load", func() error {
 		var err error
-		sr.Load, docs, err = bulkLoad(ctx, s, gen, o.batchDocs, 10_000, o.progress)
+		sr.Load, docs, err = bulkLoad(ctx, s, gen, o.batchDocs, 10_000, o.perDocument, o.progress)
 		return err
 	})
 	if err != nil {
@@ -284,6 +294,15 @@ func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleRe
 		return nil, err
 	}
 	o.progress(fmt.Sprintf("%s: loaded %s claims in %.0f s (%.0f claims/s)", scale, humanInt(sr.Load.Claims), sr.Load.Seconds, sr.Load.ClaimsPerSec()))
+	if o.loadOnly {
+		if prof != nil && len(prof.summaries) > 0 {
+			o.progress("where the load's CPU goes:" + prof.summaries[0].brief())
+		}
+		if fi, err := os.Stat(dbPath); err == nil {
+			o.progress(fmt.Sprintf("%s: SQLite file %d MiB", scale, fi.Size()>>20))
+		}
+		return nil, errors.Join(s.Close(), errLoadOnly)
+	}
 	o.progress(scale + ": building the in-memory adjacency")
 	claims, took, err := s.Prepare(ctx)
 	if err != nil {
@@ -420,7 +439,7 @@ func measureNeo4j(ctx context.Context, o options, cfg synth.Config, q queries, p
 	}
 	sr := StoreResult{Name: "actorgraph (Neo4j)"}
 	gen := synth.New(cfg)
-	sr.Load, _, err = bulkLoad(ctx, s, gen, o.batchDocs, 10_000, o.progress)
+	sr.Load, _, err = bulkLoad(ctx, s, gen, o.batchDocs, 10_000, o.perDocument, o.progress)
 	if err != nil {
 		return nil, "", fmt.Errorf("neo4j: %w", err)
 	}

@@ -78,7 +78,7 @@ type profiler struct {
 // focus restricts a phase's summary to stacks through these functions
 // (pprof's -focus), e.g. the bulk load to Upsert, leaving out generation.
 var phaseFocus = map[string]string{
-	"bulk load": `graph/sqlitestore\.\(\*Store\)\.Upsert|neo4jstore\.\(\*Store\)\.Upsert`,
+	"bulk load": `graph/sqlitestore\.\(\*Store\)\.Upsert|neo4jstore\.\(\*Store\)\.Upsert|sqlitestore\.\(\*bulkLoad\)`,
 }
 
 // run profiles this process while fn runs.

@@ -79,6 +79,11 @@ type LoadResult struct {
 	Batches  int     `json:"batches"`
 	// BatchDocs is how many documents each Upsert carried.
 	BatchDocs int `json:"batchDocs"`
+	// Bulk is true when the load went through the store's bulk path
+	// (graph.BulkStore); FinishSeconds, part of Seconds, is its Commit:
+	// building the indexes and the evidence search index at the end.
+	Bulk          bool    `json:"bulk,omitempty"`
+	FinishSeconds float64 `json:"finishSeconds,omitempty"`
 }
 
 // ClaimsPerSec is distinct claims (with their evidence) per second.

@@ -64,6 +64,20 @@ type Loader struct {
 	Strict bool
 	// Fetcher fetches web addresses given to LoadPaths; nil refuses them.
 	Fetcher *fetch.Fetcher
+	// BulkFrom, when positive, writes a load of at least this many
+	// documents through the store's bulk path (graph.BulkStore) when it
+	// has one: one transaction for the whole load, with the indexes built
+	// at the end. Documents are still refused one by one, but a load that
+	// is stopped or killed stores nothing of itself, and readers see the
+	// documents only when it ends. 0 writes one transaction per document.
+	BulkFrom int
+
+	// During a bulk load: where batches go, and the documents written so
+	// far by URL (a later text at the same URL supersedes them, and the
+	// store cannot show them before the bulk load ends).
+	bulk     graph.BulkLoad
+	bulkURLs map[string][]string
+	bulkErr  error // what ended the bulk load early
 }
 
 // Summary is what a load did.
@@ -251,6 +265,46 @@ func (l *Loader) load(ctx context.Context, items []item, sum Summary) (Summary, 
 	for _, w := range sum.Warnings {
 		l.printf("warning: %s\n", w)
 	}
+	if bs, ok := l.Store.(graph.BulkStore); ok && l.BulkFrom > 0 && len(items) >= l.BulkFrom && l.bulk == nil {
+		bulk, err := bs.BeginBulk(ctx)
+		if err != nil {
+			return sum, err
+		}
+		l.printf("%d documents: one bulk load (indexes built at the end; stopped before the end, it stores nothing)\n", len(items))
+		l.bulk, l.bulkURLs, l.bulkErr = bulk, map[string][]string{}, nil
+		defer func() {
+			bulk.Rollback() // after Commit, nothing
+			l.bulk, l.bulkURLs = nil, nil
+		}()
+		start := time.Now()
+		sum, err = l.loadItems(ctx, items, sum)
+		if err != nil {
+			return sum, err
+		}
+		if err := bulk.Commit(ctx, func(s string) { l.printf("bulk load: %s\n", s) }); err != nil {
+			return sum, fmt.Errorf("bulk load of %d documents: %w", sum.Documents, err)
+		}
+		l.printf("bulk load: %d documents stored in %v\n", sum.Documents-sum.Refused, time.Since(start).Round(time.Millisecond))
+		l.printf("loaded %s\n", sum)
+		return sum, nil
+	}
+	sum, err := l.loadItems(ctx, items, sum)
+	if err != nil {
+		return sum, err
+	}
+	l.printf("loaded %s\n", sum)
+	return sum, nil
+}
+
+// upsert writes a batch: into the bulk load when there is one.
+func (l *Loader) upsert(ctx context.Context, b graph.Batch) (graph.UpsertResult, error) {
+	if l.bulk != nil {
+		return l.bulk.Upsert(ctx, b)
+	}
+	return l.Store.Upsert(ctx, b)
+}
+
+func (l *Loader) loadItems(ctx context.Context, items []item, sum Summary) (Summary, error) {
 	for i := 0; i < len(items); i++ {
 		it := items[i]
 		if err := ctx.Err(); err != nil {
@@ -288,6 +342,9 @@ func (l *Loader) load(ctx context.Context, items []item, sum Summary) (Summary, 
 			if ctx.Err() != nil {
 				return sum, ctx.Err()
 			}
+			if l.bulkErr != nil {
+				return sum, fmt.Errorf("the bulk load failed, nothing of it is stored: %w", l.bulkErr)
+			}
 			sum.Refused++
 			sum.Errors = append(sum.Errors, err)
 			l.printf("[%d/%d] %s: refused: %v\n", i+1, len(items), it.display, err)
@@ -301,7 +358,6 @@ func (l *Loader) load(ctx context.Context, items []item, sum Summary) (Summary, 
 		l.printf("[%d/%d] %s (%s): +%d nodes, +%d claims, +%d evidence in %v\n", i+1, len(items), it.display, kind,
 			res.Nodes, res.Relationships, res.Evidence, time.Since(start).Round(time.Millisecond))
 	}
-	l.printf("loaded %s\n", sum)
 	return sum, nil
 }
 
@@ -402,9 +458,15 @@ func (l *Loader) loadOne(ctx context.Context, it item, doc graph.Document) (grap
 		}
 		kind += fmt.Sprintf("; version %d of %s, superseding %s", version, doc.URL, doc.Supersedes)
 	}
-	res, err := l.Store.Upsert(ctx, batch)
+	res, err := l.upsert(ctx, batch)
 	if err != nil {
+		if l.bulk != nil && !graph.HasCode(err, graph.CodeInvalid) && !graph.HasCode(err, graph.CodeConflict) {
+			l.bulkErr = fmt.Errorf("%s: %w", it.display, err)
+		}
 		return graph.UpsertResult{}, "", warns, fmt.Errorf("%s: %w", it.display, err)
+	}
+	if l.bulkURLs != nil && doc.URL != "" {
+		l.bulkURLs[doc.URL] = append(l.bulkURLs[doc.URL], doc.ID)
 	}
 	return res, kind, warns, nil
 }
@@ -417,6 +479,26 @@ func (l *Loader) loadOne(ctx context.Context, it item, doc graph.Document) (grap
 func (l *Loader) supersede(ctx context.Context, doc *graph.Document) (int, error) {
 	if doc.URL == "" || doc.Supersedes != "" {
 		return 0, nil
+	}
+	// Versions written earlier in this bulk load are not in the store yet.
+	if prior := l.bulkURLs[doc.URL]; len(prior) > 0 {
+		if slices.Contains(prior, doc.ID) {
+			return 0, nil
+		}
+		page, err := l.Store.ListDocuments(ctx, graph.ListDocumentsQuery{URL: doc.URL, First: graph.MaxVersions})
+		if err != nil {
+			return 0, err
+		}
+		stored := 0
+		if len(page.Documents) > 0 {
+			vs, err := graph.Versions(ctx, l.Store, page.Documents[0])
+			if err != nil {
+				return 0, err
+			}
+			stored = len(vs)
+		}
+		doc.Supersedes = prior[len(prior)-1]
+		return stored + len(prior) + 1, nil
 	}
 	page, err := l.Store.ListDocuments(ctx, graph.ListDocumentsQuery{URL: doc.URL, First: graph.MaxVersions})
 	if err != nil || len(page.Documents) == 0 {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -259,6 +260,9 @@ func (l storeLookup) SubjectsWithEvidence(ctx context.Context, ids []string) (ma
 // ImportBatchSize is how many nodes without evidence go into one batch.
 const ImportBatchSize = 500
 
+// bulkDocs is how many documents go in one batch of a bulk import.
+const bulkDocs = 200
+
 // Import reads a graph from r and writes it into s through Store.Upsert, so
 // it is checked like any other write and importing the same file again
 // changes nothing. The file is read whole first, because a claim can only be
@@ -283,6 +287,9 @@ const ImportBatchSize = 500
 // again writes the rest: the boundary is a batch, and the check passes
 // after each.
 //
+// In a store with a bulk path (graph.BulkStore) the batches go into one
+// bulk load, so a failed or killed import stores nothing at all.
+//
 // It returns the sum of what the batches created.
 func Import(ctx context.Context, s graph.Store, r *Reader) (graph.UpsertResult, error) {
 	var total graph.UpsertResult
@@ -297,15 +304,65 @@ func Import(ctx context.Context, s graph.Store, r *Reader) (graph.UpsertResult, 
 	if err != nil {
 		return total, fmt.Errorf("nothing imported: %w", err)
 	}
+	// A store with a bulk path takes the whole file in one bulk load: much
+	// faster for a large file, and an import that fails or is killed half
+	// way stores nothing of it. Documents then go in groups (bulkDocs to a
+	// batch), since the bulk load is one transaction anyway.
+	write := s.Upsert
+	groupDocs := 1
+	var bulk graph.BulkLoad
+	if bs, ok := s.(graph.BulkStore); ok {
+		if bulk, err = bs.BeginBulk(ctx); err != nil {
+			return total, err
+		}
+		defer bulk.Rollback()
+		write, groupDocs = bulk.Upsert, bulkDocs
+	}
+	var group graph.Batch
+	var groupFirst string
+	inGroup := 0
+	flush := func() error {
+		if group.Empty() {
+			return nil
+		}
+		res, err := write(ctx, group)
+		if err != nil {
+			what := "document " + groupFirst
+			if inGroup > 1 {
+				what = fmt.Sprintf("%d documents from %s", inGroup, groupFirst)
+			}
+			return fmt.Errorf("importing %s: %w", what, err)
+		}
+		total = total.Add(res)
+		group, inGroup = graph.Batch{}, 0
+		return nil
+	}
 	upsert := func(what string, b graph.Batch) error {
 		if b.Empty() {
 			return nil
 		}
-		res, err := s.Upsert(ctx, b)
-		if err != nil {
-			return fmt.Errorf("importing %s: %w", what, err)
+		if groupDocs == 1 || !strings.HasPrefix(what, "document ") {
+			if err := flush(); err != nil {
+				return err
+			}
+			res, err := write(ctx, b)
+			if err != nil {
+				return fmt.Errorf("importing %s: %w", what, err)
+			}
+			total = total.Add(res)
+			return nil
 		}
-		total = total.Add(res)
+		if inGroup == 0 {
+			groupFirst = strings.TrimPrefix(what, "document ")
+		}
+		group.Documents = append(group.Documents, b.Documents...)
+		group.Nodes = append(group.Nodes, b.Nodes...)
+		group.Relationships = append(group.Relationships, b.Relationships...)
+		group.Evidence = append(group.Evidence, b.Evidence...)
+		inGroup++
+		if inGroup >= groupDocs {
+			return flush()
+		}
 		return nil
 	}
 
@@ -414,8 +471,16 @@ func Import(ctx context.Context, s graph.Store, r *Reader) (graph.UpsertResult, 
 		}
 	}
 	last.Evidence = waiting
+	if err := flush(); err != nil {
+		return total, err
+	}
 	if err := upsert("the remaining items", last); err != nil {
 		return total, err
+	}
+	if bulk != nil {
+		if err := bulk.Commit(ctx, nil); err != nil {
+			return graph.UpsertResult{}, fmt.Errorf("nothing imported: %w", err)
+		}
 	}
 	// What people did, once everything it names is stored.
 	return total, importCuration(ctx, s, g.curation)

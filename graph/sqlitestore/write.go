@@ -84,6 +84,12 @@ const (
 type batchWriter struct {
 	tx        *sql.Tx
 	faultHook func() error
+	// deferEvidenceIndex leaves the evidence full-text index to the end of
+	// a bulk load (bulk.go), which fills it for every new row at once.
+	deferEvidenceIndex bool
+	// known, in a bulk load, says which claim and evidence ids may be
+	// stored, so that ids it rules out are not looked up (bulk.go).
+	known *bulkKnown
 }
 
 // exec runs one write. faultHook lets tests fail the Nth write of a
@@ -236,9 +242,11 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 	if len(rels) == 0 {
 		return 0, nil
 	}
-	ids := make([]string, len(rels))
-	for i, r := range rels {
-		ids[i] = r.ID
+	ids := make([]string, 0, len(rels))
+	for _, r := range rels {
+		if w.known.mayHoldRel(r.ID) {
+			ids = append(ids, r.ID)
+		}
 	}
 	stored := map[string]storedRel{}
 	// A claim a person changed, or one rejected or corrected, keeps its
@@ -246,8 +254,8 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 	// curated load now makes is confirmed by the annotations.
 	keep := map[string]bool{}
 	unreviewed := map[string]bool{}
-	err := queryEach(ctx, w.tx, `SELECT id, method, confidence, modality, date, published, props, status, edited FROM rels WHERE id IN (SELECT value FROM json_each(?))`,
-		[]any{jsonArray(ids)}, func(rows *sql.Rows) error {
+	err := queryEachIfAny(ctx, w.tx, ids, `SELECT id, method, confidence, modality, date, published, props, status, edited FROM rels WHERE id IN (SELECT value FROM json_each(?))`,
+		func(rows *sql.Rows) error {
 			var id, status string
 			var sr storedRel
 			var ed bool
@@ -288,7 +296,11 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 			changed = append(changed, row)
 		}
 	}
-	if len(fresh) > 0 {
+	if len(fresh) > 0 && w.known != nil {
+		if err := w.known.insertRels(ctx, w, fresh); err != nil {
+			return 0, err
+		}
+	} else if len(fresh) > 0 {
 		if _, err := w.exec(ctx, `INSERT OR FAIL INTO rels(id, type, src, dst, method, confidence, modality, date, published, props,
 				status, reviewed_by, reviewed_at, review_note)
 			SELECT j.value->>0, j.value->>1, a.nid, b.nid, j.value->>4, j.value->>5, j.value->>6, j.value->>7, j.value->>8, j.value->>9,
@@ -296,6 +308,9 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 			FROM json_each(?) j JOIN nodes a ON a.id = j.value->>2 JOIN nodes b ON b.id = j.value->>3`, jsonRows(fresh)); err != nil {
 			return 0, err
 		}
+	}
+	for _, row := range fresh {
+		w.known.addRel(row[0].(string))
 	}
 	if len(changed) > 0 {
 		if _, err := w.exec(ctx, `UPDATE rels SET method = v.method, confidence = v.confidence, modality = v.modality, date = v.date, published = v.published, props = v.props
@@ -321,13 +336,18 @@ func (w *batchWriter) writeEvidence(ctx context.Context, evs []graph.Evidence) (
 	if len(evs) == 0 {
 		return 0, nil
 	}
-	ids := make([]string, len(evs))
-	for i, e := range evs {
-		ids[i] = e.ID
+	ids := make([]string, 0, len(evs))
+	for _, e := range evs {
+		if w.known.mayHoldEvidence(e.ID) {
+			ids = append(ids, e.ID)
+		}
 	}
-	have, err := txLookup{w.tx}.existing(ctx, `SELECT id FROM evidence WHERE id IN (SELECT value FROM json_each(?))`, ids)
-	if err != nil {
-		return 0, err
+	have := map[string]bool{}
+	if len(ids) > 0 {
+		var err error
+		if have, err = (txLookup{tx: w.tx}).existing(ctx, `SELECT id FROM evidence WHERE id IN (SELECT value FROM json_each(?))`, ids); err != nil {
+			return 0, err
+		}
 	}
 	var fresh [][]any
 	for _, e := range evs {
@@ -345,12 +365,20 @@ func (w *batchWriter) writeEvidence(ctx context.Context, evs []graph.Evidence) (
 	// evidence-id (hash) order, as a lookup by id gives them, it wrote a
 	// tiny segment per row and spent the load merging them.
 	var before int64
-	if err := w.tx.QueryRowContext(ctx, `SELECT coalesce(max(eid), 0) FROM evidence`).Scan(&before); err != nil {
-		return 0, err
+	if !w.deferEvidenceIndex {
+		if err := w.tx.QueryRowContext(ctx, `SELECT coalesce(max(eid), 0) FROM evidence`).Scan(&before); err != nil {
+			return 0, err
+		}
 	}
 	if _, err := w.exec(ctx, `INSERT OR FAIL INTO evidence(id, subject, doc_id, start, end, quote)
 		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`, jsonRows(fresh)); err != nil {
 		return 0, err
+	}
+	for _, row := range fresh {
+		w.known.addEvidence(row[0].(string))
+	}
+	if w.deferEvidenceIndex {
+		return len(fresh), nil
 	}
 	if _, err := w.exec(ctx, `INSERT INTO evidence_fts(rowid, quote) SELECT eid, quote FROM evidence WHERE eid > ? ORDER BY eid`, before); err != nil {
 		return 0, err
@@ -551,6 +579,15 @@ func deleteEvidenceWhere(ctx context.Context, tx *sql.Tx, where string, arg any)
 // queryer is what both *sql.DB and *sql.Tx offer.
 type queryer interface {
 	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+// queryEachIfAny runs q with ids as its JSON array argument, unless there
+// are none.
+func queryEachIfAny(ctx context.Context, db queryer, ids []string, q string, fn func(*sql.Rows) error) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return queryEach(ctx, db, q, []any{jsonArray(ids)}, fn)
 }
 
 // queryEach runs q and calls fn for each row.

@@ -1,0 +1,399 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/actorgraph/actorgraph/graph"
+)
+
+var _ graph.BulkStore = (*Store)(nil)
+
+// bulkCacheKiB is the page cache of the write connection during a bulk load
+// (the ordinary 64 MiB is too small to hold the claim and evidence id
+// indexes a large load inserts into at random places). mmap lets reads of
+// pages the cache dropped come from the operating system's page cache
+// without a read call each.
+const (
+	bulkCacheKiB = 512 << 10
+	bulkMmap     = 64 << 30
+)
+
+// bulkLoad is a bulk load (graph.BulkLoad): one IMMEDIATE transaction on the
+// write connection, holding it until Commit or Rollback.
+//
+// What makes it fast is what it leaves until Commit: the secondary indexes
+// of claims and evidence (by ends, by type, the review queue, by subject, by
+// document) are dropped inside the transaction and built again once, each by
+// one sort, at the end; the evidence full-text index is filled in row id
+// order at the end, in one statement, instead of one small segment per
+// batch. Rows still go in through the same batch writer as Upsert, so what
+// is stored is the same. Only the unique id indexes stay, because writing a
+// claim or a piece of evidence again must find the stored one.
+//
+// Because everything happens in one transaction, a bulk load killed at any
+// point leaves the file as it was: SQLite ignores the WAL frames of a
+// transaction that never committed.
+type bulkLoad struct {
+	s    *Store
+	conn *sql.Conn
+	tx   *sql.Tx
+	// indexes are the dropped indexes' names and statements, in the order
+	// to build them again: exactly the statements the schema made them
+	// with, so the schema after a bulk load is the schema before it.
+	indexes    [][2]string
+	evBefore   int64
+	failed     error
+	done       bool
+	known      *bulkKnown
+	kinds      map[string]graph.NodeKind // node kinds stored or written in this bulk load
+	mu         sync.Mutex
+	restorePre []string
+}
+
+// bulkIndexes are the indexes a bulk load drops and rebuilds: every index
+// of the claims and evidence tables that is not a table's unique id.
+const bulkIndexes = `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('rels', 'evidence') ORDER BY name`
+
+// BeginBulk implements graph.BulkStore.
+func (s *Store) BeginBulk(ctx context.Context) (graph.BulkLoad, error) {
+	if s.write == nil {
+		return nil, graph.Invalidf("the store is open read-only")
+	}
+	conn, err := s.write.Conn(ctx)
+	if err != nil {
+		return nil, s.wrap(ctx, "starting a bulk load", err)
+	}
+	b := &bulkLoad{s: s, conn: conn}
+	for _, p := range []string{fmt.Sprintf("PRAGMA cache_size = -%d", bulkCacheKiB), fmt.Sprintf("PRAGMA mmap_size = %d", int64(bulkMmap))} {
+		if _, err := conn.ExecContext(ctx, p); err != nil {
+			conn.Close()
+			return nil, s.wrap(ctx, "starting a bulk load", err)
+		}
+	}
+	b.restorePre = []string{"PRAGMA cache_size = -65536", "PRAGMA mmap_size = 0"}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		b.release()
+		return nil, s.wrap(ctx, "starting a bulk load", err)
+	}
+	b.tx = tx
+	err = func() error {
+		if err := queryEach(ctx, tx, bulkIndexes, nil, func(rows *sql.Rows) error {
+			var name, stmt string
+			err := rows.Scan(&name, &stmt)
+			b.indexes = append(b.indexes, [2]string{name, stmt})
+			return err
+		}); err != nil {
+			return err
+		}
+		for _, ix := range b.indexes {
+			if _, err := tx.ExecContext(ctx, `DROP INDEX "`+ix[0]+`"`); err != nil {
+				return err
+			}
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(eid), 0) FROM evidence`).Scan(&b.evBefore); err != nil {
+			return err
+		}
+		var any bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM rels) OR EXISTS(SELECT 1 FROM evidence)`).Scan(&any); err != nil {
+			return err
+		}
+		b.known = &bulkKnown{fresh: !any, seed: maphash.MakeSeed(), rels: map[uint64]struct{}{}, evidence: map[uint64]struct{}{}, nids: map[string]int64{}}
+		b.kinds = map[string]graph.NodeKind{}
+		return nil
+	}()
+	if err != nil {
+		b.Rollback()
+		return nil, s.wrap(ctx, "starting a bulk load", err)
+	}
+	return b, nil
+}
+
+// Upsert implements graph.BulkLoad.
+func (b *bulkLoad) Upsert(ctx context.Context, batch graph.Batch) (graph.UpsertResult, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.done {
+		return graph.UpsertResult{}, graph.Invalidf("the bulk load is over")
+	}
+	if b.failed != nil {
+		return graph.UpsertResult{}, fmt.Errorf("the bulk load failed earlier: %w", b.failed)
+	}
+	batch, err := graph.NormalizeBatch(batch)
+	if err != nil {
+		return graph.UpsertResult{}, err
+	}
+	if batch.Empty() {
+		return graph.UpsertResult{}, nil
+	}
+	// Checks write nothing: a batch they refuse leaves the bulk load as it
+	// was, and it goes on.
+	batch, err = followReview(ctx, b.tx, batch)
+	if err == nil {
+		err = graph.CheckBatch(ctx, batch, bulkLookup{txLookup{b.tx}, b})
+	}
+	if err != nil {
+		var ge *graph.Error
+		if errors.As(err, &ge) && (ge.Code == graph.CodeInvalid || ge.Code == graph.CodeConflict) {
+			return graph.UpsertResult{}, err
+		}
+		b.failed = err
+		return graph.UpsertResult{}, b.s.wrap(ctx, "writing a batch", err)
+	}
+	w := &batchWriter{tx: b.tx, faultHook: b.s.faultHook, deferEvidenceIndex: true, known: b.known}
+	res, err := w.write(ctx, batch)
+	if err != nil {
+		// Part of the batch may be written: nothing of this bulk load can
+		// be committed now.
+		b.failed = err
+		return graph.UpsertResult{}, b.s.wrap(ctx, "writing a batch", err)
+	}
+	for _, n := range batch.Nodes {
+		b.kinds[n.ID] = n.Kind
+	}
+	return res, nil
+}
+
+// Commit implements graph.BulkLoad.
+func (b *bulkLoad) Commit(ctx context.Context, progress func(string)) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.done {
+		return graph.Invalidf("the bulk load is over")
+	}
+	if b.failed != nil {
+		b.rollbackLocked()
+		return fmt.Errorf("the bulk load failed, nothing of it is stored: %w", b.failed)
+	}
+	say := func(format string, args ...any) {
+		if progress != nil {
+			progress(fmt.Sprintf(format, args...))
+		}
+	}
+	step := func(what, q string, args ...any) error {
+		t0 := time.Now()
+		if b.s.faultHook != nil {
+			if err := b.s.faultHook(); err != nil {
+				return err
+			}
+		}
+		if _, err := b.tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		say("%s in %.1f s", what, time.Since(t0).Seconds())
+		return nil
+	}
+	err := step("indexed the new evidence quotes for search",
+		`INSERT INTO evidence_fts(rowid, quote) SELECT eid, quote FROM evidence WHERE eid > ? ORDER BY eid`, b.evBefore)
+	for _, ix := range b.indexes {
+		if err != nil {
+			break
+		}
+		err = step("built the index "+ix[0], ix[1])
+	}
+	if err == nil {
+		t0 := time.Now()
+		if err = b.tx.Commit(); err == nil {
+			say("committed in %.1f s", time.Since(t0).Seconds())
+		}
+	}
+	if err != nil {
+		b.rollbackLocked()
+		return b.s.wrap(ctx, "finishing a bulk load", err)
+	}
+	b.done = true
+	// The transaction's pages sit in the WAL; copy them into the file now,
+	// so that the WAL does not stay as large as the load. Readers that
+	// still hold old snapshots make this a partial copy, which is harmless.
+	t0 := time.Now()
+	if _, err := b.conn.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err == nil {
+		say("copied the write-ahead log into the database in %.1f s", time.Since(t0).Seconds())
+	}
+	b.release()
+	return nil
+}
+
+// Rollback implements graph.BulkLoad.
+func (b *bulkLoad) Rollback() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.done {
+		return nil
+	}
+	return b.rollbackLocked()
+}
+
+func (b *bulkLoad) rollbackLocked() error {
+	b.done = true
+	var err error
+	if b.tx != nil {
+		err = b.tx.Rollback()
+		if errors.Is(err, sql.ErrTxDone) {
+			err = nil
+		}
+	}
+	b.release()
+	return err
+}
+
+// release gives the write connection back with its ordinary settings.
+func (b *bulkLoad) release() {
+	if b.conn == nil {
+		return
+	}
+	for _, p := range b.restorePre {
+		b.conn.ExecContext(context.Background(), p)
+	}
+	b.conn.Close()
+	b.conn = nil
+}
+
+// bulkKnown remembers, as 64-bit hashes, the claim and evidence ids a bulk
+// load wrote. When the store held no claims and no evidence as the bulk
+// load began, an id whose hash it has not seen cannot be stored, so the
+// writer skips looking it up: most ids of a large load are new, and each
+// lookup is a search of an index too large for the cache. A hash seen
+// before (the same claim in a second document, or a rare collision) is
+// looked up as usual. A nil *bulkKnown, or one for a store that held
+// claims, rules nothing out.
+type bulkKnown struct {
+	fresh    bool
+	seed     maphash.Seed
+	rels     map[uint64]struct{}
+	evidence map[uint64]struct{}
+	// nids are the row ids of nodes the bulk load wrote or read, so that
+	// a new claim is written with its ends' row ids instead of two
+	// lookups by text id each.
+	nids map[string]int64
+}
+
+// insertRels writes new claims, rows as batchWriter.writeRels makes them.
+func (k *bulkKnown) insertRels(ctx context.Context, w *batchWriter, rows [][]any) error {
+	var missing []string
+	for _, r := range rows {
+		for _, end := range []string{r[2].(string), r[3].(string)} {
+			if _, ok := k.nids[end]; !ok {
+				missing = append(missing, end)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		err := queryEach(ctx, w.tx, `SELECT id, nid FROM nodes WHERE id IN (SELECT value FROM json_each(?))`, []any{jsonArray(missing)},
+			func(rs *sql.Rows) error {
+				var id string
+				var nid int64
+				err := rs.Scan(&id, &nid)
+				k.nids[id] = nid
+				return err
+			})
+		if err != nil {
+			return err
+		}
+	}
+	// The rows go in as JSON like Upsert's (the driver prepares a
+	// statement again on every execution, so a statement per row costs a
+	// parse each: slower than taking one JSON array apart), with the ends'
+	// row ids in place of their ids.
+	withNids := make([][]any, len(rows))
+	for i, r := range rows {
+		src, ok1 := k.nids[r[2].(string)]
+		dst, ok2 := k.nids[r[3].(string)]
+		if !ok1 || !ok2 {
+			return fmt.Errorf("claim %s: an end is not stored", r[0])
+		}
+		row := slices.Clone(r)
+		row[2], row[3] = src, dst
+		withNids[i] = row
+	}
+	_, err := w.exec(ctx, `INSERT OR FAIL INTO rels(id, type, src, dst, method, confidence, modality, date, published, props,
+			status, reviewed_by, reviewed_at, review_note)
+		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
+			value->>10, value->>11, value->>12, value->>13
+		FROM json_each(?)`, jsonRows(withNids))
+	return err
+}
+
+func (k *bulkKnown) may(set map[uint64]struct{}, id string) bool {
+	if k == nil || !k.fresh {
+		return true
+	}
+	_, ok := set[maphash.String(k.seed, id)]
+	return ok
+}
+
+func (k *bulkKnown) add(set map[uint64]struct{}, id string) {
+	if k != nil && k.fresh {
+		set[maphash.String(k.seed, id)] = struct{}{}
+	}
+}
+
+func (k *bulkKnown) mayHoldRel(id string) bool {
+	return k == nil || k.may(k.rels, id)
+}
+
+func (k *bulkKnown) mayHoldEvidence(id string) bool {
+	return k == nil || k.may(k.evidence, id)
+}
+
+func (k *bulkKnown) addRel(id string) {
+	if k != nil {
+		k.add(k.rels, id)
+	}
+}
+
+func (k *bulkKnown) addEvidence(id string) {
+	if k != nil {
+		k.add(k.evidence, id)
+	}
+}
+
+// bulkLookup answers graph.CheckBatch inside a bulk load: node kinds from
+// what the bulk load already read or wrote, claims through bulkKnown.
+type bulkLookup struct {
+	txLookup
+	b *bulkLoad
+}
+
+func (l bulkLookup) StoredNodeKinds(ctx context.Context, ids []string) (map[string]graph.NodeKind, error) {
+	out := map[string]graph.NodeKind{}
+	var missing []string
+	for _, id := range ids {
+		if k, ok := l.b.kinds[id]; ok {
+			out[id] = k
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	got, err := l.txLookup.StoredNodeKinds(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	for id, k := range got {
+		out[id] = k
+		l.b.kinds[id] = k
+	}
+	return out, nil
+}
+
+func (l bulkLookup) StoredRelationships(ctx context.Context, ids []string) (map[string]bool, error) {
+	var maybe []string
+	for _, id := range ids {
+		if l.b.known.mayHoldRel(id) {
+			maybe = append(maybe, id)
+		}
+	}
+	if len(maybe) == 0 {
+		return map[string]bool{}, nil
+	}
+	return l.txLookup.StoredRelationships(ctx, maybe)
+}
