@@ -110,9 +110,11 @@
 //	                        statement made at the event named)
 //	sanction@1              X imposed sanctions on a list; X sanctioned Y; the
 //	                        sanctions target ...; among those sanctioned is ...
-//	denial@1                X denied / rejected the accusations, any involvement:
-//	                        the first attribution blaming X or its state ("the
-//	                        charges": the legal one)
+//	denial@2                X denied any involvement / rejected the accusations /
+//	                        denied using ...: every attribution blaming X or its
+//	                        own (of the operation named, if one is); "the
+//	                        charges": the legal ones; "the accusation": the
+//	                        last one (docs/annotations.md, "Denials")
 //	reaction@1, call@1      X reacted angrily (to Y), calling for / urged ...
 //	targeting@1             an operation on / against X; it struck / hit / disrupted X
 //	membership@1, part-of@1 X belonged to Y; "the agency’s Unit 26165"

@@ -22,6 +22,11 @@ type Extractor struct {
 	// capitals maps a capital's lower-case name to its state, from the
 	// reference data, for datelines.
 	capitals map[string]string
+	// sponsors maps a state-sponsored group to the state body the
+	// reference data places it under. Only denials read it ("Moscow denied
+	// any role" answers a blame of a group under the GRU); what a group is
+	// reported to have done stays the group's.
+	sponsors map[string]string
 }
 
 // New builds an extractor over the reference entities of reg and the
@@ -43,7 +48,14 @@ func New(reg *resolve.Registry) (*Extractor, error) {
 			}
 		}
 	}
-	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons, consIdx: indexConstructions(cons), capitals: capitals}, nil
+	sponsors := map[string]string{}
+	for _, l := range reg.Links() {
+		if _, ok := reg.PartOf(l.Child); !ok {
+			sponsors[l.Child] = l.Parent
+		}
+	}
+	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons, consIdx: indexConstructions(cons), capitals: capitals,
+		sponsors: sponsors}, nil
 }
 
 // Extract reads a cleaned document and returns the annotations it proposes,

@@ -32,7 +32,7 @@ const (
 	methodWarning          = "rule:warning@1"
 	methodAccusation       = "rule:accusation@1"
 	methodSanction         = "rule:sanction@1"
-	methodDenial           = "rule:denial@1"
+	methodDenial           = "rule:denial@2"
 	methodReaction         = "rule:reaction@1"
 	methodCall             = "rule:call@1"
 	methodTargeting        = "rule:targeting@1"

@@ -1137,8 +1137,15 @@ func (d *document) lastSanctioner(n int) []*mention {
 
 // ruleDenial: "China rejected the accusations", "Moscow denied
 // involvement", "Kremlin spokesman Dmitry Peskov rejected the accusations
-// as unfounded". What is denied is the first attribution that blames the
-// denier (or its state); "the charges" is the legal one.
+// as unfounded". Which attributions a denial answers follows the
+// convention of docs/annotations.md ("Denials"), the one independent
+// annotators follow: a general denial ("denied any involvement in the
+// poisoning", "denied using chemical weapons", "rejected the accusations")
+// answers every attribution of the article that blames the denier or its
+// own (its bodies, units, the groups the reference data places under them,
+// its officials), of the operation it names if it names one; "the charges"
+// answer the legal ones; a specific denial ("the accusation", "called the
+// accusation groundless") answers the accusation reported last.
 func (d *document) ruleDenial(s *sentence) {
 	lx := d.x.lx
 	hits := d.verbs(s, "deny")
@@ -1162,81 +1169,108 @@ func (d *document) ruleDenial(s *sentence) {
 		if len(who) == 0 {
 			continue
 		}
-		legal := false
+		legal, specific := false, called[h.i]
 		ok := false
 		for k := h.j; k < len(s.toks) && k < h.j+5; k++ {
 			w := s.toks[k].lower
 			// "denied using chemical weapons", "denied launching the attack"
-			gerund := k == h.j && strings.HasSuffix(w, "ing") && len(w) > 5 && !s.toks[k].is("having", "being")
+			gerund := k == h.j && strings.HasSuffix(w, "ing") && len(w) > 4 && !s.toks[k].is("having", "being", "thing")
 			if lx.attributionNouns.has(w) || gerund || w == "involvement" || w == "role" || w == "responsibility" || w == "carrying" ||
 				w == "participation" || w == "wrongdoing" || s.mat(k) != nil && isOp(s.mat(k).ent) {
 				ok = true
 				legal = lx.legalNouns.has(w)
+				// "the accusation", "this claim": one accusation, not all.
+				if lx.attributionNouns.has(w) && !legal && !strings.HasSuffix(w, "s") && s.tok(k-1).is("the", "this", "that") {
+					specific = true
+				}
 				break
 			}
 		}
 		if !ok {
 			continue
 		}
+		// The operation the denial names, if any ("any role in the attack
+		// on the port"): only its attributions are answered.
+		var named *entity
+		if ops := opsIn(s, h.j, s.endOfClause(h.j)); len(ops) == 1 {
+			named = ops[0]
+		}
 		for _, w := range who {
-			target := d.deniedAttribution(w.ent, legal)
-			if called[h.i] {
+			var targets []string
+			switch {
+			case specific:
 				if a := d.latestBlaming(w.ent, s.n); a != "" {
-					target = a
+					targets = []string{a}
+				}
+			case legal:
+				targets = d.blamingAttributions(w.ent, named, true)
+			default:
+				targets = d.blamingAttributions(w.ent, named, false)
+			}
+			if len(targets) == 0 {
+				if a := d.deniedAttribution(w.ent, legal); a != "" {
+					targets = []string{a}
+				} else if op := d.opBefore(s, len(s.toks)); op != nil {
+					targets = []string{op.id}
 				}
 			}
-			if target == "" {
-				if op := d.opBefore(s, len(s.toks)); op != nil {
-					target = op.id
-				}
+			for _, target := range targets {
+				d.out.add(finding{subj: w.ent.id, typ: graph.RelDenied, obj: target, quote: s.text, sent: s.n, conf: confDenial, method: methodDenial})
 			}
-			if target == "" {
-				continue
-			}
-			d.out.add(finding{subj: w.ent.id, typ: graph.RelDenied, obj: target, quote: s.text, sent: s.n, conf: confDenial, method: methodDenial})
 		}
 	}
 }
 
-// latestBlaming returns the last attribution up to sentence n that blames
-// the denier or its state.
-func (d *document) latestBlaming(denier *entity, n int) string {
+// blamesOwn reports whether attribution a blames the denier or one of its
+// own: the state the denier is or acts for, that state's bodies, units and
+// officials (countryOf follows roles and PART_OF links).
+func (d *document) blamesOwn(a *attrFinding, denier *entity) bool {
 	state := d.countryOf(denier)
-	best := ""
+	for _, b := range a.blames {
+		if b == denier.id || state != "" && (b == state || d.countryOf(d.entityByID(b)) == state) {
+			return true
+		}
+		if p, ok := d.x.sponsors[b]; ok && state != "" && d.countryOf(d.entityByID(p)) == state {
+			return true
+		}
+	}
+	return false
+}
+
+// blamingAttributions returns every attribution of the document that
+// blames the denier or its own, of operation op when it is given, only the
+// legal ones when legal is set.
+func (d *document) blamingAttributions(denier, op *entity, legal bool) []string {
+	var out []string
 	for _, a := range d.out.attrs {
-		if a.sent > n {
+		if legal && !a.legal || op != nil && a.concerns != op.id || !d.blamesOwn(a, denier) {
 			continue
 		}
-		for _, b := range a.blames {
-			if b == denier.id || state != "" && (b == state || d.countryOf(d.entityByID(b)) == state) {
-				best = a.id
-			}
+		out = append(out, a.id)
+	}
+	return out
+}
+
+// latestBlaming returns the last attribution up to sentence n that blames
+// the denier or its own.
+func (d *document) latestBlaming(denier *entity, n int) string {
+	best := ""
+	for _, a := range d.out.attrs {
+		if a.sent <= n && d.blamesOwn(a, denier) {
+			best = a.id
 		}
 	}
 	return best
 }
 
-// deniedAttribution picks the attribution a denial answers.
+// deniedAttribution picks the attribution a denial answers when none
+// blames the denier: the legal one for "the charges", else the first.
 func (d *document) deniedAttribution(denier *entity, legal bool) string {
-	state := d.countryOf(denier)
-	blames := func(a *attrFinding) bool {
-		for _, b := range a.blames {
-			if b == denier.id || state != "" && (b == state || d.countryOf(d.entityByID(b)) == state) {
-				return true
-			}
-		}
-		return false
-	}
 	if legal {
 		for _, a := range d.out.attrs {
 			if a.legal {
 				return a.id
 			}
-		}
-	}
-	for _, a := range d.out.attrs {
-		if blames(a) {
-			return a.id
 		}
 	}
 	if len(d.out.attrs) > 0 {
