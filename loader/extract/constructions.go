@@ -58,15 +58,19 @@ import (
 var constructionsYAML []byte
 
 type construction struct {
-	Name     string   `yaml:"name"`
-	Version  int      `yaml:"version"`
-	Doc      string   `yaml:"doc"`
-	Claim    string   `yaml:"claim"`
-	Trigger  []string `yaml:"trigger"`
-	Verbs    string   `yaml:"verbs"` // a verb class of lexicon.yaml whose forms are triggers too
-	Subject  slotSpec `yaml:"subject"`
-	Object   slotSpec `yaml:"object"`
-	Negation string   `yaml:"negation"`
+	Name    string   `yaml:"name"`
+	Version int      `yaml:"version"`
+	Doc     string   `yaml:"doc"`
+	Claim   string   `yaml:"claim"`
+	Trigger []string `yaml:"trigger"`
+	Verbs   string   `yaml:"verbs"` // a verb class of lexicon.yaml whose forms are triggers too
+	// TriggerSuffix fires on a word ending in one of these ("-sponsored"):
+	// "a Chilean-sponsored resolution", with the actor before the hyphen
+	// as subject (subject.from "prefix").
+	TriggerSuffix []string `yaml:"trigger_suffix"`
+	Subject       slotSpec `yaml:"subject"`
+	Object        slotSpec `yaml:"object"`
+	Negation      string   `yaml:"negation"`
 	// After and NotAfter are words one of which must (must not) stand
 	// right before the trigger: "to hold X accountable" is a threat, not
 	// an attribution.
@@ -83,6 +87,7 @@ type construction struct {
 	objK     []graph.NodeKind
 	then     [][]string
 	via      [][]string
+	subjVia  [][]string
 	method   string
 }
 
@@ -96,6 +101,16 @@ type slotSpec struct {
 	// FallbackWhen is "always" (default) or "bare": only when nothing
 	// follows the trigger in its clause ("also signed up.").
 	FallbackWhen string `yaml:"fallback_when"`
+	// Event narrows the kind Event: "meeting" (summits, talks, not
+	// happenings) or "happening" (strikes, poisonings).
+	Event string `yaml:"event"`
+	// Nearest: the first mention after the trigger must be of an allowed
+	// kind ("launched a coalition", not "launched talks with the Lima
+	// Group"); otherwise the first allowed one within `within` is taken.
+	Nearest bool `yaml:"nearest"`
+	// Subkinds narrows a doctrine or organization by its kind property
+	// ("executive order", "law", "directive").
+	Subkinds []string `yaml:"subkinds"`
 }
 
 // Example is a sentence a construction is for, with facts it must give
@@ -151,8 +166,16 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			}
 			trig = append(trig, vs...)
 		}
-		if len(trig) == 0 {
+		if len(trig) == 0 && len(c.TriggerSuffix) == 0 {
 			return nil, bad("no trigger")
+		}
+		for _, sfx := range c.TriggerSuffix {
+			if !strings.HasPrefix(sfx, "-") || len(sfx) < 3 {
+				return nil, bad("trigger_suffix %q must start with a hyphen", sfx)
+			}
+		}
+		if (c.Subject.From == "prefix") != (len(c.TriggerSuffix) > 0) {
+			return nil, bad("subject.from prefix goes with trigger_suffix, and trigger_suffix with it")
 		}
 		c.triggers = map[string][][]string{}
 		for _, p := range trig {
@@ -162,9 +185,19 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
 		}
 		switch c.Subject.From {
-		case "clause", "clause-or-main", "by-after", "list-after", "before":
+		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix":
 		default:
-			return nil, bad("subject.from must be clause, clause-or-main, by-after, list-after or before")
+			return nil, bad("subject.from must be clause, clause-or-main, by-after, list-after, before or prefix")
+		}
+		if len(c.Subject.Via) > 0 && c.Subject.From != "by-after" {
+			return nil, bad("subject.via goes with subject.from by-after")
+		}
+		for _, sl := range []slotSpec{c.Subject, c.Object} {
+			switch sl.Event {
+			case "", "meeting", "happening":
+			default:
+				return nil, bad("event must be meeting or happening")
+			}
 		}
 		switch c.Object.From {
 		case "list-after", "first-after", "context", "before":
@@ -213,6 +246,10 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		}
 		c.then = phrases(c.Object.Then, true)
 		c.via = phrases(c.Object.Via, true)
+		c.subjVia = phrases(c.Subject.Via, true)
+		if c.Subject.Within == 0 {
+			c.Subject.Within = 12
+		}
 		if c.Confidence <= 0 || c.Confidence > 1 {
 			return nil, bad("confidence must be in (0, 1]")
 		}
@@ -255,7 +292,22 @@ func indexConstructions(cs []*construction) constructionIndex {
 func (d *document) runConstructions(s *sentence) {
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
-		if t.inQuote || t.kind != tWord || s.mat(i) != nil {
+		if t.inQuote || t.kind != tWord {
+			continue
+		}
+		// "a Chilean-sponsored resolution": the word may be inside the
+		// doctrine's name.
+		if len(d.x.consSuffix) > 0 && strings.IndexByte(t.lower, '-') > 0 {
+			for _, c := range d.x.consSuffix {
+				for _, sfx := range c.TriggerSuffix {
+					if strings.HasSuffix(t.lower, sfx) && len(t.lower) > len(sfx) {
+						d.fire(c, s, hit{i, i + 1})
+						break
+					}
+				}
+			}
+		}
+		if s.mat(i) != nil {
 			continue
 		}
 		for _, c := range d.x.consIdx[t.lower] {
@@ -274,7 +326,7 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	// A participle after a noun ("the four expelled from ...") makes no
 	// clause, except where the construction reads its agent ("a treaty
 	// drawn up by ...").
-	if c.Negation != "keep" && d.negated(s, h.i) || reducedRelative(s, h.i) && c.Subject.From != "by-after" {
+	if c.Negation != "keep" && d.negated(s, h.i) || reducedRelative(s, h.i) && c.Subject.From != "by-after" && c.Subject.From != "prefix" {
 		return
 	}
 	if prev := s.tok(h.i - 1).lower; len(c.After) > 0 && !slices.Contains(c.After, prev) || slices.Contains(c.NotAfter, prev) {
@@ -282,9 +334,25 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	}
 	var who []*mention
 	switch c.Subject.From {
+	case "prefix":
+		// "Chilean-sponsored": the actor the words before the hyphen name.
+		w := s.toks[h.i].text
+		if e := d.prefixActor(w[:strings.LastIndexByte(w, '-')]); e != nil {
+			who = []*mention{{s: s, i: h.i, j: h.j, ent: e, how: howDemonym}}
+		}
 	case "by-after":
-		// "a convention first proposed by Russia": the agent after "by".
-		if s.tok(h.j).is("by") {
+		switch {
+		case len(c.subjVia) > 0:
+			// "launched at a meeting in Lima hosted by Chile": the agent
+			// after a via phrase.
+			for k := h.j; k < len(s.toks) && k < h.j+c.Subject.Within && k < s.endOfClause(h.j); k++ {
+				if j, ok := anyPhraseAt(s, k, c.subjVia); ok && s.mat(k) == nil {
+					who, _ = d.actorsAfter(s, j)
+					break
+				}
+			}
+		case s.tok(h.j).is("by"):
+			// "a convention first proposed by Russia": the agent after "by".
 			who, _ = d.actorsAfter(s, h.j+1)
 		}
 	case "list-after":
@@ -399,15 +467,28 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 // the token after the object (where `then` is looked for).
 func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*entity, int) {
 	allowed := func(e *entity) bool {
-		if e == nil {
+		if e == nil || !slices.Contains(c.objK, e.kind) {
 			return false
 		}
-		for _, k := range c.objK {
-			if e.kind == k {
-				return true
-			}
+		if e.kind == graph.KindEvent && (c.Object.Event == "meeting" && e.incident || c.Object.Event == "happening" && !e.incident) {
+			return false
 		}
-		return false
+		if len(c.Object.Subkinds) > 0 {
+			sub := e.props["kind"]
+			if e.kind == graph.KindOrganization {
+				sub = e.orgKind
+			}
+			return slices.Contains(c.Object.Subkinds, sub)
+		}
+		return true
+	}
+	// A suffix trigger inside a name ("a Chilean-sponsored resolution on
+	// cybercrime") qualifies that name.
+	if m := s.mat(h.i); m != nil && len(c.TriggerSuffix) > 0 {
+		if allowed(m.ent) {
+			return []*entity{m.ent}, m.j
+		}
+		return nil, h.j
 	}
 	start := h.j
 	if len(c.via) > 0 {
@@ -447,6 +528,9 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 			if m := s.mat(k); m != nil && m.ent != nil && !m.media {
 				if allowed(m.ent) {
 					return []*entity{m.ent}, m.j
+				}
+				if c.Object.Nearest {
+					return nil, start
 				}
 				k = m.j - 1
 			}
@@ -655,4 +739,38 @@ func objectIDs(es []*entity) []string {
 		out = append(out, e.id)
 	}
 	return uniq(out)
+}
+
+// prefixActor resolves the words before a hyphen ("Chilean", "Chile",
+// "EU") to the state or body they name, through the reference data.
+func (d *document) prefixActor(w string) *entity {
+	if id, ok := d.x.reg.Demonym(w); ok {
+		return d.entityByID(id)
+	}
+	if id, ok := d.x.reg.ByName(w); ok {
+		if e := d.entityByID(id); e != nil && (e.kind == graph.KindCountry || e.kind == graph.KindOrganization) {
+			return e
+		}
+	}
+	if id, ok := d.x.reg.Metonym(w); ok {
+		return d.entityByID(id)
+	}
+	return nil
+}
+
+// agentiveWord reports whether w ends in the suffix of a construction's
+// trigger_suffix ("chilean-sponsored", "french-led"): a word naming who
+// did something to the name that follows, not a word of that name.
+func (x *Extractor) agentiveWord(w string) bool {
+	if strings.IndexByte(w, '-') <= 0 {
+		return false
+	}
+	for _, c := range x.consSuffix {
+		for _, sfx := range c.TriggerSuffix {
+			if strings.HasSuffix(w, sfx) && len(w) > len(sfx) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -19,6 +19,9 @@ type Extractor struct {
 	gz      *gazetteer
 	cons    []*construction
 	consIdx constructionIndex
+	// consSuffix are the constructions fired by a word's ending
+	// ("-sponsored"), not by a word.
+	consSuffix []*construction
 	// capitals maps a capital's lower-case name to its state, from the
 	// reference data, for datelines.
 	capitals map[string]string
@@ -54,8 +57,14 @@ func New(reg *resolve.Registry) (*Extractor, error) {
 			sponsors[l.Child] = l.Parent
 		}
 	}
-	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons, consIdx: indexConstructions(cons), capitals: capitals,
-		sponsors: sponsors}, nil
+	var suffix []*construction
+	for _, c := range cons {
+		if len(c.TriggerSuffix) > 0 {
+			suffix = append(suffix, c)
+		}
+	}
+	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons, consIdx: indexConstructions(cons), consSuffix: suffix,
+		capitals: capitals, sponsors: sponsors}, nil
 }
 
 // Extract reads a cleaned document and returns the annotations it proposes,

@@ -722,6 +722,11 @@ func (d *document) doctrines(s *sentence) {
 			d.executiveOrder(s, i)
 			continue
 		}
+		// "the French-led Ocean Initiative": who led it is no part of its
+		// name (a construction's trigger_suffix reads it).
+		if d.x.agentiveWord(t.lower) {
+			continue
+		}
 		// A capitalized name ending in a doctrine noun.
 		if t.kind == tWord && t.capitalized() && !capStops.has(t.lower) && !t.inQuote {
 			if j := d.capDoctrine(s, i); j > i {
@@ -925,7 +930,7 @@ func (d *document) proposedDoctrine(s *sentence, j int, proposal bool) {
 	if !proposal && s.tok(k).lower == "order" && s.tok(k-1).lower == "executive" {
 		return
 	}
-	if s.tok(start).is("new") {
+	if s.tok(start).is("new") || d.x.agentiveWord(s.tok(start).lower) {
 		start++
 	}
 	// "signed the call" after "the Lisbon Call": that doctrine.
