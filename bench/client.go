@@ -162,7 +162,52 @@ func loadRun(ctx context.Context, client *http.Client, c apiCase, clients int, w
 	// Requests still running at the end are waited for and counted, so the
 	// window they are counted over runs to the last one's end.
 	run.RPS = float64(l.N) / lastDone.Sub(measureFrom).Seconds()
+	run.lat = lat
 	return run, nil
+}
+
+// interleaved measures the APIs of one group in rounds: in each round every
+// API runs for one short slice, in an order that rotates from round to
+// round, so that what drifts during the group (the machine's other load,
+// the server's caches and heap) falls on every API alike. A long run per
+// API let one run's luck move the GraphQL share by 30 points.
+func interleaved(ctx context.Context, client *http.Client, g loadGroup, dur time.Duration, rounds int) ([]HTTPRun, error) {
+	rounds = max(1, rounds)
+	slice := max(dur/time.Duration(rounds), 100*time.Millisecond)
+	perAPI := make([][]HTTPRun, len(g.cases))
+	for round := range rounds {
+		for j := range g.cases {
+			i := (round + j) % len(g.cases)
+			run, err := loadRun(ctx, client, g.cases[i], g.clients, 0, slice)
+			if err != nil {
+				return nil, err
+			}
+			perAPI[i] = append(perAPI[i], run)
+		}
+	}
+	jsonAt := slices.IndexFunc(g.cases, func(c apiCase) bool { return c.api == "json" })
+	var out []HTTPRun
+	for i, c := range g.cases {
+		run := HTTPRun{Query: c.query, API: c.api, Clients: g.clients, Slices: len(perAPI[i])}
+		var lat []time.Duration
+		var rates, shares []float64
+		for r, sl := range perAPI[i] {
+			lat = append(lat, sl.lat...)
+			rates = append(rates, sl.RPS)
+			run.Errors += sl.Errors
+			if jsonAt >= 0 && i != jsonAt && perAPI[jsonAt][r].RPS > 0 {
+				shares = append(shares, sl.RPS/perAPI[jsonAt][r].RPS)
+			}
+		}
+		l := summarize(lat, 0, 0)
+		run.N, run.P50, run.P99 = l.N, l.P50, l.P99
+		run.RPS = spreadOf(rates).Median
+		if len(shares) > 0 {
+			run.ShareOfJSON = spreadOf(shares)
+		}
+		out = append(out, run)
+	}
+	return out, nil
 }
 
 // roundTrips sends n requests one at a time and counts their store calls.
@@ -239,7 +284,7 @@ func loadOrder(cases []apiCase, clients []int) []loadGroup {
 
 // measureHTTP runs the API questions against srv: round trips first (one
 // request at a time), then the load runs (see loadOrder).
-func measureHTTP(ctx context.Context, srv *server, q queries, r *StoreResult, clients []int, warm, dur time.Duration, rtN int, profile func(phase string, run func() error) error) error {
+func measureHTTP(ctx context.Context, srv *server, q queries, r *StoreResult, clients []int, warm, dur time.Duration, rounds, rtN int, profile func(phase string, run func() error) error) error {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 128, DisableCompression: true}, Timeout: 30 * time.Second}
 	defer client.CloseIdleConnections()
 	cases := apiCases(srv.URL, q)
@@ -264,21 +309,26 @@ func measureHTTP(ctx context.Context, srv *server, q queries, r *StoreResult, cl
 				return fmt.Errorf("warming up: %w", err)
 			}
 		}
-		for _, c := range g.cases {
-			run := func() error {
-				res, err := loadRun(ctx, client, c, g.clients, warm, dur)
-				r.HTTP = append(r.HTTP, res)
-				return err
-			}
-			var err error
-			// The profile is of the server, during the busiest GraphQL run.
-			if profile != nil && c.api == "graphql" && c.query == "neighborhood" && g.clients == clients[len(clients)-1] {
-				err = profile(fmt.Sprintf("GraphQL neighbourhood, %d clients (server)", g.clients), run)
-			} else {
-				err = run()
-			}
-			if err != nil {
-				return err
+		runs, err := interleaved(ctx, client, g, dur, rounds)
+		if err != nil {
+			return err
+		}
+		r.HTTP = append(r.HTTP, runs...)
+		// The profile is of the server, during a GraphQL run as long as a
+		// whole group's, at the largest number of clients, after the
+		// measured rounds (it does not count).
+		if profile != nil && g.cases[0].query == "neighborhood" && g.clients == clients[len(clients)-1] {
+			for _, c := range g.cases {
+				if c.api != "graphql" {
+					continue
+				}
+				err := profile(fmt.Sprintf("GraphQL neighbourhood, %d clients (server)", g.clients), func() error {
+					_, err := loadRun(ctx, client, c, g.clients, 0, dur)
+					return err
+				})
+				if err != nil {
+					return err
+				}
 			}
 		}
 	}

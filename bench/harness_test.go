@@ -20,7 +20,7 @@ func TestHarnessSmoke(t *testing.T) {
 		resultsDir: filepath.Join(dir, "results"), out: filepath.Join(dir, "RESULTS.md"), command: "smoke test",
 		naive: true, inProcess: true, batchDocs: 50,
 		hopSamples: 30, pathSamples: 20, searchSamples: 20, warmup: 5, naiveHops: 10, naivePaths: 3, naiveLimit: 200 * time.Millisecond,
-		clients: []int{1, 4}, httpWarm: 20 * time.Millisecond, httpDur: 100 * time.Millisecond, roundTripN: 10,
+		clients: []int{1, 4}, httpWarm: 20 * time.Millisecond, httpDur: 200 * time.Millisecond, httpRounds: 2, roundTripN: 10,
 		progress: func(string) {}, stdout: io.Discard,
 	}
 	if err := run(context.Background(), o); err != nil {
@@ -45,9 +45,15 @@ func TestHarnessSmoke(t *testing.T) {
 		t.Errorf("%d load runs, want 12", len(s.HTTP))
 	}
 	for _, h := range s.HTTP {
-		if h.N == 0 || h.Errors > 0 {
-			t.Errorf("load run %+v: no requests or errors", h)
+		if h.N == 0 || h.Errors > 0 || h.Slices != 2 {
+			t.Errorf("load run %+v: no requests, errors, or not in 2 interleaved slices", h)
 		}
+		if sh := h.ShareOfJSON; (h.API == "json") != (sh == nil) || sh != nil && (sh.N != 2 || sh.Min > sh.Median || sh.Median > sh.Max) {
+			t.Errorf("load run %+v: share of JSON %+v", h, sh)
+		}
+	}
+	if !s.Load.Bulk || s.Load.FinishSeconds <= 0 {
+		t.Errorf("the load did not go through the bulk path: %+v", s.Load)
 	}
 	for _, rt := range s.RoundTrips {
 		if rt.API == "json" && rt.Query == "attributions" && rt.Max != 6 {
@@ -59,7 +65,41 @@ func TestHarnessSmoke(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"## 500 nodes", "smoke test", "| 2-hop neighbourhood |", "naive SQLite recursive CTE",
-		"API over loopback", "Store round trips", "Targets", "## 1M nodes: not run", "make bench SCALES=1m"} {
+		"API over loopback", "(median of 2 rounds; rounds ", "Store round trips", "in the store's bulk path", "Targets", "## 1M nodes: not run", "make bench SCALES=1m"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("the results file lacks %q", want)
+		}
+	}
+}
+
+// The end-to-end scale writes generated articles, loads them with the
+// loader `actorgraph load` uses, and reports them in their own section.
+func TestHarnessArticles(t *testing.T) {
+	dir := t.TempDir()
+	o := options{
+		scales: []string{"articles-40"}, seed: 1, work: dir, save: true, profile: true,
+		resultsDir: filepath.Join(dir, "results"), out: filepath.Join(dir, "RESULTS.md"), command: "articles test",
+		progress: func(string) {}, stdout: io.Discard,
+	}
+	if err := run(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	as, err := loadArticleResults(o.resultsDir)
+	if err != nil || len(as) != 1 {
+		t.Fatalf("saved results: %v, %d runs", err, len(as))
+	}
+	a := as[0]
+	if a.Articles != 40 || a.Loaded != 40 || a.Refused != 0 || a.Annotated != 10 || a.New.Relationships < 100 || a.New.Evidence < 200 || a.ArticlesPerSec() <= 0 || a.Bytes < 40*1000 {
+		t.Errorf("end-to-end run: %+v", a)
+	}
+	if rs, err := loadResults(o.resultsDir); err != nil || len(rs) != 0 {
+		t.Errorf("the end-to-end run was read as a graph scale: %v, %d", err, len(rs))
+	}
+	md, err := os.ReadFile(o.out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"## End to end: 40 articles through `actorgraph load`", "articles test", "| articles/s |", "articles end to end ≥ 300 articles/s"} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("the results file lacks %q", want)
 		}

@@ -73,6 +73,7 @@ type options struct {
 	clients       []int
 	httpWarm      time.Duration
 	httpDur       time.Duration
+	httpRounds    int
 	roundTripN    int
 	progress      func(string)
 	stdout        io.Writer // where the tables are printed
@@ -86,7 +87,7 @@ func main() {
 	serve := flag.Bool("serve", false, "internal: run as the server under test")
 	serveStore := flag.String("serve-store", "sqlite", "internal: the store the server opens (sqlite or neo4j)")
 	serveDB := flag.String("serve-db", "", "internal: the SQLite file the server opens")
-	flag.StringVar(&scales, "scale", "10k", "comma-separated scales: 10k, 100k, 1m or a number of nodes")
+	flag.StringVar(&scales, "scale", "10k", "comma-separated scales: 10k, 100k, 1m or a number of nodes; articles-100k (or articles-N) loads that many generated articles end to end")
 	flag.Uint64Var(&o.seed, "seed", 1, "generator seed")
 	flag.IntVar(&o.relsPerNode, "rels-per-node", 10, "claims per node")
 	flag.StringVar(&o.work, "work", os.TempDir(), "directory for the databases, CSV files and profiles")
@@ -111,7 +112,8 @@ func main() {
 	flag.DurationVar(&o.kuzuLimit, "kuzu-timeout", 5*time.Second, "time limit of one Kuzu question")
 	flag.StringVar(&clients, "clients", "1,8,32", "concurrent API clients of each load run")
 	flag.DurationVar(&o.httpWarm, "http-warmup", time.Second, "unmeasured start of each load run")
-	flag.DurationVar(&o.httpDur, "http-duration", 4*time.Second, "measured length of each load run")
+	flag.DurationVar(&o.httpDur, "http-duration", 6*time.Second, "measured time of each API at each number of clients, in -http-rounds slices")
+	flag.IntVar(&o.httpRounds, "http-rounds", 12, "rounds of interleaved slices (every API of a question once each) the measured time is cut into")
 	flag.IntVar(&o.roundTripN, "round-trip-requests", 200, "requests whose store calls are counted, per query and API")
 	render := flag.Bool("render", false, "only render the results file from the saved results, run nothing")
 	flag.BoolVar(&o.inProcess, "in-process", false, "serve from this process instead of a child (for tests; memory figures then include the harness)")
@@ -178,6 +180,15 @@ func run(ctx context.Context, o options) error {
 		o.kuzuDir = filepath.Join(root, "bench", "kuzu")
 	}
 	for _, given := range o.scales {
+		if n, ok, err := parseArticles(given); ok {
+			if err != nil {
+				return err
+			}
+			if err := runArticlesScale(ctx, o, n); err != nil {
+				return fmt.Errorf("scale %s: %w", given, err)
+			}
+			continue
+		}
 		nodes, err := parseScale(given)
 		if err != nil {
 			return err
@@ -201,6 +212,26 @@ func run(ctx context.Context, o options) error {
 			o.progress(fmt.Sprintf("wrote %s and %s", filepath.Join(o.resultsDir, scaleFile(res.Scale)), o.out))
 		}
 	}
+	return nil
+}
+
+// runArticlesScale runs, prints and saves one end-to-end scale.
+func runArticlesScale(ctx context.Context, o options, n int) error {
+	res, err := runArticles(ctx, o, n)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(o.stdout, renderArticles(res))
+	if !o.save {
+		return nil
+	}
+	if err := saveArticles(o.resultsDir, res); err != nil {
+		return err
+	}
+	if err := renderResultsFile(o.resultsDir, o.out); err != nil {
+		return err
+	}
+	o.progress(fmt.Sprintf("wrote %s and %s", filepath.Join(o.resultsDir, articlesFile(res.Scale)), o.out))
 	return nil
 }
 
@@ -416,7 +447,7 @@ func measureServer(ctx context.Context, o options, spec storeSpec, q queries, sr
 			return ferr
 		}
 	}
-	err = measureHTTP(ctx, srv, q, sr, o.clients, o.httpWarm, o.httpDur, o.roundTripN, serverProfile)
+	err = measureHTTP(ctx, srv, q, sr, o.clients, o.httpWarm, o.httpDur, o.httpRounds, o.roundTripN, serverProfile)
 	sr.ServerPeak = peakRSS(srv.pid)
 	return errors.Join(err, srv.stop())
 }

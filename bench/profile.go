@@ -78,7 +78,8 @@ type profiler struct {
 // focus restricts a phase's summary to stacks through these functions
 // (pprof's -focus), e.g. the bulk load to Upsert, leaving out generation.
 var phaseFocus = map[string]string{
-	"bulk load": `graph/sqlitestore\.\(\*Store\)\.Upsert|neo4jstore\.\(\*Store\)\.Upsert|sqlitestore\.\(\*bulkLoad\)`,
+	"end to end": `loader\.\(\*Loader\)\.LoadPaths|loader\.\(\*Loader\)\.LoadReference`,
+	"bulk load":  `graph/sqlitestore\.\(\*Store\)\.Upsert|neo4jstore\.\(\*Store\)\.Upsert|sqlitestore\.\(\*bulkLoad\)`,
 }
 
 // run profiles this process while fn runs.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"time"
 )
 
@@ -73,7 +74,7 @@ type PrepareResult struct {
 
 // LoadResult is a bulk load through Store.Upsert.
 type LoadResult struct {
-	Seconds  float64 `json:"seconds"` // time inside Upsert
+	Seconds  float64 `json:"seconds"` // time inside the store (Upsert, or the bulk load with its end)
 	Claims   int     `json:"claims"`
 	Evidence int     `json:"evidence"`
 	Batches  int     `json:"batches"`
@@ -104,6 +105,39 @@ type HTTPRun struct {
 	P50     time.Duration `json:"p50"`
 	P99     time.Duration `json:"p99"`
 	Errors  int           `json:"errors"`
+	// Slices is how many short runs, interleaved with the other APIs of
+	// the same question and number of clients, the figures come from: RPS
+	// is then the median of the slices' rates, P50 and P99 are of all their
+	// requests.
+	Slices int `json:"slices,omitempty"`
+	// ShareOfJSON, for the GraphQL endpoints, is this API's rate over the
+	// plain JSON handler's in the same round of slices: the median over the
+	// rounds, and the lowest and highest.
+	ShareOfJSON *Spread         `json:"shareOfJSON,omitempty"`
+	lat         []time.Duration // a slice's latencies, for interleaved
+}
+
+// Spread is a median with the lowest and highest of the values it is the
+// median of.
+type Spread struct {
+	Median float64 `json:"median"`
+	Min    float64 `json:"min"`
+	Max    float64 `json:"max"`
+	N      int     `json:"n"`
+}
+
+// spreadOf is the Spread of vs.
+func spreadOf(vs []float64) *Spread {
+	if len(vs) == 0 {
+		return nil
+	}
+	s := slices.Clone(vs)
+	slices.Sort(s)
+	m := s[len(s)/2]
+	if len(s)%2 == 0 {
+		m = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	return &Spread{Median: m, Min: s[0], Max: s[len(s)-1], N: len(s)}
 }
 
 // RoundTrips counts store calls per request of one query, sequentially.

@@ -201,9 +201,10 @@ func (s *Store) refreshAdjacency(ctx context.Context, f fileState) error {
 	return err
 }
 
-// Prepare builds the in-memory adjacency now and waits for it (it is
-// otherwise built by the first traversal, in the background for a large
-// graph), so the first questions are as fast as the rest. Traversals go on,
+// Prepare builds the in-memory adjacency and the compact rows now and waits
+// for them (the adjacency is otherwise built by the first traversal, in the
+// background for a large graph; the rows are not held until then), so the
+// first questions are as fast as the rest. Traversals go on,
 // from SQLite, while it builds. It reports the claims held and the time
 // taken; zero claims when the file cannot be held (row ids beyond 32 bits).
 func (s *Store) Prepare(ctx context.Context) (claims int, took time.Duration, err error) {
@@ -216,6 +217,15 @@ func (s *Store) Prepare(ctx context.Context) (claims int, took time.Duration, er
 	case <-done:
 	case <-ctx.Done():
 		return 0, time.Since(start), ctx.Err()
+	}
+	// Then the compact rows (memrows.go), so that what the first
+	// traversals return comes from memory too.
+	if done := s.startMemRows(true); done != nil {
+		select {
+		case <-done:
+		case <-ctx.Done():
+			return 0, time.Since(start), ctx.Err()
+		}
 	}
 	c.mu.RLock()
 	defer c.mu.RUnlock()

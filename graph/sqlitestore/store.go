@@ -63,6 +63,8 @@ type Store struct {
 	adj adjCache
 	// rows holds rows traversals returned lately (rowcache.go).
 	rows *rowCache
+	// mem holds every row traversals may return, compactly (memrows.go).
+	mem memRowsCache
 }
 
 var _ graph.Store = (*Store)(nil)

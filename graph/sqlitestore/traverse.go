@@ -150,8 +150,15 @@ func sortedIDs(ids []int64) []int64 {
 func (s *Store) nodesByNID(ctx context.Context, edits int64, nids []int64) (map[int64]graph.Node, error) {
 	out := make(map[int64]graph.Node, len(nids))
 	cached := s.rows.at(edits)
+	mem := s.memRowsFor(edits)
 	var miss []int64
 	for _, nid := range nids {
+		if mem != nil {
+			if n, ok := mem.node(nid); ok {
+				out[nid] = n
+				continue
+			}
+		}
 		if cached {
 			if n, ok := s.rows.node(nid); ok {
 				out[nid] = n
@@ -192,8 +199,15 @@ func (s *Store) nodesByNID(ctx context.Context, edits int64, nids []int64) (map[
 func (s *Store) relsByRID(ctx context.Context, edits int64, rids []int64, nodes map[int64]graph.Node) (map[int64]graph.Relationship, error) {
 	out := make(map[int64]graph.Relationship, len(rids))
 	cached := s.rows.at(edits)
+	mem := s.memRowsFor(edits)
 	var miss []int64
 	for _, rid := range rids {
+		if mem != nil {
+			if r, ok := mem.rel(rid, nodes); ok {
+				out[rid] = r
+				continue
+			}
+		}
 		if cached {
 			if r, ok := s.rows.rel(rid); ok {
 				out[rid] = r
