@@ -88,7 +88,9 @@ type construction struct {
 	then     [][]string
 	via      [][]string
 	subjVia  [][]string
-	method   string
+	// fallbackUnless are the kinds of Object.FallbackUnless
+	fallbackUnless []graph.NodeKind
+	method         string
 }
 
 type slotSpec struct {
@@ -111,6 +113,17 @@ type slotSpec struct {
 	// Subkinds narrows a doctrine or organization by its kind property
 	// ("executive order", "law", "directive").
 	Subkinds []string `yaml:"subkinds"`
+	// Delegates (subject): "Officials from A, B and C attended" — the
+	// actors after a delegate noun and "from" or "of" in the trigger's
+	// clause act.
+	Delegates bool `yaml:"delegates"`
+	// FallbackSentences bounds how far back (in sentences) the fallback
+	// of a "context" object looks; 0 is no bound.
+	FallbackSentences int `yaml:"fallback_sentences"`
+	// FallbackUnless lists node kinds that, named after the trigger in its
+	// clause, block the fallback: "Bolivia joined the Andean Initiative"
+	// joined no meeting of the text before.
+	FallbackUnless []string `yaml:"fallback_unless"`
 }
 
 // Example is a sentence a construction is for, with facts it must give
@@ -185,9 +198,12 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
 		}
 		switch c.Subject.From {
-		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix":
+		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix", "all-before":
 		default:
-			return nil, bad("subject.from must be clause, clause-or-main, by-after, list-after, before or prefix")
+			return nil, bad("subject.from must be clause, clause-or-main, by-after, list-after, before, all-before or prefix")
+		}
+		if c.Subject.Delegates && c.Subject.From != "clause" && c.Subject.From != "clause-or-main" {
+			return nil, bad("subject.delegates goes with subject.from clause or clause-or-main")
 		}
 		if len(c.Subject.Via) > 0 && c.Subject.From != "by-after" {
 			return nil, bad("subject.via goes with subject.from by-after")
@@ -247,6 +263,11 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		c.then = phrases(c.Object.Then, true)
 		c.via = phrases(c.Object.Via, true)
 		c.subjVia = phrases(c.Subject.Via, true)
+		if len(c.Object.FallbackUnless) > 0 {
+			if c.fallbackUnless, err = parseKinds(c.Object.FallbackUnless, nil); err != nil {
+				return nil, bad("fallback_unless: %v", err)
+			}
+		}
 		if c.Subject.Within == 0 {
 			c.Subject.Within = 12
 		}
@@ -358,6 +379,14 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	case "list-after":
 		// "the team, including Australia and Belgium": the list after.
 		who, _ = d.actorsAfter(s, h.j)
+	case "all-before":
+		// "the two men, Ana Soto and Luis Mora, belonged to ...": every
+		// actor of an allowed kind named shortly before the trigger.
+		for k := max(0, h.i-c.Subject.Within); k < h.i; k++ {
+			if m := s.mentionAt(k); m != nil && m.actor() && !m.media && !s.toks[k].inQuote {
+				who = append(who, m)
+			}
+		}
 	case "before":
 		// "the Missile Brigade, a unit of the armed forces": the actor
 		// the trigger stands in apposition to.
@@ -370,6 +399,18 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 			}
 		}
 	default:
+		// "Officials from A, B and C attended": the states they came from.
+		if c.Subject.Delegates {
+			for k := s.clauseStart(h.i); k < h.i; k++ {
+				if d.x.lx.delegateNouns.has(s.toks[k].lower) && s.tok(k+1).is("from", "of") && s.mat(k) == nil {
+					who, _ = d.actorsAfter(s, k+2)
+					break
+				}
+			}
+			if len(who) > 0 {
+				break
+			}
+		}
 		// "X condemned Y and called for Z": X acts, not Y.
 		if (s.tok(h.i-1).is("and") || s.tok(h.i-1).text == ",") && c.Subject.From == "clause-or-main" && !subordinateBefore(s, h.i) {
 			who = d.mainSubject(s, h.i)
@@ -457,6 +498,11 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	}
 	for _, a := range ids(who) {
 		for _, b := range objectIDs(objs) {
+			if c.typ == graph.RelPartOf {
+				if p, ok := d.x.reg.PartOf(a); ok && p == b {
+					continue // the reference data says so already
+				}
+			}
 			d.out.add(finding{subj: a, typ: c.typ, obj: b, quote: s.text, sent: s.n, modality: mod,
 				conf: confFor(c.Confidence, mod), method: c.method, props: props, fired: fired})
 		}
@@ -547,6 +593,11 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 		if c.Object.FallbackWhen == "bare" && !bareAfter(s, h.j) {
 			return nil, start
 		}
+		for _, m := range s.mentionsIn(h.j, clauseEnd) {
+			if m.ent != nil && slices.Contains(c.fallbackUnless, m.ent.kind) {
+				return nil, start
+			}
+		}
 		fits := func(e *entity) bool {
 			switch c.Object.Fallback {
 			case "happening":
@@ -557,7 +608,7 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 				return e.kind == graph.KindDoctrine
 			}
 		}
-		for n := s.n; n >= 0; n-- {
+		for n := s.n; n >= 0 && (c.Object.FallbackSentences == 0 || n >= s.n-c.Object.FallbackSentences); n-- {
 			ms := d.sents[n].ments
 			for k := len(ms) - 1; k >= 0; k-- {
 				if m := ms[k]; (n < s.n || m.i < h.i) && allowed(m.ent) && !m.media && fits(m.ent) {

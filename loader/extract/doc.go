@@ -73,11 +73,16 @@
 // run by a small engine; each entry's examples are a test
 // (TestConstructions). `actorgraph extract --explain FILE` shows, for each
 // proposed item, the rule, where it is written and the words that fired
-// it. The constructions: held-responsible, call-on, call-for-release,
-// diplomatic-measure and oppose-doctrine (REACTED_TO), sign-doctrine,
-// proposed-by, adopted-by, hosted-by, back-happening, solidarity, threat,
-// criticism. The rules listed below that are not among them are still
-// written in Go.
+// it. Every entry of constructions.yaml is a construction (its name and doc
+// say what it finds); among them the rules once written in Go: proposal,
+// proposal-order, adoption, adopted-by, convening, attendance,
+// participation, membership, part-of-possessive, solidarity, threat,
+// criticism. The rules listed below are still written in Go, because they
+// read structure the engine does not express: attributions assembled over
+// several sentences and folded, statements and their quotes, sanctions
+// lists with their apposition, calls and reactions that make statements,
+// targets minted from capitalized names, denials that answer attributions
+// found after all sentences are read.
 //
 // A negated verb ("did not attend", "has never backed") fires no rule,
 // except a verb of speech. A spokesperson's attribution is their state's,
@@ -99,11 +104,7 @@
 //	attribution-legal@1     X charged / indicted Y; an arrest warrant for Y
 //	backing@1               X backed / rallied behind / joined a doctrine or an
 //	                        attribution ("the British and American assessment")
-//	adoption@1              passed by X, approved by Y; X signed an executive order
-//	proposal@1              X is developing / launched a doctrine; an order from X
 //	model@1                 a doctrine could be a model (MODELED_ON, alleged)
-//	convening@1             X convened / hosted an event
-//	attendance@1            officials from A, B and C attended; A took part in
 //	presence@1              X accused ... during an event (ATTENDED)
 //	warning@1               X warns A, B and C of ...; "warning of ... if X refused"
 //	accusation@1            X accused Y of <not an operation> (ACCUSED, and a
@@ -117,7 +118,6 @@
 //	                        last one (docs/annotations.md, "Denials")
 //	reaction@1, call@1      X reacted angrily (to Y), calling for / urged ...
 //	targeting@1             an operation on / against X; it struck / hit / disrupted X
-//	membership@1, part-of@1 X belonged to Y; "the agency’s Unit 26165"
 //	characterization@1      X dismissed the accusations as “...”, X called Y a ...:
 //	                        reported words without a verb of speech
 //	response@1              in response to an operation (RESPONDS_TO)

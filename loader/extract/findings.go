@@ -23,11 +23,7 @@ const (
 	methodReportedBlame    = "rule:attribution-reported@1"
 	methodLegal            = "rule:attribution-legal@1"
 	methodBacking          = "rule:backing@1"
-	methodAdoption         = "rule:adoption@1"
-	methodProposal         = "rule:proposal@1"
 	methodModel            = "rule:model@1"
-	methodConvening        = "rule:convening@1"
-	methodAttendance       = "rule:attendance@1"
 	methodPresence         = "rule:presence@1"
 	methodWarning          = "rule:warning@1"
 	methodAccusation       = "rule:accusation@1"
@@ -36,8 +32,6 @@ const (
 	methodReaction         = "rule:reaction@1"
 	methodCall             = "rule:call@1"
 	methodTargeting        = "rule:targeting@1"
-	methodMembership       = "rule:membership@1"
-	methodPartOf           = "rule:part-of@1"
 	methodQuote            = "rule:quote@1"
 	methodReported         = "rule:reported-speech@1"
 	methodResponse         = "rule:response@1"
@@ -54,11 +48,8 @@ const (
 	confReportedBlame    = 0.7
 	confLegal            = 0.75
 	confBacking          = 0.75
-	confAdoption         = 0.8
 	confProposal         = 0.7
 	confModel            = 0.5
-	confConvening        = 0.85
-	confAttendance       = 0.85
 	confPresence         = 0.6
 	confWarning          = 0.8
 	confAccusation       = 0.8
@@ -67,8 +58,6 @@ const (
 	confReaction         = 0.6
 	confCall             = 0.6
 	confTargeting        = 0.7
-	confMembership       = 0.75
-	confPartOf           = 0.7
 	confQuote            = 0.85
 	confReported         = 0.7
 	confCharacterization = 0.7

@@ -16,19 +16,13 @@ func (d *document) rules() {
 		d.ruleReportedAttribution(s)
 		d.ruleLegal(s)
 		d.ruleBacking(s)
-		d.ruleAdoption(s)
-		d.ruleProposal(s)
 		d.ruleModel(s)
-		d.ruleConvening(s)
-		d.ruleAttendance(s)
 		d.ruleWarning(s)
 		d.ruleAccusation(s)
 		d.ruleSanction(s)
 		d.ruleReaction(s)
 		d.ruleCall(s)
 		d.ruleTargeting(s)
-		d.ruleMembership(s)
-		d.rulePartOf(s)
 		d.ruleSimilar(s)
 		d.ruleResponse(s)
 		d.runConstructions(s)
@@ -633,38 +627,6 @@ func (d *document) leadAttribution(n int) *attrFinding {
 	return nil
 }
 
-// ruleAdoption: "the doctrine, passed by the Pentagon and approved by the
-// House", "President Joe Biden signed an executive order".
-func (d *document) ruleAdoption(s *sentence) {
-	for _, h := range d.verbs(s, "adopt") {
-		how := s.span(h.i, h.j)
-		if s.tok(h.j).is("by") {
-			who, _ := d.actorsAfter(s, h.j+1)
-			var doc *entity
-			for _, m := range s.mentionsIn(0, h.i) {
-				if m.ent != nil && m.ent.kind == graph.KindDoctrine {
-					doc = m.ent
-				}
-			}
-			if doc == nil {
-				continue
-			}
-			for _, w := range ids(who) {
-				d.out.add(finding{subj: w, typ: graph.RelAdopted, obj: doc.id, quote: s.text, sent: s.n, conf: confAdoption,
-					method: methodAdoption, props: map[string]string{"how": how}})
-			}
-			continue
-		}
-		who := d.subject(s, h.i)
-		if doc := d.doctrineAfter(s, h.j); doc != nil {
-			for _, w := range ids(who) {
-				d.out.add(finding{subj: w, typ: graph.RelAdopted, obj: doc.id, quote: s.text, sent: s.n, conf: confAdoption,
-					method: methodAdoption, props: map[string]string{"how": how}})
-			}
-		}
-	}
-}
-
 // doctrineAfter returns the doctrine mentioned within three tokens after j.
 func (d *document) doctrineAfter(s *sentence, j int) *entity {
 	for k := j; k < len(s.toks) && k < j+4; k++ {
@@ -676,42 +638,6 @@ func (d *document) doctrineAfter(s *sentence, j int) *entity {
 		}
 	}
 	return nil
-}
-
-// ruleProposal: "The State Department is developing a coalition ...", "X
-// launched the initiative", "a 2017 executive order from President Donald
-// Trump".
-func (d *document) ruleProposal(s *sentence) {
-	for _, h := range d.verbs(s, "propose") {
-		doc := d.doctrineAfter(s, h.j)
-		if doc == nil {
-			continue
-		}
-		// "X said it was time to stop and set out a plan": X proposes.
-		var who []*mention
-		if s.tok(h.i - 1).is("and") {
-			who = d.mainSubject(s, h.i)
-		}
-		if len(who) == 0 {
-			who = d.subject(s, h.i)
-		}
-		for _, w := range ids(who) {
-			d.out.add(finding{subj: w, typ: graph.RelProposed, obj: doc.id, quote: s.text, sent: s.n, conf: confProposal, method: methodProposal})
-		}
-	}
-	// "<order> from <actor>"
-	for _, m := range s.ments {
-		if m.ent == nil || m.ent.kind != graph.KindDoctrine || !s.tok(m.j).is("from", "by") {
-			continue
-		}
-		if k := m.ent.props["kind"]; k != "executive order" && k != "law" && k != "directive" {
-			continue
-		}
-		who, _ := d.actorsAfter(s, m.j+1)
-		for _, w := range ids(who) {
-			d.out.add(finding{subj: w, typ: graph.RelProposed, obj: m.ent.id, quote: s.text, sent: s.n, conf: confProposal, method: methodProposal})
-		}
-	}
 }
 
 // ruleModel: "Experts have suggested a “proliferation security
@@ -759,78 +685,10 @@ func (d *document) ruleModel(s *sentence) {
 	}
 }
 
-// ruleConvening: "The U.S. on Friday convened a ministerial meeting".
-func (d *document) ruleConvening(s *sentence) {
-	for _, h := range d.verbs(s, "convene") {
-		var ev *entity
-		for k := h.j; k < len(s.toks) && k < h.j+4; k++ {
-			if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindEvent && !m.ent.incident {
-				ev = m.ent
-				break
-			}
-		}
-		if ev == nil {
-			continue
-		}
-		for _, w := range ids(d.subject(s, h.i)) {
-			d.out.add(finding{subj: w, typ: graph.RelConvened, obj: ev.id, quote: s.text, sent: s.n, conf: confConvening, method: methodConvening})
-		}
-	}
-}
-
-// ruleAttendance: "Officials from A, B, ... and C attended", "A and B
-// attended the summit", "A took part in the talks".
-func (d *document) ruleAttendance(s *sentence) {
-	for _, class := range []string{"attend", "participate"} {
-		for _, h := range d.verbs(s, class) {
-			var who []*mention
-			start := s.clauseStart(h.i)
-			for k := start; k < h.i; k++ {
-				if d.x.lx.delegateNouns.has(s.toks[k].lower) && s.tok(k+1).is("from", "of") {
-					who, _ = d.actorsAfter(s, k+2)
-					break
-				}
-			}
-			if len(who) == 0 {
-				who = d.subject(s, h.i)
-			}
-			who = append(who, d.asDid(s, h.j)...) // "..., as did Y"
-			ev := d.eventAfter(s, h.j)
-			if ev == nil {
-				ev = d.eventBefore(s, h.i)
-			}
-			if ev == nil {
-				continue
-			}
-			for _, w := range ids(who) {
-				d.out.add(finding{subj: w, typ: graph.RelAttended, obj: ev.id, quote: s.text, sent: s.n, conf: confAttendance, method: methodAttendance})
-			}
-		}
-	}
-}
-
 func (d *document) eventAfter(s *sentence, j int) *entity {
 	for k := j; k < len(s.toks) && k < j+5; k++ {
 		if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindEvent && !m.ent.incident {
 			return m.ent
-		}
-	}
-	return nil
-}
-
-// eventBefore returns the event mentioned last before token i (this
-// sentence or the three before).
-func (d *document) eventBefore(s *sentence, i int) *entity {
-	for n := s.n; n >= 0 && n >= s.n-3; n-- {
-		ms := d.sents[n].ments
-		for k := len(ms) - 1; k >= 0; k-- {
-			m := ms[k]
-			if n == s.n && m.i >= i {
-				continue
-			}
-			if m.ent != nil && m.ent.kind == graph.KindEvent && !m.ent.incident {
-				return m.ent
-			}
 		}
 	}
 	return nil
@@ -1505,49 +1363,6 @@ func (d *document) orgWithin(s *sentence, j, n int) bool {
 		}
 	}
 	return false
-}
-
-// ruleMembership: "the two men, Zhu Hua and Zhang Shilong, belonged to a
-// hacking group known as APT10".
-func (d *document) ruleMembership(s *sentence) {
-	for _, h := range d.verbs(s, "belong") {
-		var people []*mention
-		for k := max(0, h.i-14); k < h.i; k++ {
-			if m := s.mentionAt(k); m != nil && m.ent != nil && m.ent.kind == graph.KindPerson && !s.toks[k].inQuote {
-				people = append(people, m)
-			}
-		}
-		var org *entity
-		for k := h.j; k < len(s.toks) && k < h.j+8; k++ {
-			if m := s.mat(k); m != nil && m.ent != nil && m.ent.kind == graph.KindOrganization {
-				org = m.ent
-				break
-			}
-		}
-		if org == nil {
-			continue
-		}
-		for _, p := range ids(people) {
-			d.out.add(finding{subj: p, typ: graph.RelMemberOf, obj: org.id, quote: s.text, sent: s.n, conf: confMembership, method: methodMembership})
-		}
-	}
-}
-
-// rulePartOf: "the agency’s Unit 26165": a body of a body.
-func (d *document) rulePartOf(s *sentence) {
-	for _, m := range s.ments {
-		if m.ent == nil || m.ent.kind != graph.KindOrganization || s.tok(m.j).lower != "’s" {
-			continue
-		}
-		n := s.mentionAt(m.j + 1)
-		if n == nil || n.ent == nil || n.ent.kind != graph.KindOrganization || n.ent == m.ent {
-			continue
-		}
-		if p, ok := d.x.reg.PartOf(n.ent.id); ok && p == m.ent.id {
-			continue // the reference data says so already
-		}
-		d.out.add(finding{subj: n.ent.id, typ: graph.RelPartOf, obj: m.ent.id, quote: s.text, sent: s.n, conf: confPartOf, method: methodPartOf})
-	}
 }
 
 // attachAgentless adds the headline's "Russia blamed for ..." as evidence
