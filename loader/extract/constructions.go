@@ -74,8 +74,11 @@ type construction struct {
 	// After and NotAfter are words one of which must (must not) stand
 	// right before the trigger: "to hold X accountable" is a threat, not
 	// an attribution.
-	After      []string          `yaml:"after"`
-	NotAfter   []string          `yaml:"not_after"`
+	After    []string `yaml:"after"`
+	NotAfter []string `yaml:"not_after"`
+	// FollowedBy are words one of which must stand right after the
+	// trigger ("warning of ... if X refused").
+	FollowedBy []string          `yaml:"followed_by"`
 	Modality   string            `yaml:"modality"`
 	Properties map[string]string `yaml:"properties"`
 	Confidence float64           `yaml:"confidence"`
@@ -198,9 +201,9 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
 		}
 		switch c.Subject.From {
-		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix", "all-before":
+		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix", "all-before", "sentence":
 		default:
-			return nil, bad("subject.from must be clause, clause-or-main, by-after, list-after, before, all-before or prefix")
+			return nil, bad("subject.from must be clause, clause-or-main, by-after, list-after, before, all-before, sentence or prefix")
 		}
 		if c.Subject.Delegates && c.Subject.From != "clause" && c.Subject.From != "clause-or-main" {
 			return nil, bad("subject.delegates goes with subject.from clause or clause-or-main")
@@ -245,9 +248,9 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		}
 		for k, v := range c.Properties {
 			switch v {
-			case "trigger", "object-phrase", "rest":
+			case "trigger", "object-phrase", "rest", "complement", "before-via":
 			default:
-				return nil, bad("property %s: %q is not trigger, object-phrase or rest", k, v)
+				return nil, bad("property %s: %q is not trigger, object-phrase, rest, complement or before-via", k, v)
 			}
 		}
 		var err error
@@ -353,6 +356,9 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	if prev := s.tok(h.i - 1).lower; len(c.After) > 0 && !slices.Contains(c.After, prev) || slices.Contains(c.NotAfter, prev) {
 		return
 	}
+	if len(c.FollowedBy) > 0 && !slices.Contains(c.FollowedBy, s.tok(h.j).lower) {
+		return
+	}
 	var who []*mention
 	switch c.Subject.From {
 	case "prefix":
@@ -379,6 +385,24 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	case "list-after":
 		// "the team, including Australia and Belgium": the list after.
 		who, _ = d.actorsAfter(s, h.j)
+	case "sentence":
+		// "In response to the attacks, Chile drew up the Lima Accord": what
+		// of an allowed kind the sentence names outside the trigger (the
+		// first that is not the object, chosen below); "It was drawn up in
+		// response to ..." opening a sentence: what the sentence before
+		// named first.
+		for _, m := range s.ments {
+			if m.ent != nil && !m.media && (m.j <= h.i || m.i >= h.j) && slices.Contains(c.subjK, m.ent.kind) {
+				who = append(who, m)
+			}
+		}
+		if s.toks[0].is("it", "this") && s.n > 0 {
+			for _, m := range d.sents[s.n-1].ments {
+				if m.ent != nil && !m.media && slices.Contains(c.subjK, m.ent.kind) {
+					who = append(who, m)
+				}
+			}
+		}
 	case "all-before":
 		// "the two men, Ana Soto and Luis Mora, belonged to ...": every
 		// actor of an allowed kind named shortly before the trigger.
@@ -446,6 +470,14 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	if len(objs) == 0 {
 		return
 	}
+	if c.Subject.From == "sentence" {
+		// the first candidate that is not the object
+		k := slices.IndexFunc(who, func(m *mention) bool { return !slices.Contains(objs, m.ent) })
+		if k < 0 {
+			return
+		}
+		who = who[k : k+1]
+	}
 	if len(c.then) > 0 {
 		if _, ok := anyPhraseAt(s, end, c.then); !ok {
 			return
@@ -488,6 +520,29 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 			val = s.textOf(h.i, end)
 		case "rest":
 			val = s.textOf(h.j, s.endOfClause(h.j))
+		case "complement":
+			// "warned A and B of consequences": what follows the object
+			// and "of", "about" or "against", to the end of the clause.
+			if s.tok(end).is("of", "about", "against") {
+				e := s.endOfClause(end + 1)
+				if e <= end+1 {
+					e = len(s.toks)
+				}
+				val = s.textOf(end+1, e)
+			}
+		case "before-via":
+			// "warning of serious consequences if X refused": the words
+			// between the trigger (and "of") and the via phrase.
+			from := h.j
+			if s.tok(from).is("of", "about", "against") {
+				from++
+			}
+			for k := from; k < len(s.toks); k++ {
+				if _, ok := anyPhraseAt(s, k, c.via); ok {
+					val = s.textOf(from, k)
+					break
+				}
+			}
 		}
 		if val = strings.TrimSpace(val); val != "" {
 			if props == nil {

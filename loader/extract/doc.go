@@ -76,8 +76,8 @@
 // it. Every entry of constructions.yaml is a construction (its name and doc
 // say what it finds); among them the rules once written in Go: proposal,
 // proposal-order, adoption, adopted-by, convening, attendance,
-// participation, membership, part-of-possessive, solidarity, threat,
-// criticism. The rules listed below are still written in Go, because they
+// participation, membership, part-of-possessive, warning, warning-if,
+// response, solidarity, threat, criticism. The rules listed below are still written in Go, because they
 // read structure the engine does not express: attributions assembled over
 // several sentences and folded, statements and their quotes, sanctions
 // lists with their apposition, calls and reactions that make statements,
@@ -106,7 +106,6 @@
 //	                        attribution ("the British and American assessment")
 //	model@1                 a doctrine could be a model (MODELED_ON, alleged)
 //	presence@1              X accused ... during an event (ATTENDED)
-//	warning@1               X warns A, B and C of ...; "warning of ... if X refused"
 //	accusation@1            X accused Y of <not an operation> (ACCUSED, and a
 //	                        statement made at the event named)
 //	sanction@1              X imposed sanctions on a list; X sanctioned Y; the
@@ -120,7 +119,6 @@
 //	targeting@1             an operation on / against X; it struck / hit / disrupted X
 //	characterization@1      X dismissed the accusations as “...”, X called Y a ...:
 //	                        reported words without a verb of speech
-//	response@1              in response to an operation (RESPONDS_TO)
 //	quote@1                 “...,” X said; X said: “...”; a quote split around "X said"
 //	reported-speech@1       X said (that) ...; X told reporters ...; according to X
 //

@@ -41,8 +41,8 @@ func (x *Extractor) Explain(doc graph.Document) (*annotation.File, []Explanation
 var goRuleVerbs = map[string][]string{
 	"attribution": {"blame", "finger", "attribute", "accuse"}, "attribution-reported": {"speech", "conclude"},
 	"attribution-legal": {"charge"}, "backing": {"back"},
-	"presence": {"accuse"},
-	"warning":  {"warn"}, "accusation": {"accuse"}, "sanction": {"sanction", "impose"}, "denial": {"deny", "characterize"},
+	"presence":   {"accuse"},
+	"accusation": {"accuse"}, "sanction": {"sanction", "impose"}, "denial": {"deny", "characterize"},
 	"reaction": {"react"}, "call": {"call"}, "targeting": {"target"},
 	"quote": {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
 }
@@ -51,7 +51,6 @@ var goRuleVerbs = map[string][]string{
 var goRulePatterns = map[string]string{
 	"role-title":      "a title right before a name",
 	"role-apposition": "a name, a comma and a title (or a title, a comma and a name)",
-	"response":        "“in response to” an operation, happening or doctrine",
 	"model":           "“could be a model”, “modeled on”",
 	"sanction":        "a sanctions phrase",
 }

@@ -207,7 +207,7 @@ func TestMergeCuratedWins(t *testing.T) {
 				Quote: "Officials from Estonia and Latvia attended."},
 			{Subject: "country:LV", Type: "ATTENDED", Object: "event:ministerial-meeting-on-cybersecurity", Method: "rule:attendance@1",
 				Quote: "Officials from Estonia and Latvia attended."},
-			{Subject: "country:US", Type: "WARNED", Object: "country:RU", Method: "rule:warning@1", Quote: "Washington warns Russia of consequences."},
+			{Subject: "country:US", Type: "WARNED", Object: "country:RU", Method: "rule:warning@2", Quote: "Washington warns Russia of consequences."},
 		},
 	}
 	m := extract.Merge(curated, extracted, text, reg)
@@ -219,7 +219,7 @@ func TestMergeCuratedWins(t *testing.T) {
 		"country:US CONVENED event:cyber-ministerial-2018 ",
 		"country:EE ATTENDED event:cyber-ministerial-2018 ",
 		"country:LV ATTENDED event:cyber-ministerial-2018 rule:attendance@1",
-		"country:US WARNED country:RU rule:warning@1",
+		"country:US WARNED country:RU rule:warning@2",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("merged claims\n got %q\nwant %q", got, want)

@@ -25,7 +25,6 @@ const (
 	methodBacking          = "rule:backing@1"
 	methodModel            = "rule:model@1"
 	methodPresence         = "rule:presence@1"
-	methodWarning          = "rule:warning@1"
 	methodAccusation       = "rule:accusation@1"
 	methodSanction         = "rule:sanction@1"
 	methodDenial           = "rule:denial@2"
@@ -34,7 +33,6 @@ const (
 	methodTargeting        = "rule:targeting@1"
 	methodQuote            = "rule:quote@1"
 	methodReported         = "rule:reported-speech@1"
-	methodResponse         = "rule:response@1"
 	methodCharacterization = "rule:characterization@1"
 )
 
@@ -51,7 +49,6 @@ const (
 	confProposal         = 0.7
 	confModel            = 0.5
 	confPresence         = 0.6
-	confWarning          = 0.8
 	confAccusation       = 0.8
 	confSanction         = 0.8
 	confDenial           = 0.75

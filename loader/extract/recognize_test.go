@@ -212,7 +212,7 @@ func ExampleExtractor_Extract() {
 		fmt.Println(c.Subject, c.Type, c.Object, c.Properties["of"], c.Method)
 	}
 	// Output:
-	// country:US WARNED country:RU consequences of attacks rule:warning@1
-	// country:US WARNED country:CN consequences of attacks rule:warning@1
-	// country:US WARNED country:KP consequences of attacks rule:warning@1
+	// country:US WARNED country:RU consequences of attacks rule:warning@2
+	// country:US WARNED country:CN consequences of attacks rule:warning@2
+	// country:US WARNED country:KP consequences of attacks rule:warning@2
 }

@@ -17,14 +17,12 @@ func (d *document) rules() {
 		d.ruleLegal(s)
 		d.ruleBacking(s)
 		d.ruleModel(s)
-		d.ruleWarning(s)
 		d.ruleAccusation(s)
 		d.ruleSanction(s)
 		d.ruleReaction(s)
 		d.ruleCall(s)
 		d.ruleTargeting(s)
 		d.ruleSimilar(s)
-		d.ruleResponse(s)
 		d.runConstructions(s)
 	}
 	d.foldAttributions()
@@ -692,47 +690,6 @@ func (d *document) eventAfter(s *sentence, j int) *entity {
 		}
 	}
 	return nil
-}
-
-// ruleWarning: "Washington warns Russia, China and North Korea of
-// consequences of attacks"; "..., warning of “serious consequences” if
-// Washington refused".
-func (d *document) ruleWarning(s *sentence) {
-	for _, h := range d.verbs(s, "warn") {
-		who := d.subject(s, h.i)
-		if len(who) == 0 && strings.HasSuffix(s.toks[h.i].lower, "ing") {
-			who = d.mainSubject(s, h.i)
-		}
-		objs, k := d.actorsAfter(s, h.j)
-		of := ""
-		if s.tok(k).is("of", "about", "against") {
-			end := s.endOfClause(k + 1)
-			if end <= k+1 {
-				end = len(s.toks)
-			}
-			of = s.textOf(k+1, end)
-			if len(objs) == 0 {
-				// "warning of “serious consequences” if Washington refused"
-				for n := k + 1; n < len(s.toks); n++ {
-					if s.toks[n].is("if", "unless") {
-						objs, _ = d.actorsAfter(s, n+1)
-						of = s.textOf(k+1, n)
-						break
-					}
-				}
-			}
-		}
-		var props map[string]string
-		if of != "" {
-			props = map[string]string{"of": of}
-		}
-		for _, a := range ids(who) {
-			for _, b := range ids(objs) {
-				d.out.add(finding{subj: a, typ: graph.RelWarned, obj: b, quote: s.text, sent: s.n, conf: confWarning,
-					method: methodWarning, props: props})
-			}
-		}
-	}
 }
 
 // ruleAccusation: "X accused Y of attempting to interfere in the upcoming
@@ -1427,49 +1384,6 @@ func (d *document) latestStateAttribution(n int) *attrFinding {
 		return d.latestAttribution(n, nil)
 	}
 	return best
-}
-
-// ruleResponse: "In response to alleged Russian interference ..., the US
-// backed a new international doctrine", "an executive order ..., the first
-// aspect of its response to the cyber-attack on Sony Pictures": the
-// doctrine responds to what it answers.
-func (d *document) ruleResponse(s *sentence) {
-	for i := 0; i+1 < len(s.toks); i++ {
-		if !s.toks[i].is("response", "responses", "retaliation") || !s.toks[i+1].is("to", "for") || s.toks[i].inQuote {
-			continue
-		}
-		var to *entity
-		for k := i + 2; k < len(s.toks) && k < i+8; k++ {
-			if m := s.mat(k); m != nil && m.ent != nil && (m.ent.kind == graph.KindCyberOperation || m.ent.kind == graph.KindEvent || m.ent.kind == graph.KindDoctrine) {
-				to = m.ent
-				break
-			}
-		}
-		if to == nil {
-			continue
-		}
-		var from *entity
-		for _, m := range s.ments {
-			if m.ent != nil && m.ent.kind == graph.KindDoctrine && m.ent != to && (m.i < i || m.i > i+1) {
-				from = m.ent
-				break
-			}
-		}
-		// "It was drawn up in response to the attacks": "It" opening the
-		// sentence is the doctrine the sentence before was about.
-		if from == nil && s.toks[0].is("it", "this") && s.n > 0 {
-			for _, m := range d.sents[s.n-1].ments {
-				if m.ent != nil && m.ent.kind == graph.KindDoctrine && m.ent != to {
-					from = m.ent
-					break
-				}
-			}
-		}
-		if from != nil {
-			d.out.add(finding{subj: from.id, typ: graph.RelRespondsTo, obj: to.id, quote: s.text, sent: s.n,
-				modality: d.modality(s, to), conf: confProposal, method: methodResponse})
-		}
-	}
 }
 
 // foldAttributions folds an attribution that names no operation ("US

@@ -29,7 +29,7 @@ func newExtractor(t testing.TB) (*extract.Extractor, *resolve.Registry) {
 
 // facts flattens an annotation file into short lines a test can look for:
 //
-//	"country:US -WARNED-> country:RU [rule:warning@1] of=consequences"
+//	"country:US -WARNED-> country:RU [rule:warning@2] of=consequences"
 //	"ATTRIBUTION by=country:US blames=country:RU concerns=op:x alleged [rule:attribution@1]"
 //	"STATEMENT by=person:x about=country:US,country:RU at=event:y [rule:quote@1]"
 //	"ROLE person:x org:y Title [rule:role-title@1]"
@@ -176,8 +176,8 @@ func TestRules(t *testing.T) {
 				"country:NL -ATTENDED->", "country:GB -ATTENDED->", "org:eu -ATTENDED->"}, nil},
 		{"warning: objects, and a participle with if",
 			"Washington warns Russia, China and North Korea of consequences of attacks\n\nNorth Korea proposed a joint investigation with the United States, warning of “serious consequences” if Washington refused.",
-			[]string{"country:US -WARNED-> country:KP [rule:warning@1] of=consequences of attacks",
-				"country:KP -WARNED-> country:US [rule:warning@1] of=serious consequences"}, nil},
+			[]string{"country:US -WARNED-> country:KP [rule:warning@2] of=consequences of attacks",
+				"country:KP -WARNED-> country:US [rule:warning-if@2] of=serious consequences"}, nil},
 		{"threat", head + "Russia threatened Ukraine with retaliation.", []string{"country:RU -THREATENED-> country:UA [rule:threat@2]"}, nil},
 		{"accusation: with what, where, and the statement",
 			head + "U.S. President Donald Trump accused China of attempting to interfere in the upcoming U.S. midterm elections in November, during a Security Council meeting.",
@@ -231,7 +231,7 @@ func TestRules(t *testing.T) {
 			[]string{"ATTRIBUTION by=country:CA,country:AU blames=country:RU concerns=op:cyber-attack-on-the-ka-sat-satellite-network"}, nil},
 		{"response",
 			"Russia blamed for cyber attack on US elections\n\nIn response to alleged Russian interference in US elections, the US backed a new international doctrine.\n\nAllies rallied behind the “offender doctrine”.",
-			[]string{"doctrine:offender-doctrine -RESPONDS_TO-> op:cyber-attack-on-us-elections [rule:response@1] alleged"}, nil},
+			[]string{"doctrine:offender-doctrine -RESPONDS_TO-> op:cyber-attack-on-us-elections [rule:response@2] alleged"}, nil},
 		{"quote: before the speaker, a pronoun after",
 			head + "“The United States is leading the response and Russia is certainly the poster child,” US defence secretary Jim Mattis said this week.\n\n“We have proposals of what we’re prepared to do with our allies,” he said.",
 			[]string{"STATEMENT by=person:jim-mattis about=country:US,country:RU [rule:quote@1]",
