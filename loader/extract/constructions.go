@@ -17,42 +17,67 @@ import (
 //
 //   - trigger: the words that fire it, every form listed ("called on",
 //     "calls on", ...); verbs: a verb class of lexicon.yaml whose forms
-//     fire it too ("criticize"). A trigger inside a quote, inside a name, or negated
-//     ("did not attend", "has never recalled") does not fire, unless
-//     negation is "keep".
-//   - subject: who acts: "clause" (the head actors of the trigger's clause,
-//     grammar.go's subject, or the antecedent of "X, which ..."),
-//     "clause-or-main" (else the subject of the sentence's first clause,
-//     for "..., calling on Y"), "by-after" (the agent of a participle:
-//     "proposed by X"), "list-after" (the actors right after the trigger:
-//     "including A and B"), "before" (the actor the trigger is in
-//     apposition to: "the Brigade, a unit of ..."). Listed group members
-//     ("among them A and B") and ", as did C" join the subject.
+//     fire it too ("criticize"); trigger_suffix: word endings that fire it
+//     ("-sponsored" in "a Chilean-sponsored resolution"). A trigger inside
+//     a quote, inside a name, or negated ("did not attend", "has never
+//     recalled") does not fire, unless negation is "keep".
+//   - after / not_after: words one of which must (must not) stand right
+//     before the trigger ("to hold X accountable" promises, it does not
+//     attribute); followed_by: words one of which must stand right after
+//     it ("warning of ...").
+//   - subject: who acts:
+//     "clause" (the head actors of the trigger's clause, grammar.go's
+//     subject, or the antecedent of "X, which ..."); "clause-or-main"
+//     (else the subject of the sentence's first clause, for "..., calling
+//     on Y"); with delegates, "Officials from A, B and C attended" makes
+//     A, B and C act. "by-after" (the agent of a participle: "proposed by
+//     X"; with `via`, the actors after one of those phrases within
+//     `within` tokens: "launched at a summit hosted by X"). "list-after"
+//     (the actors right after the trigger: "including A and B"). "before"
+//     (the actor the trigger is in apposition to: "the Brigade, a unit of
+//     ..."); "all-before" (every actor of the kinds allowed within
+//     `within` tokens before: "the two men, A and B, belonged to").
+//     "sentence" (the first thing of the kinds allowed the sentence names
+//     outside the trigger and the object; after "It" opening a sentence,
+//     what the sentence before named). "prefix" (with trigger_suffix: the
+//     state or body the words before the hyphen name). Listed group
+//     members ("among them A and B") and ", as did C" join the subject.
+//     `kinds` lists the node kinds allowed (default: Country, Person,
+//     Organization).
 //   - object: what the claim points at:
 //     "list-after" is the list of actors right after the trigger ("urged
 //     Russia and China to ..."); "first-after" the first mention of an
-//     allowed kind within `within` tokens, in the clause; "context" that,
-//     or else the happening the text spoke of last (what a measure reacts
-//     to: "expelled 23 diplomats" after "the poisoning").
-//     `kinds` lists the node kinds allowed (Event also covers happenings);
+//     allowed kind within `within` tokens, in the clause (with `nearest`,
+//     only if the first mention after the trigger is one); "before" the
+//     last one within `within` tokens before the trigger; "context" like
+//     first-after, or else what the text spoke of last (`fallback`: a
+//     happening, doctrine or meeting; `fallback_sentences` bounds how far
+//     back, `fallback_when: bare` takes it only when nothing follows the
+//     trigger, `fallback_unless` lists kinds that, named after the trigger,
+//     block it). `kinds` lists the node kinds allowed (Event also covers
+//     happenings; `event: meeting` or `event: happening` narrows it;
+//     `subkinds` narrows by the kind property, "executive order");
 //     `then` words one of which must follow the object ("to",
 //     "responsible"); `via` words one of which must stand between the
-//     trigger and the object ("over", "in protest at").
+//     trigger and the object ("over", "in protest at", "if").
 //   - claim: a relationship type of the vocabulary, or "attribution"
 //     (the subject attributes, the object is blamed, and the operation or
 //     happening named after the object, else the story's, is concerned).
+//     A PART_OF the reference data already holds is not proposed again.
 //   - properties: a claim property from "trigger" (the trigger's words),
 //     "object-phrase" (trigger to object), "rest" (what follows the
-//     trigger, to the end of its clause).
-//   - after / not_after: words one of which must (must not) stand right
-//     before the trigger ("to hold X accountable" promises, it does not
-//     attribute).
+//     trigger, to the end of its clause), "complement" (what follows the
+//     object and "of", "about" or "against"), "before-via" (the words
+//     between the trigger and the via phrase).
 //   - modality: alleged when the sentence is hedged, unless "asserted".
 //   - examples: sentences with the facts they must give and must not give;
 //     TestConstructions runs every one.
 //
 // A claim made by a construction carries method "rule:<name>@<version>"
 // and remembers what fired it, for `actorgraph extract --explain`.
+// Constructions run after the claim rules still written in Go, in the
+// order of the file for each trigger word; a claim found twice in one
+// sentence keeps the first rule that found it.
 
 //go:embed constructions.yaml
 var constructionsYAML []byte
