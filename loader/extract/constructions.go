@@ -649,7 +649,7 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 		}
 		return out, end
 	default:
-		clauseEnd := s.endOfClause(start)
+		clauseEnd := quotedNameEnd(s, s.endOfClause(start))
 		for k := start; k < len(s.toks) && k < start+c.Object.Within && k < clauseEnd; k++ {
 			if m := s.mat(k); m != nil && m.ent != nil && !m.media {
 				if allowed(m.ent) {
@@ -904,4 +904,18 @@ func (x *Extractor) agentiveWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// quotedNameEnd carries a clause's end (from endOfClause) over a quoted
+// name: in "rallied behind the “Lima doctrine” on Monday" the opening quote
+// does not end the clause, since a name stands right inside it.
+func quotedNameEnd(s *sentence, end int) int {
+	for end < len(s.toks) && s.toks[end].kind == tQuote && s.toks[end].open {
+		m := s.mentionAt(end + 1)
+		if m == nil || m.j >= len(s.toks) || s.toks[m.j].kind != tQuote {
+			return end
+		}
+		end = s.endOfClause(m.j + 1)
+	}
+	return end
 }

@@ -527,9 +527,10 @@ func (d *document) legalAt(s *sentence, h hit, objAt int) {
 	}
 }
 
-// ruleBacking: "X backed the doctrine", "Nato allies rallied behind the
-// “offender doctrine”", "A, B and C backed the British and American
-// assessment", "NATO joined the condemnation".
+// ruleBacking: "A, B and C backed the British and American assessment",
+// "NATO joined the condemnation": backing of an attribution, which the
+// words name by a noun and the text reported before. Backing of a doctrine
+// is the construction backing-doctrine.
 func (d *document) ruleBacking(s *sentence) {
 	lx := d.x.lx
 	for _, h := range d.verbs(s, "back") {
@@ -544,11 +545,7 @@ func (d *document) ruleBacking(s *sentence) {
 			}
 			m := s.mentionAt(k)
 			if m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
-				for _, b := range ids(backers) {
-					d.out.add(finding{subj: b, typ: graph.RelBacked, obj: m.ent.id, quote: s.text, sent: s.n,
-						conf: confBacking, method: methodBacking})
-				}
-				break
+				break // the construction backing-doctrine's
 			}
 			if s.toks[k].kind == tWord && lx.attributionNouns.has(s.toks[k].lower) && m == nil {
 				// Whose attribution: the states named with the noun.

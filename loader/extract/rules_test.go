@@ -150,7 +150,7 @@ func TestRules(t *testing.T) {
 				"ATTRIBUTION by=country:DE blames=person:dmitry-badin"}, nil},
 		{"backing: a doctrine",
 			head + "Its Nato allies rallied behind what has become known as the “offender doctrine”. The US backed the doctrine.",
-			[]string{"org:nato -BACKED-> doctrine:offender-doctrine [rule:backing@1]", "country:US -BACKED-> doctrine:offender-doctrine"}, nil},
+			[]string{"org:nato -BACKED-> doctrine:offender-doctrine [rule:backing-doctrine@2]", "country:US -BACKED-> doctrine:offender-doctrine"}, nil},
 		{"backing: an attribution, whose it is",
 			head + "Britain and the United States blamed Russia for the NotPetya cyber-attack. Australia, Canada and New Zealand backed the British and American assessment.",
 			[]string{"country:AU -BACKED-> ATTRIBUTION(country:GB,country:US)", "country:NZ -BACKED-> ATTRIBUTION(country:GB,country:US)"}, nil},
