@@ -930,7 +930,9 @@ func (d *document) proposedDoctrine(s *sentence, j int, proposal bool) {
 	if !proposal && s.tok(k).lower == "order" && s.tok(k-1).lower == "executive" {
 		return
 	}
-	if s.tok(start).is("new") || d.x.agentiveWord(s.tok(start).lower) {
+	// "a Chilean-sponsored resolution" keeps its qualifier: without it the
+	// name would be a bare noun that "the resolution" cannot refer back to.
+	if s.tok(start).is("new") {
 		start++
 	}
 	// "signed the call" after "the Lisbon Call": that doctrine.
