@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/actorgraph/actorgraph/graph"
 	"github.com/actorgraph/actorgraph/loader/annotation"
@@ -30,6 +31,11 @@ type Extractor struct {
 	// any role" answers a blame of a group under the GRU); what a group is
 	// reported to have done stays the group's.
 	sponsors map[string]string
+	// stems maps the one-word name of a country, and that name without a
+	// final vowel, to the country, for demonyms the reference data does
+	// not list ("Peruvian", "Ecuadorian"); "" marks a stem two countries
+	// share.
+	stems map[string]string
 }
 
 // New builds an extractor over the reference entities of reg and the
@@ -57,6 +63,24 @@ func New(reg *resolve.Registry) (*Extractor, error) {
 			sponsors[l.Child] = l.Parent
 		}
 	}
+	stems := map[string]string{}
+	for _, id := range reg.IDs() {
+		n, _ := reg.Node(id)
+		if n.Kind != graph.KindCountry || strings.ContainsAny(n.Name, " (),'’-") || len(n.Name) < 4 {
+			continue
+		}
+		forms := []string{n.Name}
+		if strings.ContainsRune("aeiouy", rune(n.Name[len(n.Name)-1])) && len(n.Name) > 4 {
+			forms = append(forms, n.Name[:len(n.Name)-1])
+		}
+		for _, f := range forms {
+			if other, ok := stems[f]; ok && other != id {
+				stems[f] = ""
+			} else {
+				stems[f] = id
+			}
+		}
+	}
 	var suffix []*construction
 	for _, c := range cons {
 		if len(c.TriggerSuffix) > 0 {
@@ -64,7 +88,7 @@ func New(reg *resolve.Registry) (*Extractor, error) {
 		}
 	}
 	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons, consIdx: indexConstructions(cons), consSuffix: suffix,
-		capitals: capitals, sponsors: sponsors}, nil
+		capitals: capitals, sponsors: sponsors, stems: stems}, nil
 }
 
 // Extract reads a cleaned document and returns the annotations it proposes,
@@ -226,3 +250,30 @@ func markUsed(used map[string]bool, ids ...string) {
 func ptr(f float64) *float64 { return &f }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// demonymSuffixes are the endings English adds to a country's name to make
+// its demonym: Peru-vian, Ecuador-ian, Brazil-ian, Haiti-an, Argentin-e,
+// Kuwait-i.
+var demonymSuffixes = []string{"vian", "ian", "ean", "an", "ese", "ine", "e", "i"}
+
+// stemDemonym resolves a capitalized word the reference data does not know
+// as a demonym to the country whose one-word name (or that name without its
+// final vowel) begins it, followed by a demonym ending: "Peruvian" is Peru.
+// The longest name wins; a stem two countries share resolves to nothing.
+func (x *Extractor) stemDemonym(w string) string {
+	if len(w) < 6 || !unicode.IsUpper(rune(w[0])) {
+		return ""
+	}
+	base := strings.TrimSuffix(w, "s")
+	for l := len(base) - 1; l >= 4; l-- {
+		id, ok := x.stems[base[:l]]
+		if !ok {
+			continue
+		}
+		if id != "" && slices.Contains(demonymSuffixes, base[l:]) {
+			return id
+		}
+		return ""
+	}
+	return ""
+}

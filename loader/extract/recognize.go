@@ -44,6 +44,11 @@ func (d *document) gazetteerPass(s *sentence) {
 		}
 		e, j, ok := d.x.gz.match(s.toks, i)
 		if !ok {
+			// "Peruvian President Luis Mora": a demonym the reference data
+			// lacks, derived from the country's name.
+			if id := d.x.stemDemonym(s.toks[i].text); id != "" && s.mat(i) == nil {
+				d.addMention(s, i, i+1, d.entityByID(id), howDemonym)
+			}
 			continue
 		}
 		switch e.kind {

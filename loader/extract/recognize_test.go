@@ -56,6 +56,11 @@ func TestRecognition(t *testing.T) {
 		not  []string
 	}{
 		{"country by name", "Estonia and the Netherlands joined.", []string{"Estonia=country:EE", "Netherlands=country:NL"}, nil},
+		{"demonyms the reference data lacks, from the country's one-word name", "Peruvian, Ecuadorian, Brazilian, Haitian and Canadian ships arrived, with Argentine and Kuwaiti crews.",
+			[]string{"Peruvian=country:PE", "Ecuadorian=country:EC", "Brazilian=country:BR", "Haitian=country:HT", "Canadian=country:CA",
+				"Argentine=country:AR", "Kuwaiti=country:KW"}, nil},
+		{"first names are no demonyms", "Adrian Soto, Christian Rey, Julian Vera and Dorian Gil spoke.", nil,
+			[]string{"=country:"}},
 		{"country by code and spelling", "The U.S. and the UK agreed; America said so and the US did too.",
 			[]string{"U.S.=country:US", "UK=country:GB", "America=country:US", "US=country:US"}, nil},
 		{"no ISO code that is an English word", "IT systems and AI tools were hit in CA.", nil,
