@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/actorgraph/actorgraph/graph"
@@ -203,6 +204,11 @@ func (d *document) subject(s *sentence, vi int) []*mention {
 			if s.toks[b].is("and") || s.toks[b].text == "," {
 				inPP = false
 			}
+		}
+		// "On Monday Peru announced", "In 2019 Chile launched": a fronted
+		// phrase of time ends at its date; the name after it is the subject.
+		if inPP && m.i > 0 && isTimeWord(s.toks[m.i-1]) {
+			inPP = false
 		}
 		if t.inQuote || !m.actor() || inPP {
 			continue
@@ -553,4 +559,23 @@ func (d *document) relativeAntecedent(s *sentence, vi int) *mention {
 		return m
 	}
 	return nil
+}
+
+// timeWords end a fronted phrase of time ("On Monday", "in March", "last
+// week"); a year is one too.
+var timeWords = newSet([]string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "today", "yesterday", "week", "month", "year", "morning", "afternoon", "evening",
+	"night", "weekend"})
+
+func isTimeWord(t token) bool {
+	if timeWords.has(t.lower) {
+		return true
+	}
+	if len(t.text) == 4 && t.kind == tWord {
+		if _, err := strconv.Atoi(t.text); err == nil {
+			return true
+		}
+	}
+	return false
 }
