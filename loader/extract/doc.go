@@ -111,6 +111,7 @@
 //	sanction@1              X imposed sanctions on a list; X sanctioned Y; the
 //	                        sanctions target ...; among those sanctioned is ...
 //	denial@2                X denied any involvement / rejected the accusations /
+//	                        said it had nothing to do with / was not involved in /
 //	                        denied using ...: every attribution blaming X or its
 //	                        own (of the operation named, if one is); "the
 //	                        charges": the legal ones; "the accusation": the

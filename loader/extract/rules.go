@@ -976,14 +976,30 @@ func (d *document) ruleDenial(s *sentence) {
 			}
 		}
 	}
+	// "Moscow said it had nothing to do with the attack", "Peru insisted
+	// it played no role": a denial in the words reported.
+	self := map[int]bool{}
+	for _, h := range d.verbs(s, "speech") {
+		k := h.j
+		if s.tok(k).is("that") {
+			k++
+		}
+		if !s.tok(k).is("it", "they", "we") {
+			continue
+		}
+		if _, ok := anyPhraseAt(s, k+1, selfDenials); ok {
+			hits = append(hits, h)
+			self[h.i] = true
+		}
+	}
 	for _, h := range hits {
 		who := d.subject(s, h.i)
 		if len(who) == 0 {
 			continue
 		}
 		legal, specific := false, called[h.i]
-		ok := false
-		for k := h.j; k < len(s.toks) && k < h.j+5; k++ {
+		ok := self[h.i]
+		for k := h.j; !ok && k < len(s.toks) && k < h.j+5; k++ {
 			w := s.toks[k].lower
 			// "denied using chemical weapons", "denied launching the attack"
 			gerund := k == h.j && strings.HasSuffix(w, "ing") && len(w) > 4 && !s.toks[k].is("having", "being", "thing")
@@ -1019,7 +1035,9 @@ func (d *document) ruleDenial(s *sentence) {
 			default:
 				targets = d.blamingAttributions(w.ent, named, false)
 			}
-			if len(targets) == 0 {
+			// Words of one's own ("it was not involved") deny only what
+			// blames the speaker.
+			if len(targets) == 0 && !self[h.i] {
 				if a := d.deniedAttribution(w.ent, legal); a != "" {
 					targets = []string{a}
 				} else if op := d.opBefore(s, len(s.toks)); op != nil {
@@ -1032,6 +1050,12 @@ func (d *document) ruleDenial(s *sentence) {
 		}
 	}
 }
+
+// selfDenials are what a speaker says of itself to deny ("it had nothing
+// to do with ...").
+var selfDenials = phrases([]string{"had nothing to do with", "has nothing to do with", "have nothing to do with",
+	"was not involved", "were not involved", "is not involved", "are not involved", "played no role", "had no role",
+	"has no role", "had no part", "had no involvement", "was not behind", "were not behind", "is not behind"}, true)
 
 // blamesOwn reports whether attribution a blames the denier or one of its
 // own: the state the denier is or acts for, that state's bodies, units and
