@@ -88,6 +88,12 @@ func (d *document) gazetteerPass(s *sentence) {
 			if e.node == graph.KindOrganization && d.otherStateBefore(s, i, e.id) {
 				break
 			}
+			// "the National Security Council" is not the (UN) Security
+			// Council whose alias ends its name: a capitalized word that
+			// belongs to no other name extends it.
+			if e.node == graph.KindOrganization && d.longerNameBefore(s, i) {
+				break
+			}
 			d.addMention(s, i, j, d.entityByID(e.id), howName)
 		}
 		if s.mat(i) != nil {
@@ -1002,4 +1008,15 @@ func (d *document) contextActor(s *sentence, i int) string {
 		}
 	}
 	return best
+}
+
+// longerNameBefore reports whether the word before token i is a capitalized
+// word of a longer name: no determiner, preposition or other stop word, no
+// title's head ("President"), no mention of its own.
+func (d *document) longerNameBefore(s *sentence, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := s.toks[i-1]
+	return p.kind == tWord && p.capitalized() && s.mat(i-1) == nil && !capStops.has(p.lower) && !d.x.lx.titleHeads.has(p.lower)
 }
