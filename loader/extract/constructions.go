@@ -59,7 +59,8 @@ import (
 //     `subkinds` narrows by the kind property, "executive order");
 //     `then` words one of which must follow the object ("to",
 //     "responsible"); `via` words one of which must stand between the
-//     trigger and the object ("over", "in protest at", "if").
+//     trigger and the object ("over", "in protest at", "if"); `not_via`
+//     phrases none of which may ("the goals of").
 //   - claim: a relationship type of the vocabulary, or "attribution"
 //     (the subject attributes, the object is blamed, and the operation or
 //     happening named after the object, else the story's, is concerned).
@@ -118,6 +119,7 @@ type construction struct {
 	subjVia  [][]string
 	// fallbackUnless are the kinds of Object.FallbackUnless
 	fallbackUnless []graph.NodeKind
+	notVia         [][]string
 	method         string
 }
 
@@ -152,6 +154,10 @@ type slotSpec struct {
 	// clause, block the fallback: "Bolivia joined the Andean Initiative"
 	// joined no meeting of the text before.
 	FallbackUnless []string `yaml:"fallback_unless"`
+	// NotVia are phrases that, standing between the trigger and the
+	// object, say the claim is not about the object itself: "supported
+	// the goals of the pledge" does not back the pledge.
+	NotVia []string `yaml:"not_via"`
 }
 
 // Example is a sentence a construction is for, with facts it must give
@@ -291,6 +297,7 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		c.then = phrases(c.Object.Then, true)
 		c.via = phrases(c.Object.Via, true)
 		c.subjVia = phrases(c.Subject.Via, true)
+		c.notVia = phrases(c.Object.NotVia, true)
 		if len(c.Object.FallbackUnless) > 0 {
 			if c.fallbackUnless, err = parseKinds(c.Object.FallbackUnless, nil); err != nil {
 				return nil, bad("fallback_unless: %v", err)
@@ -494,6 +501,11 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	objs, end := d.constructionObjects(c, s, h)
 	if len(objs) == 0 {
 		return
+	}
+	for k := h.j; k < end && len(c.notVia) > 0; k++ {
+		if _, ok := anyPhraseAt(s, k, c.notVia); ok {
+			return
+		}
 	}
 	if c.Subject.From == "sentence" {
 		// the first candidate that is not the object
