@@ -89,9 +89,9 @@ func (d *document) gazetteerPass(s *sentence) {
 				break
 			}
 			// "the National Security Council" is not the (UN) Security
-			// Council whose alias ends its name: a capitalized word that
-			// belongs to no other name extends it.
-			if e.node == graph.KindOrganization && d.longerNameBefore(s, i) {
+			// Council whose alias of two words or more ends its name: a
+			// capitalized word that belongs to no other name extends it.
+			if e.node == graph.KindOrganization && j-i >= 2 && d.longerNameBefore(s, i) {
 				break
 			}
 			d.addMention(s, i, j, d.entityByID(e.id), howName)
@@ -1014,9 +1014,10 @@ func (d *document) contextActor(s *sentence, i int) string {
 // word of a longer name: no determiner, preposition or other stop word, no
 // title's head ("President"), no mention of its own.
 func (d *document) longerNameBefore(s *sentence, i int) bool {
-	if i == 0 {
-		return false
+	if i < 2 {
+		return false // a capitalized first word may be any word
 	}
 	p := s.toks[i-1]
-	return p.kind == tWord && p.capitalized() && s.mat(i-1) == nil && !capStops.has(p.lower) && !d.x.lx.titleHeads.has(p.lower)
+	return p.kind == tWord && p.capitalized() && s.mat(i-1) == nil && !capStops.has(p.lower) && !d.x.lx.titleHeads.has(p.lower) &&
+		!strings.HasSuffix(p.lower, "ly")
 }
