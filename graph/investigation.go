@@ -13,13 +13,37 @@ import (
 // itself (the URL fragment the UI writes: what is on the canvas and where,
 // the filters, the selection). It is the user's work, not part of the graph:
 // no claim refers to it, and loading documents never touches it.
+//
+// It belongs to its Author (the name of the token that saved it, "local" for
+// the desktop user): only the author changes or deletes it, and only the
+// author sees it unless it is Shared. An investigation saved before authors
+// were kept has no author: everyone sees it, and anyone who may save may
+// change it.
 type Investigation struct {
 	ID      string
 	Name    string
 	Note    string
 	View    string
+	Author  string
+	Shared  bool
 	Created time.Time
 	Updated time.Time
+}
+
+// VisibleTo says whether viewer (a token's name; "" for nobody in
+// particular) may open inv.
+func (inv Investigation) VisibleTo(viewer string) bool {
+	return inv.Shared || inv.Author == "" || (viewer != "" && inv.Author == viewer)
+}
+
+// ChangeableBy says whether author may overwrite or delete inv.
+func (inv Investigation) ChangeableBy(author string) bool {
+	return inv.Author == "" || inv.Author == author
+}
+
+// NotYours is the error for a change of someone else's investigation.
+func NotYours(inv Investigation) error {
+	return Forbiddenf("investigation %s belongs to %s: only its author can change or delete it", inv.ID, inv.Author)
 }
 
 // InvestigationTimeLayout is how stores write an investigation's times: UTC
@@ -38,16 +62,23 @@ const (
 // next to graph.Store; it is a separate interface because it is the UI's
 // state, not the graph.
 type InvestigationStore interface {
-	// SaveInvestigation stores inv: a new one (with a new ID and Created)
-	// when inv.ID is empty, else it replaces the one with that ID
-	// (CodeNotFound if there is none), keeping its Created. Updated is set
-	// to now. It returns what was stored.
+	// SaveInvestigation stores inv: a new one (with a new ID and Created,
+	// and inv.Author as its author) when inv.ID is empty, else it replaces
+	// the name, note, view and Shared of the one with that ID (CodeNotFound
+	// if there is none; CodeForbidden, changing nothing, unless
+	// ChangeableBy(inv.Author)), keeping its Created and Author. Updated is
+	// set to now. It returns what was stored.
 	SaveInvestigation(ctx context.Context, inv Investigation) (Investigation, error)
 	// ListInvestigations returns at most limit investigations (1 to
-	// MaxInvestigations), the most recently updated first.
-	ListInvestigations(ctx context.Context, limit int) ([]Investigation, error)
-	// GetInvestigation returns one investigation, or CodeNotFound.
+	// MaxInvestigations) visible to viewer (see VisibleTo), the most
+	// recently updated first.
+	ListInvestigations(ctx context.Context, viewer string, limit int) ([]Investigation, error)
+	// GetInvestigation returns one investigation, whoever it belongs to, or
+	// CodeNotFound; callers check VisibleTo.
 	GetInvestigation(ctx context.Context, id string) (Investigation, error)
+	// DeleteInvestigation deletes one: CodeNotFound if there is none,
+	// CodeForbidden (deleting nothing) unless ChangeableBy(author).
+	DeleteInvestigation(ctx context.Context, id, author string) error
 }
 
 // CleanInvestigation trims the name and checks every field against the
@@ -67,6 +98,8 @@ func CleanInvestigation(inv Investigation) (Investigation, error) {
 		return inv, Invalidf("an investigation's view has at most %d bytes", MaxInvestigationView)
 	case inv.ID != "" && !ValidInvestigationID(inv.ID):
 		return inv, Invalidf("%q is not an investigation id", inv.ID)
+	case inv.ID == "" && inv.Author == "":
+		return inv, Invalidf("a new investigation needs an author")
 	}
 	return inv, nil
 }
@@ -111,4 +144,8 @@ type readOnlyInvestigations struct {
 
 func (r readOnlyInvestigations) SaveInvestigation(context.Context, Investigation) (Investigation, error) {
 	return Investigation{}, Invalidf("investigations cannot be saved: %s", r.why)
+}
+
+func (r readOnlyInvestigations) DeleteInvestigation(context.Context, string, string) error {
+	return Invalidf("investigations cannot be deleted: %s", r.why)
 }

@@ -17,6 +17,7 @@ const (
 	pNote              = "note"
 	pView              = "view"
 	pUpdated           = "updated"
+	pShared            = "shared"
 )
 
 var _ graph.InvestigationStore = (*Store)(nil)
@@ -33,34 +34,66 @@ func (s *Store) SaveInvestigation(ctx context.Context, inv graph.Investigation) 
 		stmt = "investigation_create"
 	}
 	params := map[string]any{"id": inv.ID, "name": inv.Name, "note": inv.Note, "view": inv.View,
-		"now": time.Now().UTC().Format(graph.InvestigationTimeLayout)}
+		"author": inv.Author, "shared": inv.Shared, "now": time.Now().UTC().Format(graph.InvestigationTimeLayout)}
 	var out graph.Investigation
-	found := false
+	found, mine := false, true
 	err = s.write(ctx, "saving an investigation", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		found = false
+		found, mine = false, true
 		_, err := run(ctx, tx, s.st.get(stmt), params, func(rec *neo4j.Record) error {
 			found = true
+			if v, ok := rec.Get("mine"); ok {
+				mine, _ = v.(bool)
+			}
 			var e error
 			out, e = investigationColumn(rec)
 			return e
 		})
 		return err
 	})
-	if err != nil {
+	switch {
+	case err != nil:
 		return graph.Investigation{}, err
-	}
-	if !found {
+	case !found:
 		return graph.Investigation{}, graph.NotFoundf("no investigation %s", inv.ID)
+	case !mine:
+		return graph.Investigation{}, graph.NotYours(out)
 	}
 	return out, nil
 }
 
+// DeleteInvestigation implements graph.InvestigationStore.
+func (s *Store) DeleteInvestigation(ctx context.Context, id, author string) error {
+	found, mine, owner := false, false, ""
+	err := s.write(ctx, "deleting an investigation", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
+		found, mine, owner = false, false, ""
+		_, err := run(ctx, tx, s.st.get("investigation_delete"), map[string]any{"id": id, "author": author}, func(rec *neo4j.Record) error {
+			found = true
+			var err error
+			if mine, err = recordValue[bool](rec, "mine"); err != nil {
+				return err
+			}
+			owner, err = recordValue[string](rec, "owner")
+			return err
+		})
+		return err
+	})
+	switch {
+	case err != nil:
+		return err
+	case !found:
+		return graph.NotFoundf("no investigation %s", id)
+	case !mine:
+		return graph.NotYours(graph.Investigation{ID: id, Author: owner})
+	}
+	return nil
+}
+
 // ListInvestigations implements graph.InvestigationStore.
-func (s *Store) ListInvestigations(ctx context.Context, limit int) ([]graph.Investigation, error) {
+func (s *Store) ListInvestigations(ctx context.Context, viewer string, limit int) ([]graph.Investigation, error) {
 	var out []graph.Investigation
 	err := s.read(ctx, "listing investigations", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
 		out = []graph.Investigation{}
-		_, err := run(ctx, tx, s.st.get("list_investigations"), map[string]any{"limit": graph.InvestigationLimit(limit)}, func(rec *neo4j.Record) error {
+		_, err := run(ctx, tx, s.st.get("list_investigations"), map[string]any{"viewer": viewer, "limit": graph.InvestigationLimit(limit)}, func(rec *neo4j.Record) error {
 			inv, err := investigationColumn(rec)
 			out = append(out, inv)
 			return err
@@ -103,8 +136,17 @@ func investigationColumn(rec *neo4j.Record) (graph.Investigation, error) {
 	var created, updated string
 	what := "investigation " + n.ElementId
 	if err := fields(what, n.Props, map[string]*string{pID: &inv.ID, pName: &inv.Name, pNote: &inv.Note, pView: &inv.View,
-		pCreated: &created, pUpdated: &updated}); err != nil {
+		pCreated: &created, pUpdated: &updated, pAuthor: &inv.Author}); err != nil {
 		return inv, err
+	}
+	// Saved before authors were kept: no author, seen by everyone.
+	inv.Shared = true
+	if v, ok := n.Props[pShared]; ok && v != nil {
+		b, isBool := v.(bool)
+		if !isBool {
+			return inv, decodeError("%s: property %s: a %T where a boolean belongs", what, pShared, v)
+		}
+		inv.Shared = b
 	}
 	if inv.Created, err = time.Parse(graph.InvestigationTimeLayout, created); err != nil {
 		return inv, decodeError("%s: %s: %v", what, pCreated, err)

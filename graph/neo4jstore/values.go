@@ -89,7 +89,7 @@ func fixedPropertyKeys() []string {
 		pDate, pPublished, pEffectiveDate, pTitle, pPublisher, pURL, pText, pSubject, pDocumentID,
 		pStartOffset, pEndOffset, pQuote, pAuthor, pLanguage, pPages, pSupersedes,
 		pStatus, pVersion, pEdited, pReviewedBy, pReviewedAt, pReviewNote, pCorrectedBy,
-		pAt, pSeq, pAction, pBefore, pAfter, pOld, pNew, pRole, pHash, pCreated, pValue, pNote, pView, pUpdated}
+		pAt, pSeq, pAction, pBefore, pAfter, pOld, pNew, pRole, pHash, pCreated, pValue, pNote, pView, pUpdated, pShared}
 }
 
 // propertyKeys lists every property name the store writes.

@@ -15,14 +15,77 @@ import (
 // outside the graph's schema versions: the table is created by the first
 // save, so opening a file never writes for it, and a file without it simply
 // has no investigations.
+//
+// A table made before investigations had authors lacks the author and
+// shared columns: the first save adds them (its rows: no author, shared, as
+// they were), and reads until then take those values.
 const investigationsTable = `CREATE TABLE IF NOT EXISTS investigations (
   id      TEXT PRIMARY KEY,
   name    TEXT NOT NULL,
   note    TEXT NOT NULL,
   view    TEXT NOT NULL,
   created TEXT NOT NULL,
-  updated TEXT NOT NULL
+  updated TEXT NOT NULL,
+  author  TEXT NOT NULL DEFAULT '',
+  shared  INTEGER NOT NULL DEFAULT 1
 )`
+
+// investigationColumns is what reads select; investigationColumnsBefore,
+// the same from a table without authors.
+const (
+	investigationColumns       = `id, name, note, view, created, updated, author, shared`
+	investigationColumnsBefore = `id, name, note, view, created, updated, '' AS author, 1 AS shared`
+)
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// hasAuthors says whether the investigations table has the author column
+// (false too when there is no table).
+func hasAuthors(ctx context.Context, q querier) (bool, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name FROM pragma_table_info('investigations') WHERE name = 'author'`)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	found := rows.Next()
+	return found, rows.Err()
+}
+
+// selectInvestigations is the SELECT of investigations with what follows it.
+func selectInvestigations(ctx context.Context, q querier, rest string) (string, error) {
+	ok, err := hasAuthors(ctx, q)
+	if err != nil {
+		return "", err
+	}
+	cols := investigationColumns
+	if !ok {
+		cols = investigationColumnsBefore
+	}
+	return `SELECT ` + cols + ` FROM investigations ` + rest, nil
+}
+
+// prepareInvestigations creates the table, or adds the author columns to an
+// older one, inside tx.
+func prepareInvestigations(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, investigationsTable); err != nil {
+		return err
+	}
+	ok, err := hasAuthors(ctx, tx)
+	if err != nil || ok {
+		return err
+	}
+	for _, stmt := range []string{
+		`ALTER TABLE investigations ADD COLUMN author TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE investigations ADD COLUMN shared INTEGER NOT NULL DEFAULT 1`,
+	} {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 var _ graph.InvestigationStore = (*Store)(nil)
 
@@ -40,26 +103,27 @@ func (s *Store) SaveInvestigation(ctx context.Context, inv graph.Investigation) 
 		return graph.Investigation{}, graph.Internal("saving an investigation", err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, investigationsTable); err != nil {
+	if err := prepareInvestigations(ctx, tx); err != nil {
 		return graph.Investigation{}, graph.Internal("saving an investigation", err)
 	}
 	if inv.ID == "" {
 		inv.ID = graph.NewInvestigationID()
 		inv.Created = now
-		_, err = tx.ExecContext(ctx, `INSERT INTO investigations (id, name, note, view, created, updated) VALUES (?, ?, ?, ?, ?, ?)`,
-			inv.ID, inv.Name, inv.Note, inv.View, now.Format(timeLayout), now.Format(timeLayout))
+		_, err = tx.ExecContext(ctx, `INSERT INTO investigations (id, name, note, view, created, updated, author, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			inv.ID, inv.Name, inv.Note, inv.View, now.Format(timeLayout), now.Format(timeLayout), inv.Author, inv.Shared)
 	} else {
-		var created string
-		err = tx.QueryRowContext(ctx, `SELECT created FROM investigations WHERE id = ?`, inv.ID).Scan(&created)
+		var old graph.Investigation
+		old, err = scanInvestigation(tx.QueryRowContext(ctx, `SELECT `+investigationColumns+` FROM investigations WHERE id = ?`, inv.ID))
 		if errors.Is(err, sql.ErrNoRows) {
 			return graph.Investigation{}, graph.NotFoundf("no investigation %s", inv.ID)
 		}
-		if err == nil {
-			inv.Created, err = time.Parse(timeLayout, created)
+		if err == nil && !old.ChangeableBy(inv.Author) {
+			return graph.Investigation{}, graph.NotYours(old)
 		}
 		if err == nil {
-			_, err = tx.ExecContext(ctx, `UPDATE investigations SET name = ?, note = ?, view = ?, updated = ? WHERE id = ?`,
-				inv.Name, inv.Note, inv.View, now.Format(timeLayout), inv.ID)
+			inv.Created, inv.Author = old.Created, old.Author
+			_, err = tx.ExecContext(ctx, `UPDATE investigations SET name = ?, note = ?, view = ?, shared = ?, updated = ? WHERE id = ?`,
+				inv.Name, inv.Note, inv.View, inv.Shared, now.Format(timeLayout), inv.ID)
 		}
 	}
 	if err != nil {
@@ -72,10 +136,42 @@ func (s *Store) SaveInvestigation(ctx context.Context, inv graph.Investigation) 
 	return inv, nil
 }
 
+// DeleteInvestigation implements graph.InvestigationStore.
+func (s *Store) DeleteInvestigation(ctx context.Context, id, author string) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return graph.Internal("deleting an investigation", err)
+	}
+	defer tx.Rollback()
+	q, err := selectInvestigations(ctx, tx, `WHERE id = ?`)
+	if err != nil {
+		return graph.Internal("deleting an investigation", err)
+	}
+	old, err := scanInvestigation(tx.QueryRowContext(ctx, q, id))
+	switch {
+	case errors.Is(err, sql.ErrNoRows) || noTable(err):
+		return graph.NotFoundf("no investigation %s", id)
+	case err != nil:
+		return graph.Internal("deleting an investigation", err)
+	case !old.ChangeableBy(author):
+		return graph.NotYours(old)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM investigations WHERE id = ?`, id); err != nil {
+		return graph.Internal("deleting an investigation", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return graph.Internal("deleting an investigation", err)
+	}
+	return nil
+}
+
 // ListInvestigations implements graph.InvestigationStore.
-func (s *Store) ListInvestigations(ctx context.Context, limit int) ([]graph.Investigation, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, name, note, view, created, updated FROM investigations ORDER BY updated DESC, id LIMIT ?`,
-		graph.InvestigationLimit(limit))
+func (s *Store) ListInvestigations(ctx context.Context, viewer string, limit int) ([]graph.Investigation, error) {
+	q, err := selectInvestigations(ctx, s.read, `WHERE shared OR author = '' OR (author = ? AND ? <> '') ORDER BY updated DESC, id LIMIT ?`)
+	if err != nil {
+		return nil, graph.Internal("listing investigations", err)
+	}
+	rows, err := s.read.QueryContext(ctx, q, viewer, viewer, graph.InvestigationLimit(limit))
 	if noTable(err) {
 		return []graph.Investigation{}, nil
 	}
@@ -99,8 +195,11 @@ func (s *Store) ListInvestigations(ctx context.Context, limit int) ([]graph.Inve
 
 // GetInvestigation implements graph.InvestigationStore.
 func (s *Store) GetInvestigation(ctx context.Context, id string) (graph.Investigation, error) {
-	row := s.read.QueryRowContext(ctx, `SELECT id, name, note, view, created, updated FROM investigations WHERE id = ?`, id)
-	inv, err := scanInvestigation(row)
+	q, err := selectInvestigations(ctx, s.read, `WHERE id = ?`)
+	if err != nil {
+		return graph.Investigation{}, graph.Internal("reading an investigation", err)
+	}
+	inv, err := scanInvestigation(s.read.QueryRowContext(ctx, q, id))
 	if errors.Is(err, sql.ErrNoRows) || noTable(err) {
 		return graph.Investigation{}, graph.NotFoundf("no investigation %s", id)
 	}
@@ -113,7 +212,7 @@ func (s *Store) GetInvestigation(ctx context.Context, id string) (graph.Investig
 func scanInvestigation(r interface{ Scan(...any) error }) (graph.Investigation, error) {
 	var inv graph.Investigation
 	var created, updated string
-	if err := r.Scan(&inv.ID, &inv.Name, &inv.Note, &inv.View, &created, &updated); err != nil {
+	if err := r.Scan(&inv.ID, &inv.Name, &inv.Note, &inv.View, &created, &updated, &inv.Author, &inv.Shared); err != nil {
 		return inv, err
 	}
 	var err1, err2 error

@@ -209,6 +209,14 @@ describe("grouping selected nodes, end to end", () => {
     await settled(fresh);
     await check(fresh);
     await shot("04-investigation", fresh);
+    // Saved by the desktop user ("local"), it is theirs: they may delete it.
+    await fresh.getByTestId("investigations").click();
+    const item = fresh.getByTestId("investigation").filter({ hasText: "Grouped" });
+    expect(await item.getAttribute("data-mine")).toBe("true");
+    expect(await item.getByTestId("investigation-by").textContent()).toMatch(/^ · yours · saved /);
+    fresh.once("dialog", (d) => void d.accept());
+    await item.getByTestId("investigation-delete").click();
+    await item.waitFor({ state: "detached" });
     await fresh.close();
   });
 

@@ -124,7 +124,7 @@ export class Api {
    * investigations), with the same token handling as query. Errors come back
    * as {error: {message, code}}.
    */
-  async rest<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  async rest<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
     const send = () => {
       const headers: Record<string, string> = { Accept: "application/json" };
       if (body !== undefined) headers["Content-Type"] = "application/json";

@@ -1,7 +1,9 @@
 // Saved investigations: name the current view, add a note, keep it on the
 // server (/api/investigations), and reopen it later or from another machine.
 // What is saved is the view's URL fragment, positions included, so a
-// reopened investigation looks as it did.
+// reopened investigation looks as it did. Each belongs to whoever saved it
+// (their token's name): the list shows yours and those others shared, and
+// only yours can be updated or deleted.
 
 import type { App } from "./app";
 import { button, clear, h } from "./dom";
@@ -11,6 +13,10 @@ export interface Investigation {
   name: string;
   note: string;
   view: string;
+  author: string;
+  shared: boolean;
+  /** The server says the caller may update and delete it. */
+  mine: boolean;
   created: string;
   updated: string;
 }
@@ -19,6 +25,7 @@ export class InvestigationsDialog {
   private readonly dialog: HTMLDialogElement;
   private readonly name: HTMLInputElement;
   private readonly note: HTMLTextAreaElement;
+  private readonly shared: HTMLInputElement;
   private readonly list: HTMLElement;
   private readonly status: HTMLElement;
   private readonly update: HTMLButtonElement;
@@ -28,6 +35,7 @@ export class InvestigationsDialog {
   constructor(private readonly app: App) {
     this.name = h("input", { testid: "investigation-name", attrs: { type: "text", maxlength: "200", id: "investigation-name", autocomplete: "off" } });
     this.note = h("textarea", { testid: "investigation-note", attrs: { rows: "3", id: "investigation-note" } });
+    this.shared = h("input", { testid: "investigation-shared", attrs: { type: "checkbox", id: "investigation-shared" } });
     this.list = h("ul", { class: "investigations", testid: "investigation-list" });
     this.status = h("p", { class: "small muted", attrs: { role: "status" } });
     this.update = button("Update", () => void this.save(true), { testid: "investigation-update" });
@@ -36,6 +44,7 @@ export class InvestigationsDialog {
       h("p", { class: "small muted" }, "Save this view (what is on the canvas and where, filters, selection) on the server, with a note, and reopen it later."),
       h("div", { class: "field" }, h("label", { attrs: { for: "investigation-name" } }, "Name"), this.name),
       h("div", { class: "field" }, h("label", { attrs: { for: "investigation-note" } }, "Note"), this.note),
+      h("div", { class: "field" }, this.shared, h("label", { attrs: { for: "investigation-shared" } }, " Shared: everyone who can read this server sees it (only you can change it)")),
       h("div", { class: "row" },
         button("Save as new", () => void this.save(false), { class: "primary", testid: "investigation-save" }),
         this.update,
@@ -50,7 +59,9 @@ export class InvestigationsDialog {
   async open(): Promise<void> {
     this.name.value = this.current?.name ?? "";
     this.note.value = this.current?.note ?? "";
-    this.update.hidden = !this.current;
+    this.shared.checked = this.current?.shared ?? false;
+    // Someone else's investigation can be saved as a new one of yours, not updated.
+    this.update.hidden = !this.current?.mine;
     if (this.current) this.update.textContent = `Update “${this.current.name}”`;
     this.status.textContent = "";
     this.dialog.showModal();
@@ -70,9 +81,11 @@ export class InvestigationsDialog {
     }
     if (!items.length) this.list.append(h("li", { class: "muted small" }, "Nothing saved yet."));
     for (const inv of items) {
-      this.list.append(h("li", { testid: "investigation", attrs: { "data-id": inv.id } },
+      const by = inv.mine ? (inv.shared ? "yours, shared" : "yours") : inv.author ? `by ${inv.author}, shared` : "shared";
+      this.list.append(h("li", { testid: "investigation", attrs: { "data-id": inv.id, "data-mine": String(inv.mine), "data-shared": String(inv.shared) } },
         button(inv.name, () => this.reopen(inv), { class: "link", testid: "investigation-open", title: "open this investigation" }),
-        h("span", { class: "muted small" }, ` · saved ${inv.updated.slice(0, 16).replace("T", " ")}`),
+        h("span", { class: "muted small", testid: "investigation-by" }, ` · ${by} · saved ${inv.updated.slice(0, 16).replace("T", " ")}`),
+        inv.mine ? button("Delete", () => void this.remove(inv), { class: "link small", testid: "investigation-delete", title: `delete “${inv.name}”` }) : null,
         inv.note ? h("div", { class: "small", testid: "investigation-note-text" }, inv.note) : null));
     }
     this.list.dataset.state = "ready";
@@ -86,7 +99,7 @@ export class InvestigationsDialog {
       return;
     }
     this.app.syncUrl();
-    const body = { id: update && this.current ? this.current.id : undefined, name, note: this.note.value, view: location.hash.replace(/^#/, "") };
+    const body = { id: update && this.current?.mine ? this.current.id : undefined, name, note: this.note.value, view: location.hash.replace(/^#/, ""), shared: this.shared.checked };
     try {
       this.current = await this.app.track(this.app.api.rest<Investigation>("POST", "/api/investigations", body));
     } catch {
@@ -96,6 +109,21 @@ export class InvestigationsDialog {
     this.update.hidden = false;
     this.update.textContent = `Update “${this.current.name}”`;
     this.app.toast(`Investigation “${this.current.name}” saved.`);
+    await this.refresh();
+  }
+
+  private async remove(inv: Investigation): Promise<void> {
+    if (!confirm(`Delete the investigation “${inv.name}”? This cannot be undone.`)) return;
+    try {
+      await this.app.track(this.app.api.rest("DELETE", `/api/investigations/${encodeURIComponent(inv.id)}`));
+    } catch {
+      return;
+    }
+    if (this.current?.id === inv.id) {
+      this.current = null;
+      this.update.hidden = true;
+    }
+    this.status.textContent = `Deleted “${inv.name}”.`;
     await this.refresh();
   }
 
