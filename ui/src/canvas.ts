@@ -4,7 +4,7 @@
 
 import Sigma from "sigma";
 import {
-  createEdgeArrowHeadProgram, createEdgeClampedProgram, createEdgeCompoundProgram, EdgeArrowProgram, NodeCircleProgram,
+  createEdgeArrowHeadProgram, createEdgeClampedProgram, createEdgeCompoundProgram, drawDiscNodeLabel, EdgeArrowProgram, NodeCircleProgram,
   type EdgeProgramType, type NodeProgramType,
 } from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
@@ -14,6 +14,22 @@ import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { CanvasGraph, EdgeAttrs, NodeAttrs } from "./graphstore";
 import { claimVisible, nodeVisible, type Filters } from "./filters";
 import { DIMMED, EDGE_HIGHLIGHT } from "./kinds";
+import { LabelPlacer } from "./labels";
+
+/** The label placer of each canvas (labels.ts), for the benchmark and the tests. */
+const placers = new WeakMap<object, LabelPlacer>();
+
+export function labelPlacer(sigma: GraphSigma): LabelPlacer | undefined {
+  return placers.get(sigma);
+}
+
+/** Squares label like discs; without a drawer of their own they use the placer's. */
+class SquareProgram extends (NodeSquareProgram as unknown as new (...args: never[]) => { drawLabel?: unknown }) {
+  constructor(...args: never[]) {
+    super(...args);
+    this.drawLabel = undefined;
+  }
+}
 
 export const MODALITY_COLOR: Record<string, string> = {
   asserted: "#9aa3ad",
@@ -79,8 +95,10 @@ function dashedArrowProgram(): EdgeProgramType<NodeAttrs, EdgeAttrs> {
   return createEdgeCompoundProgram([DashedClamped as never, createEdgeArrowHeadProgram()]) as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>;
 }
 
-export function createSigma(graph: CanvasGraph, container: HTMLElement, state: CanvasState, handlers: CanvasHandlers, opts: { edgeEvents?: boolean } = {}): GraphSigma {
+export function createSigma(graph: CanvasGraph, container: HTMLElement, state: CanvasState, handlers: CanvasHandlers,
+  opts: { edgeEvents?: boolean; avoidLabelCollisions?: boolean } = {}): GraphSigma {
   const modality = (a: EdgeAttrs) => MODALITY_COLOR[a.modality] ?? MODALITY_COLOR["asserted"]!;
+  const placer = new LabelPlacer(drawDiscNodeLabel, opts.avoidLabelCollisions ?? true);
   const sigma: GraphSigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
     renderEdgeLabels: true,
     enableEdgeEvents: opts.edgeEvents ?? true,
@@ -89,16 +107,19 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     labelFont: "system-ui, sans-serif",
     labelSize: 12,
     labelRenderedSizeThreshold: 5,
-    // Label collisions: sigma draws at most labelDensity labels per grid
-    // cell, the biggest nodes' first (size = number of claims).
-    labelDensity: 0.6,
+    // Label collisions: sigma offers at most labelDensity labels per grid
+    // cell, the biggest nodes' first (size = number of claims), and the
+    // placer (labels.ts) draws those whose boxes overlap no label drawn
+    // before them.
+    labelDensity: 1,
     labelGridCellSize: 110,
+    defaultDrawNodeLabel: placer.draw,
     edgeLabelFont: "system-ui, sans-serif",
     edgeLabelSize: 10,
     edgeLabelColor: { color: "#6b7680" },
     nodeProgramClasses: {
       circle: NodeCircleProgram as unknown as NodeProgramType<NodeAttrs, EdgeAttrs>,
-      square: NodeSquareProgram as unknown as NodeProgramType<NodeAttrs, EdgeAttrs>,
+      square: SquareProgram as unknown as NodeProgramType<NodeAttrs, EdgeAttrs>,
       ring: createNodeBorderProgram<NodeAttrs, EdgeAttrs>({
         borders: [
           { size: { value: 0.3 }, color: { attribute: "color" } },
@@ -194,6 +215,11 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
       return res;
     },
   });
+
+  placers.set(sigma, placer);
+  sigma.on("afterRender", () => placer.flush());
+  // The constructor drew the first frame before the listener existed.
+  placer.flush();
 
   // Hover: highlight the node and its neighbours.
   sigma.on("enterNode", ({ node }) => {
