@@ -117,8 +117,8 @@ try {
     ["sigma render (JS)", `mean ${f(r.renderMeanMs)} ms, p95 ${f(r.renderP95Ms)} ms per frame while moving`],
     ["full redraw", `mean ${f(r.redrawMeanMs)} ms, p95 ${f(r.redrawP95Ms)} ms (every node and claim, GPU finished)`],
     ["300-node neighbourhood", `${r.hood.nodes} nodes, ${r.hood.edges} claims around the biggest hub (${r.hood.hub}), ForceAtlas2 ${f(r.hood.layoutMs)} ms, fitted to ${r.hood.width}×${r.hood.height}; ${r.hood.labelEligible} nodes big enough for a label`],
-    ["labels, sigma's grid alone", `${r.hood.gridLabels} drawn, ${r.hood.gridOverlaps} overlapping pairs${r.hood.overlapExamples.length ? ` (e.g. ${r.hood.overlapExamples.join("; ")})` : ""}`],
-    ["labels, with the placer", `${r.hood.placedLabels} drawn, ${r.hood.placedOverlaps} overlapping pairs (the app's canvas: src/labels.ts)`],
+    ["labels, sigma's grid alone", `${r.hood.gridLabels} node labels and ${r.hood.gridEdgeLabels} claim labels drawn, ${r.hood.gridOverlaps} overlapping pairs${r.hood.overlapExamples.length ? ` (e.g. ${r.hood.overlapExamples.join("; ")})` : ""}`],
+    ["labels, with the placer", `${r.hood.placedLabels} node labels and ${r.hood.placedEdgeLabels} claim labels drawn, ${r.hood.placedOverlaps} overlapping pairs (the app's canvas: src/labels.ts)`],
     ["ForceAtlas2 (worker)", `${r.layoutSettled ? "settled" : `not settled within the cap (${maxIterations} iterations or ${maxLayoutSeconds} s)`} after ${r.layoutIterations} iterations in ${f(r.layoutMs)} ms (${f(r.layoutMs / Math.max(1, r.layoutIterations))} ms per iteration)`],
   ];
   const w = Math.max(...rows.map(([k]) => k.length));
@@ -147,7 +147,9 @@ try {
       "Panning: a camera animation restarted every frame, as a drag or a wheel zoom does; in large-graph",
       "mode sigma hides the claims while the camera moves. Labels: the boxes are computed from what the",
       "label drawer is given (the node's position and size on screen, the label font's size) and the",
-      "measured text width; an overlap is any pair of boxes sharing area. The neighbourhood is drawn",
+      "measured text width; a claim label's box is the upright box around its rotated text, placed as",
+      "sigma's edge label drawer places it. An overlap is any pair of boxes, node or claim labels, sharing",
+      "area. The neighbourhood is drawn",
       "twice on the same positions: with sigma's label grid alone (what the canvas did before), and",
       "with the placer, which draws a label only where it overlaps no label drawn before it (forced",
       "labels first, then by node size).",

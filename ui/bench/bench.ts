@@ -53,9 +53,12 @@ export interface NeighbourhoodResult {
   width: number;
   height: number;
   layoutMs: number;
+  /** Node labels and claim labels drawn, and pairs of them (of either sort) that overlap. */
   gridLabels: number;
+  gridEdgeLabels: number;
   gridOverlaps: number;
   placedLabels: number;
+  placedEdgeLabels: number;
   placedOverlaps: number;
   /** The nodes whose size earns them a label at this zoom (sigma's labelRenderedSizeThreshold). */
   labelEligible: number;
@@ -176,23 +179,24 @@ async function measureNeighbourhood(g: CanvasGraph, size: number): Promise<Neigh
     sigma.refresh();
     await frame();
     const shown = [...(labelPlacer(sigma)?.shown ?? [])];
+    const edges = [...(labelPlacer(sigma)?.shownEdges ?? [])];
     const threshold = sigma.getSetting("labelRenderedSizeThreshold");
     const eligible = graph.filterNodes((id) => {
       const d = sigma.getNodeDisplayData(id);
       return !!d && !d.hidden && sigma.scaleSize(d.size) >= threshold;
     }).length;
-    if (avoid) return { shown, eligible, sigma };
+    if (avoid) return { shown, edges, eligible, sigma };
     sigma.kill();
-    return { shown, eligible, sigma: null };
+    return { shown, edges, eligible, sigma: null };
   };
   const grid = await measure(false);
   const placed = await measure(true);
-  const gridPairs = overlappingPairs(grid.shown);
+  const gridPairs = overlappingPairs([...grid.shown, ...grid.edges]);
   // The placed picture stays on the page for the screenshot (run.mjs).
   return {
     nodes: graph.order, edges: graph.size, hub, width, height, layoutMs: layout,
-    gridLabels: grid.shown.length, gridOverlaps: gridPairs.length,
-    placedLabels: placed.shown.length, placedOverlaps: overlappingPairs(placed.shown).length,
+    gridLabels: grid.shown.length, gridEdgeLabels: grid.edges.length, gridOverlaps: gridPairs.length,
+    placedLabels: placed.shown.length, placedEdgeLabels: placed.edges.length, placedOverlaps: overlappingPairs([...placed.shown, ...placed.edges]).length,
     labelEligible: placed.eligible,
     overlapExamples: gridPairs.slice(0, 3).map(([a, b]) => `“${a.label}” × “${b.label}”`),
   };

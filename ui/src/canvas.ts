@@ -4,8 +4,8 @@
 
 import Sigma from "sigma";
 import {
-  createEdgeArrowHeadProgram, createEdgeClampedProgram, createEdgeCompoundProgram, drawDiscNodeLabel, EdgeArrowProgram, NodeCircleProgram,
-  type EdgeProgramType, type NodeProgramType,
+  createEdgeArrowHeadProgram, createEdgeClampedProgram, createEdgeCompoundProgram, drawDiscNodeLabel, drawStraightEdgeLabel, EdgeArrowProgram, NodeCircleProgram,
+  type EdgeLabelDrawingFunction, type EdgeProgramType, type NodeProgramType,
 } from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import { NodeSquareProgram } from "@sigma/node-square";
@@ -99,6 +99,14 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
   opts: { edgeEvents?: boolean; avoidLabelCollisions?: boolean } = {}): GraphSigma {
   const modality = (a: EdgeAttrs) => MODALITY_COLOR[a.modality] ?? MODALITY_COLOR["asserted"]!;
   const placer = new LabelPlacer(drawDiscNodeLabel, opts.avoidLabelCollisions ?? true);
+  // Curved claims draw their labels along the curve: the placer decides which.
+  type WithEdgeLabel = { drawLabel?: EdgeLabelDrawingFunction<NodeAttrs, EdgeAttrs> };
+  class CurvedProgram extends (EdgeCurvedArrowProgram as unknown as new (...args: never[]) => WithEdgeLabel) {
+    constructor(...args: never[]) {
+      super(...args);
+      if (this.drawLabel) this.drawLabel = placer.edgeDrawer(this.drawLabel as never, true) as never;
+    }
+  }
   const sigma: GraphSigma = new Sigma<NodeAttrs, EdgeAttrs>(graph, container, {
     renderEdgeLabels: true,
     enableEdgeEvents: opts.edgeEvents ?? true,
@@ -114,6 +122,7 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     labelDensity: 1,
     labelGridCellSize: 110,
     defaultDrawNodeLabel: placer.draw,
+    defaultDrawEdgeLabel: placer.edgeDrawer(drawStraightEdgeLabel as never) as never,
     edgeLabelFont: "system-ui, sans-serif",
     edgeLabelSize: 10,
     edgeLabelColor: { color: "#6b7680" },
@@ -129,7 +138,7 @@ export function createSigma(graph: CanvasGraph, container: HTMLElement, state: C
     },
     edgeProgramClasses: {
       straight: EdgeArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
-      curved: EdgeCurvedArrowProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
+      curved: CurvedProgram as unknown as EdgeProgramType<NodeAttrs, EdgeAttrs>,
       dashed: dashedArrowProgram(),
     },
     nodeReducer: (node, data) => {
