@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { candidateActors, countLabel, latestAttributions } from "./overview";
-import type { AttributionRow, NodeSummary, StatementRow } from "./types";
+import { countLabel, latestAttributions, topActorIds } from "./overview";
+import type { AttributionRow, NodeSummary } from "./types";
 
-const n = (id: string, kind: NodeSummary["kind"] = "Country"): NodeSummary => ({ id, kind, name: id, aliases: [] });
 
 function attr(id: string, date: string | null, published: string | null, by: NodeSummary[], blames: NodeSummary[]): AttributionRow {
   const evidence = published ? [{ id: `ev:${id}`, quote: "q", start: 0, end: 1, document: { id: "doc:1", title: "t", publisher: null, published, url: null } }] : [];
@@ -15,11 +14,12 @@ describe("overview", () => {
     expect(latestAttributions(rows, 3).map((r) => r.id)).toEqual(["c", "d", "b"]);
   });
 
-  it("ranks the actors named in attributions and statements, leaving out claim-nodes and events", () => {
-    const us = n("country:US"), ru = n("country:RU"), op = n("op:x", "CyberOperation"), p = n("person:p", "Person");
-    const stmts = [{ id: "s", text: "", date: null, speakers: [p], about: [ru, op], evidence: [] }] as StatementRow[];
-    const got = candidateActors([attr("a", null, null, [us], [ru]), attr("b", null, null, [us], [])], stmts);
-    expect(got.map((x) => x.id)).toEqual(["country:RU", "country:US", "person:p"]);
+  it("ranks the actors by their claims as subject and as object together", () => {
+    const got = topActorIds({
+      out: { groups: [{ count: 5, from: { id: "country:US" } }, { count: 3, from: { id: "org:gru" } }, { count: 1, from: null }] },
+      in: { groups: [{ count: 4, from: undefined, to: { id: "country:RU" } }, { count: 3, to: { id: "org:gru" } }] as never },
+    });
+    expect(got).toEqual(["org:gru", "country:US", "country:RU"]);
   });
 
   it("counts in words", () => {

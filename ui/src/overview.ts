@@ -7,7 +7,7 @@
 import type { App } from "./app";
 import { button, clear, h } from "./dom";
 import { kindStyle } from "./kinds";
-import type { AttributionRow, NodeSummary, StatementRow } from "./types";
+import type { AttributionRow, NodeSummary } from "./types";
 
 /** How many actors and attributions the overview lists. */
 export const OVERVIEW_ACTORS = 8;
@@ -46,44 +46,42 @@ export function latestAttributions(rows: AttributionRow[], n: number): Attributi
 }
 
 /**
- * The actors (countries, people, organizations) named by the attributions
- * and statements, most often named first: the candidates whose real number
- * of claims is then asked for. The API has no "top nodes by degree" field;
- * the typed queries return the attributions and statements (read a page at a
- * time, up to 500 of each), which is where the actors of the story are.
+ * The most connected actors, from the store: the claims of every country,
+ * person and organization counted by subject and by object (claimCounts,
+ * largest first, the store's own count over all claims), so an actor that
+ * no attribution names is found too. Candidates are the top of both lists;
+ * their exact numbers of claims are asked for next.
  */
-export function candidateActors(attrs: AttributionRow[], stmts: StatementRow[], max = 40): NodeSummary[] {
-  const seen = new Map<string, { n: NodeSummary; count: number }>();
-  const add = (n: NodeSummary | null | undefined) => {
-    if (!n || !ACTOR_KINDS.has(n.kind)) return;
-    const e = seen.get(n.id);
-    if (e) e.count++;
-    else seen.set(n.id, { n, count: 1 });
-  };
-  for (const a of attrs) {
-    a.by.forEach(add);
-    a.blames.forEach(add);
-    a.backedBy.forEach(add);
-  }
-  for (const s of stmts) {
-    s.speakers.forEach(add);
-    s.about.forEach(add);
-  }
-  return [...seen.values()].sort((a, b) => b.count - a.count || a.n.name.localeCompare(b.n.name)).slice(0, max).map((e) => e.n);
+const TOP_ACTORS = `query OverviewTopActors($kinds: [NodeKind!], $first: Int) {
+  out: claimCounts(where: { fromKinds: $kinds }, groupBy: [FROM], first: $first) { groups { count from { id } } }
+  in: claimCounts(where: { toKinds: $kinds }, groupBy: [TO], first: $first) { groups { count to { id } } }
+}`;
+
+interface TopActors {
+  out: { groups: { count: number; from: { id: string } | null }[] };
+  in: { groups: { count: number; to: { id: string } | null }[] };
+}
+
+/** The candidate ids: the subjects and objects with the most claims, by the sum of both counts. */
+export function topActorIds(t: TopActors, max = 40): string[] {
+  const sum = new Map<string, number>();
+  for (const g of t.out.groups) if (g.from) sum.set(g.from.id, (sum.get(g.from.id) ?? 0) + g.count);
+  for (const g of t.in.groups) if (g.to) sum.set(g.to.id, (sum.get(g.to.id) ?? 0) + g.count);
+  return [...sum.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, max).map(([id]) => id);
 }
 
 export async function loadOverview(app: App): Promise<Overview> {
-  const [stats, attrList, stmtList] = await Promise.all([
+  const [stats, attrList, top] = await Promise.all([
     app.api.query<{ stats: { nodes: number; relations: number; documents: number; byKind: KindCount[] } }>(STATS),
     app.api.attributions(),
-    app.api.statements(),
+    app.api.query<TopActors>(TOP_ACTORS, { kinds: [...ACTOR_KINDS], first: 50 }),
   ]);
-  const attrs = attrList.rows, stmts = stmtList.rows;
-  const candidates = candidateActors(attrs, stmts);
+  const attrs = attrList.rows;
+  const candidates = topActorIds(top);
   const degrees: (NodeSummary & { claims: number })[] = [];
   for (let i = 0; i < candidates.length; i += 20) {
     const d = await app.api.query<{ nodes: ((NodeSummary & { relations: { totalCount: number } }) | null)[] }>(DEGREES, {
-      ids: candidates.slice(i, i + 20).map((c) => c.id),
+      ids: candidates.slice(i, i + 20),
     });
     for (const n of d.nodes) {
       if (n) degrees.push({ id: n.id, kind: n.kind, name: n.name, aliases: n.aliases, claims: n.relations.totalCount });
