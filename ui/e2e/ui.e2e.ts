@@ -162,7 +162,10 @@ describe("actorgraph UI, end to end", () => {
 
   it("expand adds the selected node's neighbours", async () => {
     await pick(page, "search-input", "John Sullivan", "person:john-sullivan", "search-option");
-    await page.locator('[data-testid="details"][data-state="ready"]').waitFor();
+    // The side panel shows Sullivan, not still the node before him: its
+    // Expand would add someone else's neighbours.
+    await page.waitForFunction(() => document.querySelector('[data-testid="details"]')?.getAttribute("data-state") === "ready" &&
+      document.querySelector('[data-testid="detail-id"]')?.textContent === "person:john-sullivan");
     const before = await graphNodes();
     await page.getByTestId("expand-all").click();
     await page.waitForFunction((n) => window.__actorgraph!.graph.order > n, before.length);
