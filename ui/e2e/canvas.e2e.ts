@@ -321,6 +321,9 @@ describe("the canvas at newsroom scale, end to end", () => {
     expect(alleged.length).toBeGreaterThan(0);
     await page.getByTestId("tab-filters").click();
     await page.getByTestId("filter-modality-alleged").uncheck();
+    // The step (and its address) is committed once the requests the change
+    // started (the side panel follows the filters) are answered.
+    await page.waitForFunction(() => location.hash.includes("hm=alleged"), undefined, { timeout: 10_000 });
     const state = await page.evaluate((ids) => {
       const a = window.__actorgraph!.app;
       const g = a.model.graph;
