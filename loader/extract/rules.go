@@ -979,6 +979,7 @@ func (d *document) ruleDenial(s *sentence) {
 	// "Moscow said it had nothing to do with the attack", "Peru insisted
 	// it played no role": a denial in the words reported.
 	self := map[int]bool{}
+	byWhom := map[int]string{}
 	for _, h := range d.verbs(s, "speech") {
 		k := h.j
 		if s.tok(k).is("that") {
@@ -1011,6 +1012,14 @@ func (d *document) ruleDenial(s *sentence) {
 				if lx.attributionNouns.has(w) && !legal && !strings.HasSuffix(w, "s") && s.tok(k-1).is("the", "this", "that") {
 					specific = true
 				}
+				// "Chile’s accusations", "the investigators’ conclusions":
+				// the accusation of whoever the possessive names.
+				if lx.attributionNouns.has(w) && !legal && s.tok(k-1).is("’s", "’", "'s", "'") {
+					specific = true
+					if m := s.mat(k - 2); m != nil && m.actor() {
+						byWhom[h.i] = m.ent.id
+					}
+				}
 				break
 			}
 		}
@@ -1026,6 +1035,12 @@ func (d *document) ruleDenial(s *sentence) {
 		for _, w := range who {
 			var targets []string
 			switch {
+			case specific && byWhom[h.i] != "":
+				for _, a := range d.out.attrs {
+					if slices.Contains(a.by, byWhom[h.i]) && d.blamesOwn(a, w.ent) {
+						targets = append(targets, a.id)
+					}
+				}
 			case specific:
 				if a := d.latestBlaming(w.ent, s.n); a != "" {
 					targets = []string{a}
