@@ -898,6 +898,9 @@ func (d *document) prefixActor(w string) *entity {
 	if id, ok := d.x.reg.Metonym(w); ok {
 		return d.entityByID(id)
 	}
+	if id := d.x.stemDemonym(w); id != "" {
+		return d.entityByID(id) // "Peruvian-drafted"
+	}
 	return nil
 }
 

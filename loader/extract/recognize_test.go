@@ -60,7 +60,7 @@ func TestRecognition(t *testing.T) {
 			[]string{"Peruvian=country:PE", "Ecuadorian=country:EC", "Brazilian=country:BR", "Haitian=country:HT", "Canadian=country:CA",
 				"Argentine=country:AR", "Kuwaiti=country:KW"}, nil},
 		{"a reference alias at the end of a longer capitalized name is not that body",
-			"The National Security Council spokesperson Ana Soto spoke.", nil, []string{"Security Council=org:un-security-council"}},
+			"The Andean Security Council spokesperson Ana Soto spoke.", nil, []string{"Security Council=org:un-security-council"}},
 		{"the alias alone, or after a name of its own, still is",
 			"The Security Council met, and the UN Security Council voted. Later NATO met, and Acme-owned Microsoft spoke.",
 			[]string{"Security Council=org:un-security-council", "UN Security Council=org:un-security-council", "NATO=org:nato",
