@@ -3,7 +3,7 @@
 // picture. The real binary serves the demo corpus; Debian's Chromium drives
 // the UI. Screenshots go to test-output/ui/ (canvas-*.png).
 
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -530,6 +530,12 @@ describe("the canvas at newsroom scale, end to end", () => {
     expect(parsed.legend).toContain("alleged claim");
     expect(parsed.sources).toContain("Russia blamed for cyber attack on US elections");
     expect(parsed.sources).not.toMatch(/annotation:|\.ya?ml|data\/demo/);
+    // The export itself, kept and drawn for a look.
+    writeFileSync(join(out, "canvas-20-export.svg"), svg);
+    const view = await browser.newPage({ viewport: VIEWPORT });
+    await view.setContent(svg);
+    await view.screenshot({ path: join(out, "canvas-20-svg-export.png"), fullPage: true });
+    await view.close();
     await page.evaluate(() => window.__actorgraph!.app.fit());
   });
 
@@ -608,6 +614,7 @@ describe("the canvas at newsroom scale, end to end", () => {
     await audit("questions");
     await p.getByTestId("list-toggle").click();
     await audit("list view");
+    await shot("21-axe-list-view", p);
     await ctx.close();
   });
 
