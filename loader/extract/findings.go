@@ -110,6 +110,7 @@ type roleFinding struct {
 	person, title, org, quote string
 	method                    string
 	conf                      float64
+	dates                     roleSpan // when the text says it was held (roledates.go)
 }
 
 // findings collects what the rules find in one document.
@@ -150,13 +151,13 @@ func (f *findings) add(c finding) {
 	f.claims = append(f.claims, c)
 }
 
-func (f *findings) addRole(person, title, org string, s *sentence, method string, conf float64) {
+func (f *findings) addRole(person, title, org string, s *sentence, method string, conf float64, dates roleSpan) {
 	for _, r := range f.roles {
 		if r.person == person && r.org == org {
 			return
 		}
 	}
-	f.roles = append(f.roles, roleFinding{person: person, title: title, org: org, quote: s.text, method: method, conf: conf})
+	f.roles = append(f.roles, roleFinding{person: person, title: title, org: org, quote: s.text, method: method, conf: conf, dates: dates})
 }
 
 // attribution records an attribution, or more evidence and blamed actors

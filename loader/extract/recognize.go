@@ -919,7 +919,7 @@ func (d *document) role(s *sentence, p *entity, t *titleSpan, method string, con
 	}
 	p.roleBody = body
 	p.titles = append(p.titles, lower)
-	d.out.addRole(p.id, title, body, s, method, conf)
+	d.out.addRole(p.id, title, body, s, method, conf, d.roleDates(s, t))
 }
 
 // stateBefore reports whether a state is named before token i of s.
