@@ -32,6 +32,7 @@ func (s *Store) Check(ctx context.Context) (graph.CheckReport, error) {
 		{"name index has no strays", "name-index rows without their node", `SELECT count(*) FROM node_fts f WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.nid = f.rowid)`},
 		{"evidence index covers all evidence", "pieces of evidence missing from the evidence index", `SELECT count(*) FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM evidence_fts f WHERE f.rowid = e.eid)`},
 		{"evidence index has no strays", "evidence-index rows without their evidence", `SELECT count(*) FROM evidence_fts f WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.eid = f.rowid)`},
+		{"claim tally matches the claims", "claim tally rows that differ from a recount of the claims (claimCounts by type, date, method, modality or review would be wrong)", tallyMismatchSQL},
 	}
 	for _, c := range counts {
 		var n int

@@ -197,6 +197,9 @@ func (s *Store) ClaimCounts(ctx context.Context, q graph.ClaimCountsQuery) (grap
 	if err != nil {
 		return out, err
 	}
+	if tallyAnswers(q, w) {
+		return s.tallyCounts(ctx, q, w)
+	}
 	where, args := claimWhereSQL(w)
 	var keys []string
 	for _, g := range q.GroupBy {
@@ -237,26 +240,32 @@ func (s *Store) ClaimCounts(ctx context.Context, q graph.ClaimCountsQuery) (grap
 		LIMIT :lim`
 	args = append(args, sql.Named("mincount", q.MinCount), sql.Named("mindocs", q.MinDocuments), sql.Named("lim", q.First))
 	err = queryEach(ctx, s.read, stmt, args, func(rows *sql.Rows) error {
-		vals := make([]string, len(keys))
-		dest := make([]any, 0, len(keys)+3)
-		for i := range vals {
-			dest = append(dest, &vals[i])
-		}
-		var c graph.ClaimCount
-		dest = append(dest, &c.Claims, &c.Documents, &out.Total)
-		if err := rows.Scan(dest...); err != nil {
-			return err
-		}
-		c.Keys = map[graph.ClaimGroup]string{}
-		for i, g := range q.GroupBy {
-			c.Keys[g] = vals[i]
-		}
-		out.Groups = append(out.Groups, c)
-		return nil
+		return scanGroup(rows, q.GroupBy, &out)
 	})
 	if err != nil {
 		return graph.ClaimCounts{}, s.wrap(ctx, "counting claims", err)
 	}
 	out.Truncated = out.Total > len(out.Groups)
 	return out, nil
+}
+
+// scanGroup reads one row of a counts statement (the keys of groupBy, the
+// claims, the documents, the number of groups) into out.
+func scanGroup(rows *sql.Rows, groupBy []graph.ClaimGroup, out *graph.ClaimCounts) error {
+	vals := make([]string, len(groupBy))
+	dest := make([]any, 0, len(groupBy)+3)
+	for i := range vals {
+		dest = append(dest, &vals[i])
+	}
+	var c graph.ClaimCount
+	dest = append(dest, &c.Claims, &c.Documents, &out.Total)
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	c.Keys = map[graph.ClaimGroup]string{}
+	for i, g := range groupBy {
+		c.Keys[g] = vals[i]
+	}
+	out.Groups = append(out.Groups, c)
+	return nil
 }

@@ -170,6 +170,9 @@ CREATE TABLE tokens (
 	created TEXT NOT NULL
 );
 `,
+	// v6: the claim tally that claimCounts by type, date, method, modality
+	// and review status sums (tally.go), filled from the claims stored.
+	tallyMigration,
 }
 
 // schemaVersion is the version this build writes.
