@@ -64,6 +64,7 @@ type options struct {
 	hopSamples    int
 	pathSamples   int
 	searchSamples int
+	claimSamples  int
 	warmup        int
 	naiveHops     int
 	naivePaths    int
@@ -104,6 +105,7 @@ func main() {
 	flag.IntVar(&o.hopSamples, "hop-samples", 1000, "neighbourhood questions per depth")
 	flag.IntVar(&o.pathSamples, "path-samples", 300, "path questions")
 	flag.IntVar(&o.searchSamples, "search-samples", 300, "search questions")
+	flag.IntVar(&o.claimSamples, "claim-samples", 200, "questions of each kind of claims(where:) and attributions(blamed:, includeParts:) (a tenth of them, at least 5, of claimCounts)")
 	flag.IntVar(&o.warmup, "warmup", 100, "unmeasured questions first")
 	flag.IntVar(&o.naiveHops, "naive-hops", 200, "neighbourhood questions for the naive peer")
 	flag.IntVar(&o.naivePaths, "naive-paths", 30, "path questions for the naive peer")
@@ -345,10 +347,16 @@ func runScale(ctx context.Context, o options, scale string, nodes int) (*ScaleRe
 	res.Graph = graphInfo(ctx, s, gen, docs, o.seed)
 	q := makeQueries(gen, o.seed, o.hopSamples, o.pathSamples, o.searchSamples, o.warmup)
 	q.SearchLimit = o.searchLimit
+	entities, countries := gen.Nodes, gen.ByKind[graph.KindCountry]
 	gen = nil // the claim set is no longer needed
 	if !o.apiOnly {
 		o.progress(scale + ": asking the store")
 		if err := measureStore(ctx, s, q, &sr, prof.run, o.progress); err != nil {
+			s.Close()
+			return nil, err
+		}
+		o.progress(scale + ": claims by filter and counts")
+		if sr.Claims, err = measureClaimQuestions(ctx, s, entities, countries, o.claimSamples, q.Warmup, o.seed, o.progress); err != nil {
 			s.Close()
 			return nil, err
 		}

@@ -264,6 +264,7 @@ func renderStore(b *strings.Builder, r *ScaleResult, s *StoreResult) {
 			a.Compared, a.Same, a.OursShorter, a.PeerShorter, a.OnlyOurs, a.OnlyPeer)
 	}
 	b.WriteString("\n")
+	renderClaimQuestions(b, r, s.Claims)
 
 	// The API.
 	if len(s.HTTP) > 0 {

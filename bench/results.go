@@ -61,6 +61,8 @@ type StoreResult struct {
 	// Adjacency is the build of the store's traversal structures after the
 	// load (Store.Prepare), when the store has them.
 	Adjacency *PrepareResult `json:"adjacency,omitempty"`
+	// Claims are the claims-by-filter questions (claimsq.go).
+	Claims *ClaimQuestions `json:"claims,omitempty"`
 	// pathLengths is the shortest length found per measured pair (-1:
 	// none), compared with the peers'.
 	pathLengths []int
