@@ -134,9 +134,31 @@ func New(store graph.Store, progress io.Writer) (*Loader, error) {
 // the PART_OF links of the agencies, ministries and state-sponsored groups
 // of the reference data to their states, each citing its source. The
 // commands that load articles call it after them; writing it again when nothing
-// changed adds nothing.
+// changed adds nothing. A link an article already states stays as the
+// article said it (method, confidence, modality, date, properties): the
+// reference adds its sentence as more evidence, since a write of the same
+// claim would otherwise replace those fields with the reference's.
 func (l *Loader) LoadReference(ctx context.Context) (graph.UpsertResult, error) {
-	res, err := l.Store.Upsert(ctx, l.Registry.ReferenceBatch())
+	b := l.Registry.ReferenceBatch()
+	ids := make([]string, len(b.Relationships))
+	for i, r := range b.Relationships {
+		ids[i] = r.ID
+	}
+	stored, err := l.Store.RelationshipsByID(ctx, ids)
+	if err != nil {
+		return graph.UpsertResult{}, fmt.Errorf("reading the links the reference data restates: %w", err)
+	}
+	said := make(map[string]graph.Relationship, len(stored))
+	for _, r := range stored {
+		said[r.ID] = r
+	}
+	for i, r := range b.Relationships {
+		if old, ok := said[r.ID]; ok {
+			r.Method, r.Confidence, r.Modality, r.Date, r.Props = old.Method, old.Confidence, old.Modality, old.Date, old.Props
+			b.Relationships[i] = r
+		}
+	}
+	res, err := l.Store.Upsert(ctx, b)
 	if err != nil {
 		return res, fmt.Errorf("writing the reference data (organizations and the states they belong to): %w", err)
 	}
