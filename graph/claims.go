@@ -300,6 +300,12 @@ func Parts(ctx context.Context, s Store, ids []string) ([]string, error) {
 	frontier := slices.Clone(out)
 	for depth := 0; depth < maxPartsDepth && len(frontier) > 0; depth++ {
 		var next []string
+		// A set: a state with thousands of parts made a list search per
+		// claim quadratic.
+		inFrontier := make(map[string]bool, len(frontier))
+		for _, id := range frontier {
+			inFrontier[id] = true
+		}
 		after := ""
 		for {
 			page, err := s.Relationships(ctx, RelationshipsQuery{NodeIDs: frontier, Direction: Incoming,
@@ -308,7 +314,7 @@ func Parts(ctx context.Context, s Store, ids []string) ([]string, error) {
 				return nil, err
 			}
 			for _, r := range page.Relationships {
-				if !slices.Contains(frontier, r.To) || seen[r.From] {
+				if !inFrontier[r.To] || seen[r.From] {
 					continue
 				}
 				seen[r.From] = true
