@@ -1,8 +1,13 @@
 package sqlitestore
 
 // undoV5 takes a file back to before migration v5 (review), for tests of
-// older files.
+// older files; it first undoes v6 (the claim tally), whose triggers read
+// the review columns.
 var undoV5 = []string{
+	`DROP TRIGGER rels_tally_insert`,
+	`DROP TRIGGER rels_tally_delete`,
+	`DROP TRIGGER rels_tally_update`,
+	`DROP TABLE claim_tally`,
 	`DROP TRIGGER rels_status_rewritten`,
 	`DROP INDEX rels_review_queue`,
 	`DROP TABLE redirects`,
