@@ -21,7 +21,7 @@ func TestClaimQuestions(t *testing.T) {
 	}
 	defer s.Close()
 	gen := synth.New(synth.Config{Seed: 2, Nodes: 600, RelsPerNode: 8})
-	if _, _, err := bulkLoad(ctx, s, gen, 50, 1000, func(string) {}); err != nil {
+	if _, _, err := bulkLoad(ctx, s, gen, 50, 1000, false, func(string) {}); err != nil {
 		t.Fatal(err)
 	}
 	cq, err := measureClaimQuestions(ctx, s, gen.Nodes, gen.ByKind[graph.KindCountry], 20, 3, 1, func(string) {})
