@@ -1,6 +1,8 @@
 // Helpers the canvas's end-to-end files share: open the app in a new page
 // at a laptop's 1280×720 and wait until it is ready, idle or settled.
 
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -44,4 +46,22 @@ export async function demoServer(prefix: string): Promise<{ server: Server; brow
   const server = await serve(bin, db, dir, ["--no-demo"]);
   const browser = await launch(env("AG_CHROMIUM", "/usr/bin/chromium"));
   return { server, browser };
+}
+
+/**
+ * axe-core's serious and critical violations on p, one line each. p must be
+ * in a context made with bypassCSP (the app's CSP forbids injected scripts);
+ * axe is injected on the first call.
+ */
+export async function seriousViolations(p: Page): Promise<string[]> {
+  if (!(await p.evaluate(() => "axe" in window))) {
+    const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+    await p.addScriptTag({ content: readFileSync(axePath, "utf8") });
+  }
+  return p.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.filter((x) => x.impact === "serious" || x.impact === "critical")
+      .map((x) => `${x.id} (${x.impact}): ${x.help} at ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }

@@ -4,13 +4,12 @@
 // the UI. Screenshots go to test-output/ui/ (canvas-*.png).
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env, type Server } from "./harness.mjs";
-import { demoServer, openApp, VIEWPORT, waitIdle, waitSettled } from "./apppage";
+import { demoServer, openApp, seriousViolations, VIEWPORT, waitIdle, waitSettled } from "./apppage";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const out = env("AG_OUT", join(root, "test-output", "ui"));
@@ -591,17 +590,7 @@ describe("the canvas at newsroom scale, end to end", () => {
     await p.goto(server.url);
     await p.waitForFunction(() => window.__actorgraph !== undefined);
     await p.locator('[data-testid="overview"][data-state="ready"]').waitFor();
-    const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-    await p.addScriptTag({ content: readFileSync(axePath, "utf8") });
-    const audit = async (where: string) => {
-      const v = await p.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run(document, { resultTypes: ["violations"] });
-        return r.violations.filter((x) => x.impact === "serious" || x.impact === "critical")
-          .map((x) => `${x.id} (${x.impact}): ${x.help} at ${x.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-      });
-      expect(v, where).toEqual([]);
-    };
+    const audit = async (where: string) => expect(await seriousViolations(p), where).toEqual([]);
     await audit("overview");
     await p.getByTestId("search-input").fill("Sullivan");
     await p.locator('[data-testid="search-option"][data-id="person:john-sullivan"]').click();

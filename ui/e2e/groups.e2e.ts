@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env, type Server } from "./harness.mjs";
-import { demoServer, openApp, waitIdle, waitSettled } from "./apppage";
+import { demoServer, openApp, seriousViolations, waitIdle, waitSettled } from "./apppage";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const out = env("AG_OUT", join(root, "test-output", "ui"));
@@ -253,6 +253,27 @@ describe("grouping selected nodes, end to end", () => {
     expect(await drawn(linked)).toEqual(want);
     await shot("06-link-hidden-compact", linked);
     await linked.close();
+  });
+
+  it("axe-core finds no serious or critical violation in the group's panel and the investigations dialog", async () => {
+    // A link to a grouped view with the group selected, in a context that
+    // lets axe in past the CSP.
+    await page.evaluate(() => window.__actorgraph!.app.select({ type: "node", id: "group:1" }));
+    await page.waitForFunction(() => location.hash.includes("s=n:group:1"));
+    const url = await page.evaluate(() => location.href);
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, bypassCSP: true });
+    const p = await ctx.newPage();
+    await p.goto(url);
+    await p.waitForFunction(() => window.__actorgraph !== undefined);
+    await p.evaluate(() => window.__actorgraph!.ready);
+    await p.getByTestId("group-members").waitFor();
+    const audit = async (where: string) => expect(await seriousViolations(p), where).toEqual([]);
+    await audit("a group selected");
+    await p.getByTestId("investigations").click();
+    await p.getByTestId("investigation-list").and(p.locator('[data-state="ready"]')).waitFor();
+    await audit("the investigations dialog");
+    await shot("07-axe-investigations", p);
+    await ctx.close();
   });
 
   it("raised no page error", () => {
