@@ -14,8 +14,16 @@ var _ graph.Checker = (*Store)(nil)
 // provenance invariants, and the full-text indexes against their tables.
 func (s *Store) Check(ctx context.Context) (graph.CheckReport, error) {
 	var rep graph.CheckReport
+	// quick_check also checks each FTS5 index (SQLite 3.44+). It runs on the
+	// write connection when there is one: a pooled read connection can hold
+	// FTS5 structure cached from before the writer's last delete and report
+	// a "malformed inverted index" that a fresh connection does not see.
+	checker := s.read
+	if s.write != nil {
+		checker = s.write
+	}
 	var quick string
-	if err := s.read.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&quick); err != nil {
+	if err := checker.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&quick); err != nil {
 		return rep, s.wrap(ctx, "checking", err)
 	}
 	rep.Checked = append(rep.Checked, graph.CheckItem{What: "SQLite structure (quick_check)", Items: 1})
