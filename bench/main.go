@@ -529,7 +529,9 @@ func sourceCommit() string {
 		return ""
 	}
 	commit := strings.TrimSpace(string(out))
-	if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(bytes.TrimSpace(st)) > 0 {
+	// The harness's own outputs are tracked files it rewrites after each
+	// scale; they are not changes to the code measured.
+	if st, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results", ":!bench/RESULTS.md").Output(); err == nil && len(bytes.TrimSpace(st)) > 0 {
 		commit += " + changes"
 	}
 	return commit

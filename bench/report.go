@@ -245,7 +245,7 @@ func renderStore(b *strings.Builder, r *ScaleResult, s *StoreResult) {
 	}
 	b.WriteString(" |\n\n")
 	if a := s.Adjacency; a != nil {
-		fmt.Fprintf(b, "%s: traversals walk the in-memory adjacency, built after the load by Store.Prepare in %.1f s (%d claims); it is not part of the bulk-load time.\n", s.Name, a.Seconds, a.Claims)
+		fmt.Fprintf(b, "%s: traversals walk the in-memory adjacency and return rows held in memory, both built after the load by Store.Prepare in %.1f s (%d claims); it is not part of the bulk-load time.\n", s.Name, a.Seconds, a.Claims)
 	}
 	for _, p := range peers {
 		if p.Note != "" {
@@ -548,27 +548,39 @@ func renderLimits(b *strings.Builder, r *ScaleResult) {
 	s := r.Stores[0]
 	var parts []string
 	if s.Load.ClaimsPerSec() < targetBulk {
-		parts = append(parts, "**Bulk load.** Every claim with its evidence costs nine B-tree inserts into a growing file "+
-			"(the claims table, its unique hash-keyed id and three adjacency and type indexes; the evidence table, its unique hash-keyed id and two indexes) "+
-			"plus FTS5 indexing of its quote, all in SQLite compiled from C to Go (modernc.org/sqlite, the price of a binary without cgo). "+
-			"Random-keyed indexes outgrow the 64 MiB page cache, so the rate falls as the file grows: "+syscallShare(r.profile("bulk load"))+
-			"system calls; at 100k nodes two thirds of them were writes (WAL frames at each commit, checkpoints copying them into the file) and a third reads of pages "+
-			"the cache no longer holds. The multi-row inserts say OR FAIL so SQLite keeps no statement journal for them (it was a tenth of the CPU); "+
-			"foreign key checks still need one. A 1 GiB cache and an in-memory statement journal were tried and were slower (one run each, on a busy machine): what SQLite "+
-			"allocates in Go comes from modernc.org/memory, which maps memory a page at a time. "+
-			"The profile's steps split the time between claims (writeRels) and evidence (writeEvidence), with the batch checks (CheckBatch) a small share. "+
-			"Ways forward: fewer or narrower indexes (integer claim and evidence keys instead of hashed text, so a batch's inserts land on the same pages), "+
-			"an external-content FTS table so quotes are stored once, "+
-			"or a bulk import path that writes sorted keys and builds the indexes once at the end.")
+		if s.Load.Bulk {
+			parts = append(parts, "**Bulk load.** The bulk path (`graph/sqlitestore/bulk.go`) writes the whole load in one transaction, "+
+				"drops the claims' and evidence's secondary indexes (by ends, by type, the review queue, by subject, by document) and builds each "+
+				"once at the end by one sort, fills the evidence search index at the end in row order, skips looking up ids a store that was empty "+
+				"cannot hold (64-bit hashes of the ids written), and writes claims with their ends' row ids. What it still pays per row: the two "+
+				"unique id indexes (claims and evidence, keyed by hashed text, so every insert lands on a random page of an index that outgrows "+
+				"the cache at this scale), the rows themselves passed as JSON and taken apart by SQLite's json_each (modernc.org/sqlite prepares a "+
+				"statement again on every execution, so a statement per row costs a parse: measured slower), the batch checks (CheckBatch) and the "+
+				"merge rules every Upsert applies; and, at the end, the sorts of six indexes and FTS5 indexing of every quote, all in SQLite "+
+				"compiled from C to Go. "+syscallShare(r.profile("bulk load"))+"system calls. "+
+				"Reaching Kuzu's pace would take what Kuzu does: claim and evidence keys that are integers given by the loader (the ids "+
+				"are content hashes the API exposes, so a schema change with a migration of every stored claim), columns written in bulk "+
+				"without a SQL statement per batch, and no evidence-by-id index during the load; or the loader writing a new file and "+
+				"swapping it in, which only an empty store allows.")
+		} else {
+			parts = append(parts, "**Bulk load.** Every claim with its evidence costs nine B-tree inserts into a growing file "+
+				"(the claims table, its unique hash-keyed id and three adjacency and type indexes; the evidence table, its unique hash-keyed id and two indexes) "+
+				"plus FTS5 indexing of its quote, all in SQLite compiled from C to Go (modernc.org/sqlite, the price of a binary without cgo). "+
+				"Random-keyed indexes outgrow the 64 MiB page cache, so the rate falls as the file grows: "+syscallShare(r.profile("bulk load"))+
+				"system calls. This run loaded one Upsert transaction per batch; the bulk path (`-per-document=false`, the default) builds the indexes at the end.")
+		}
 	}
-	if s.TwoHop.P50 > targetTwoHopP50 {
-		parts = append(parts, "**2-hop neighbourhood.** The walk itself is in memory (the adjacency, `graph/sqlitestore/adjacency.go`) and takes a small "+
-			"share of the time; what remains is reading what is returned: a couple of hundred nodes and a few hundred claims per question, each found "+
-			"by row id in SQLite-in-Go and decoded (nodesByNID, relsByRID in the profile), microseconds apiece. The row cache (`rowcache.go`) answers "+
-			"rows a recent question returned, so the figure depends on how much the questions overlap; uniformly drawn seeds in a large graph "+
-			"overlap little. Reading the file through mmap (PRAGMA mmap_size) instead of read calls was tried on the 1M file and was no faster "+
-			"(p50 2.7 ms against 2.4–2.6 ms without, one scratch run of 1,000 seeds each, 2026-12-05). "+
-			"Holding whole rows in memory (not only the structure) would remove the rest, at the price of memory per claim.")
+	if s.TwoHop.P50 > targetTwoHopP50 && !s.Load.Bulk {
+		// Runs before the bulk path (2026-12-06) also predate the compact rows.
+		parts = append(parts, "**2-hop neighbourhood.** In this run the walk was in memory (the adjacency) and the rows it returned "+
+			"were read from the file, microseconds apiece (nodesByNID, relsByRID in the profile); the row cache seldom had them, since "+
+			"uniformly drawn questions share few rows. The compact rows (`graph/sqlitestore/memrows.go`, since 2026-12-06) hold them in memory.")
+	} else if s.TwoHop.P50 > targetTwoHopP50 {
+		parts = append(parts, "**2-hop neighbourhood.** The walk is in memory (the adjacency, `graph/sqlitestore/adjacency.go`), and so are "+
+			"the rows it returns (the compact rows, `memrows.go`: every node and claim, decoded for the few hundred a question returns). "+
+			"What remains is the Go work of a question: ranking the steps out of each node, building maps of the nodes and claims returned, "+
+			"decoding each row into the API's structs (a map per claim's properties), and the allocation and collection that goes with it; "+
+			"the profile's steps say which. A 2-hop around a hub touches the most rows, so the p99 is its size, not the file's.")
 	}
 	if s.Paths.P50 > targetPathsP50 || (r.Kuzu != nil && s.Paths.P50 > r.Kuzu.Paths.P50) {
 		parts = append(parts, "**Shortest paths.** The search walks the in-memory adjacency: breadth-first balls around both ends, the smaller first, "+
@@ -581,7 +593,7 @@ func renderLimits(b *strings.Builder, r *ScaleResult) {
 	for _, h := range s.HTTP {
 		for _, j := range s.HTTP {
 			if h.Query == "neighborhood" && h.API == "graphql" && j.Query == h.Query && j.Clients == h.Clients && j.API == "json" && j.RPS > 0 {
-				worst = min(worst, h.RPS/j.RPS)
+				worst = min(worst, shareOf(h, j))
 			}
 		}
 	}

@@ -51,8 +51,8 @@ func newsName(rng *rand.Rand, n int) string {
 }
 
 // WriteNews writes n news-style articles for the end-to-end benchmark:
-// each NAME.txt is a headline, a dateline and about 25 sentences (some 3
-// KB, the size of a short news story) that accuse, attribute, back, deny,
+// each NAME.txt is a headline, a dateline and about 25 sentences (some 2
+// KB, a short news story; real ones run longer) that accuse, attribute, back, deny,
 // sanction and quote, between sentences that claim nothing and a line of
 // page furniture now and then, naming countries, organizations of the
 // reference data and officials whose names are generated, so that new
