@@ -150,6 +150,24 @@ func (s *Store) Redirects(ctx context.Context, ids []string) (map[string]string,
 	return out, err
 }
 
+// claimToEdit is the SQLite store's claimToEdit: the claim a review or
+// correction of ref acts on, followed through merges, NOT_FOUND when there is
+// none, CONFLICT when ifVersion is given and is not its current version.
+func (s *Store) claimToEdit(ctx context.Context, tx neo4j.ManagedTransaction, ref string, ifVersion *int) (string, storedClaim, error) {
+	id, err := s.follow(ctx, tx, ref)
+	if err != nil {
+		return "", storedClaim{}, err
+	}
+	old, ok, err := s.claimInTx(ctx, tx, id)
+	if err != nil {
+		return "", old, err
+	}
+	if !ok {
+		return "", old, graph.NotFoundf("no claim %q", ref)
+	}
+	return id, old, graph.CheckVersion(id, old.rel.Version, ifVersion)
+}
+
 // claimInTx reads one claim and its element id.
 func (s *Store) claimInTx(ctx context.Context, tx neo4j.ManagedTransaction, id string) (storedClaim, bool, error) {
 	found, err := s.claimsByID(ctx, tx, []string{id})
@@ -218,18 +236,8 @@ func (s *Store) ReviewClaim(ctx context.Context, in graph.ClaimReview) (graph.Re
 		}
 	}
 	err = s.write(ctx, "reviewing a claim", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		id, err := s.follow(ctx, tx, in.ID)
+		id, old, err := s.claimToEdit(ctx, tx, in.ID, in.IfVersion)
 		if err != nil {
-			return err
-		}
-		old, ok, err := s.claimInTx(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return graph.NotFoundf("no claim %q", in.ID)
-		}
-		if err := graph.CheckVersion(id, old.rel.Version, in.IfVersion); err != nil {
 			return err
 		}
 		if old.rel.Review.Status == graph.Corrected {
@@ -439,18 +447,8 @@ func (s *Store) CorrectClaim(ctx context.Context, in graph.ClaimCorrection) (gra
 		}
 	}
 	err = s.write(ctx, "correcting a claim", func(ctx context.Context, tx neo4j.ManagedTransaction) error {
-		id, err := s.follow(ctx, tx, in.ID)
+		id, old, err := s.claimToEdit(ctx, tx, in.ID, in.IfVersion)
 		if err != nil {
-			return err
-		}
-		old, ok, err := s.claimInTx(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return graph.NotFoundf("no claim %q", in.ID)
-		}
-		if err := graph.CheckVersion(id, old.rel.Version, in.IfVersion); err != nil {
 			return err
 		}
 		if old.rel.Review.Status == graph.Corrected {

@@ -96,6 +96,24 @@ func follow(ctx context.Context, tx *sql.Tx, id string) (string, error) {
 	return to, err
 }
 
+// claimToEdit is the claim a review or correction of ref acts on: ref
+// followed through merges, NOT_FOUND when there is no such claim, CONFLICT
+// when ifVersion is given and is not its current version.
+func claimToEdit(ctx context.Context, tx *sql.Tx, ref string, ifVersion *int) (string, graph.Relationship, error) {
+	id, err := follow(ctx, tx, ref)
+	if err != nil {
+		return "", graph.Relationship{}, err
+	}
+	old, ok, err := relInTx(ctx, tx, id)
+	if err != nil {
+		return "", old, err
+	}
+	if !ok {
+		return "", old, graph.NotFoundf("no claim %q", ref)
+	}
+	return id, old, graph.CheckVersion(id, old.Version, ifVersion)
+}
+
 // relInTx reads one claim inside the transaction.
 func relInTx(ctx context.Context, tx *sql.Tx, id string) (graph.Relationship, bool, error) {
 	r, err := scanRel(tx.QueryRowContext(ctx, `SELECT `+relCols+relFrom+` WHERE r.id = ?`, id))
@@ -148,18 +166,8 @@ func (s *Store) ReviewClaim(ctx context.Context, in graph.ClaimReview) (graph.Re
 		}
 	}
 	err = s.inWriteTx(ctx, "reviewing a claim", func(tx *sql.Tx) error {
-		id, err := follow(ctx, tx, in.ID)
+		id, old, err := claimToEdit(ctx, tx, in.ID, in.IfVersion)
 		if err != nil {
-			return err
-		}
-		old, ok, err := relInTx(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return graph.NotFoundf("no claim %q", in.ID)
-		}
-		if err := graph.CheckVersion(id, old.Version, in.IfVersion); err != nil {
 			return err
 		}
 		if old.Review.Status == graph.Corrected {
@@ -338,18 +346,8 @@ func (s *Store) CorrectClaim(ctx context.Context, in graph.ClaimCorrection) (gra
 		}
 	}
 	err = s.inWriteTx(ctx, "correcting a claim", func(tx *sql.Tx) error {
-		id, err := follow(ctx, tx, in.ID)
+		id, old, err := claimToEdit(ctx, tx, in.ID, in.IfVersion)
 		if err != nil {
-			return err
-		}
-		old, ok, err := relInTx(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return graph.NotFoundf("no claim %q", in.ID)
-		}
-		if err := graph.CheckVersion(id, old.Version, in.IfVersion); err != nil {
 			return err
 		}
 		if old.Review.Status == graph.Corrected {
