@@ -13,7 +13,7 @@ func TestFragmentsOfConstructions(t *testing.T) {
 	for _, txt := range []string{
 		"at", "during", "the two", "both", "and", "’s", "held", "called on", "Chile and", "Chile, as did",
 		"the Lima Convention, a treaty drawn up by", "Peru was represented by", "It also sanctioned", "He said",
-		"Ministry of", "Council of Andean and", "a 10-point", "LIMA --", "King II", "al-", "the service",
+		"Ministry of", "Council of Andean and", "a 12-step", "LIMA --", "King II", "al-", "the service",
 		"Chile expelled four and", "the three countries", "urged the three", "Those targeted include",
 		"X, who", ", who hosted", "hold Iran", "called the accusation", "the Chilean Treasury Department",
 	} {

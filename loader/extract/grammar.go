@@ -226,7 +226,7 @@ func (d *document) subject(s *sentence, vi int) []*mention {
 		}
 	}
 	if len(heads) == 0 && len(possessors) == 0 {
-		// "Indonesian President Joko Widodo, who hosted the summit": the
+		// "Kenyan President Ruth Wambui, who hosted the talks": the
 		// antecedent of a relative pronoun right before the verb.
 		if r := d.relativeAntecedent(s, vi); r != nil {
 			return []*mention{r}

@@ -79,7 +79,7 @@ func (d *document) happenings(s *sentence) {
 			start--
 		}
 		// Names before it: "the Sorokin poisoning", "the Qarabel missile
-		// strike", "Russia’s war".
+		// strike", "Peru’s war".
 		nameStart := start
 		named := false
 		for k := start - 1; k >= 0; k-- {
@@ -93,7 +93,7 @@ func (d *document) happenings(s *sentence) {
 			}
 			tk := s.toks[k]
 			if tk.lower == "’s" && k > 0 && s.mat(k-1) != nil {
-				continue // "Russia’s war"
+				continue // "Peru’s war"
 			}
 			if tk.kind == tWord && tk.capitalized() && !capStops.has(tk.lower) && !d.x.lx.titleHeads.has(tk.lower) && k > 0 {
 				nameStart, named = k, true
@@ -181,8 +181,8 @@ func (d *document) happening(s *sentence, name, head string) *entity {
 				}
 			}
 		}
-		// One article tells of one war, one invasion: "the war in Ukraine"
-		// and "Russia’s war" are the same.
+		// One article tells of one war, one invasion: "the war in Bolivia"
+		// and "Peru’s war" are the same.
 		if shared || normName(e.name) == normName(name) || singletonHappenings[head] {
 			if !strings.EqualFold(e.name, name) {
 				e.addAlias(name)

@@ -88,7 +88,7 @@ func (d *document) gazetteerPass(s *sentence) {
 			if e.node == graph.KindOrganization && d.otherStateBefore(s, i, e.id) {
 				break
 			}
-			// "the National Security Council" is not the (UN) Security
+			// "the Andean Regional Security Council" is not the (UN) Security
 			// Council whose alias of two words or more ends its name: a
 			// capitalized word that belongs to no other name extends it.
 			if e.node == graph.KindOrganization && j-i >= 2 && d.longerNameBefore(s, i) {

@@ -127,7 +127,7 @@ func (d *document) mainSubject(s *sentence, before int) []*mention {
 			}
 			break
 		}
-		// "Ukrainian President Volodymyr Zelenskiy, addressing ...": the
+		// "Chilean President Ana Soto, addressing ...": the
 		// person the state's name qualifies.
 		if d.modifies(s, m) {
 			for _, p := range s.ments {

@@ -256,8 +256,8 @@ func (d *document) reportEnd(s *sentence, c int) int {
 			}
 		}
 		if s.toks[n].is("which", "who", "in", "including") && (s.toks[n].lower != "in" || s.tok(n+1).is("which")) {
-			// "that the July attack, which aimed to ..., had been
-			// orchestrated by Iran": a clause set inside the report, which
+			// "that the May intrusion, which cut the port's power, had
+			// been planned by Peru": a clause set inside the report, which
 			// goes on after it.
 			if e := embeddedEnd(s, n); e > 0 {
 				k = e

@@ -732,9 +732,9 @@ func (d *document) doctrines(s *sentence) {
 			if j := d.capDoctrine(s, i); j > i {
 				noun := s.toks[j-1].lower
 				if d.x.lx.doctrineNouns.has(t.lower) {
-					noun = t.lower // "Convention against Cybercrime"
+					noun = t.lower // "Convention against Piracy"
 				}
-				// "the United Nations Convention against Cybercrime": the
+				// "the Andean Community Convention against Piracy": the
 				// body that names it is part of the name.
 				if m := s.mat(i - 1); m != nil && m.ent != nil && m.ent.kind == graph.KindOrganization && m.j == i {
 					d.replaceMention(s, m.i, j, d.doctrine(s, s.span(m.i, j), noun), howName)
@@ -768,7 +768,7 @@ func allWords(s *sentence, i, j int) bool {
 
 // capDoctrine returns the end of a capitalized doctrine name starting at i
 // ("Proliferation Security Initiative", "Cyber Diplomacy Toolbox",
-// "Convention against Cybercrime", "Treaty on Open Skies"), or i.
+// "Convention against Piracy", "Treaty on Fishing Rights"), or i.
 func (d *document) capDoctrine(s *sentence, i int) int {
 	if d.x.lx.doctrineNouns.has(s.toks[i].lower) && s.tok(i+1).is("against", "on", "for", "of") &&
 		s.tok(i+2).capitalized() && s.mat(i+2) == nil && !capStops.has(s.tok(i+2).lower) {
@@ -1105,7 +1105,7 @@ func (d *document) personByTitle(s *sentence, title string) *entity {
 // sentence, then up to three sentences back).
 func (d *document) recentPerson(s *sentence, i int) *entity {
 	// "He said ..." opening a sentence continues the subject of the one
-	// before ("Trump said Assad had ... He said ..."), not its last name.
+	// before ("Reed said Mora had ... He said ..."), not its last name.
 	if i == 0 && s.n > 0 {
 		prev := d.sents[s.n-1]
 		for _, m := range d.mainSubject(prev, len(prev.toks)) {
