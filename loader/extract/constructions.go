@@ -104,8 +104,15 @@ type construction struct {
 	NotAfter []string `yaml:"not_after"`
 	// FollowedBy are words one of which must stand right after the
 	// trigger ("warning of ... if X refused").
-	FollowedBy []string          `yaml:"followed_by"`
+	FollowedBy []string `yaml:"followed_by"`
+	// NotFollowedBy are words none of which may stand right after it.
+	NotFollowedBy []string          `yaml:"not_followed_by"`
 	Modality   string            `yaml:"modality"`
+	// AfterNoun "fire": a trigger right after "the <noun>" still fires.
+	// By default such a word is read as a participle qualifying the noun
+	// ("the diplomats expelled last week") and fires nothing, unless the
+	// subject is not read from the trigger's clause.
+	AfterNoun  string            `yaml:"after_noun"`
 	Properties map[string]string `yaml:"properties"`
 	Confidence float64           `yaml:"confidence"`
 	Examples   []Example         `yaml:"examples"`
@@ -121,10 +128,18 @@ type construction struct {
 	fallbackUnless []graph.NodeKind
 	notVia         [][]string
 	method         string
+	order          int // position in the rule file
 }
 
 type slotSpec struct {
 	From     string   `yaml:"from"`
+	// Verbs (subject from verb-before): a verb class of lexicon.yaml; the
+	// subject is that of such a verb shortly before the trigger
+	// ("imposed sweeping sanctions on").
+	Verbs string `yaml:"verbs"`
+	// Pronoun (subject): "It also sanctioned ..." — "it" right before the
+	// trigger is the body or state the sentence before is about.
+	Pronoun bool `yaml:"pronoun"`
 	Kinds    []string `yaml:"kinds"`
 	Within   int      `yaml:"within"`
 	Then     []string `yaml:"then"`
@@ -232,9 +247,22 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
 		}
 		switch c.Subject.From {
-		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix", "all-before", "sentence":
+		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix", "all-before", "sentence", "verb-before", "last-actor":
 		default:
-			return nil, bad("subject.from must be clause, clause-or-main, by-after, list-after, before, all-before, sentence or prefix")
+			return nil, bad("subject.from must be clause, clause-or-main, by-after, list-after, before, all-before, sentence, prefix, verb-before or last-actor")
+		}
+		if c.Subject.Verbs != "" {
+			if _, ok := lx.verbs[c.Subject.Verbs]; !ok || c.Subject.From != "verb-before" {
+				return nil, bad("subject.verbs must be a verb class of lexicon.yaml, with subject.from verb-before")
+			}
+		}
+		if c.Subject.From == "last-actor" && c.typ == "" {
+			return nil, bad("subject.from last-actor needs a relationship type as claim")
+		}
+		switch c.AfterNoun {
+		case "", "skip", "fire":
+		default:
+			return nil, bad("after_noun must be skip or fire")
 		}
 		if c.Subject.Delegates && c.Subject.From != "clause" && c.Subject.From != "clause-or-main" {
 			return nil, bad("subject.delegates goes with subject.from clause or clause-or-main")
@@ -250,9 +278,12 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			}
 		}
 		switch c.Object.From {
-		case "list-after", "first-after", "context", "before":
+		case "list-after", "first-after", "context", "before", "items-after", "same-as-last", "clause-subject":
 		default:
-			return nil, bad("object.from must be list-after, first-after, context or before")
+			return nil, bad("object.from must be list-after, first-after, context, before, items-after, same-as-last or clause-subject")
+		}
+		if c.Object.From == "same-as-last" && c.typ == "" {
+			return nil, bad("object.from same-as-last needs a relationship type as claim")
 		}
 		switch c.Object.Fallback {
 		case "", "happening", "doctrine", "meeting":
@@ -305,11 +336,15 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		}
 		if c.Subject.Within == 0 {
 			c.Subject.Within = 12
+			if c.Subject.From == "verb-before" {
+				c.Subject.Within = 3
+			}
 		}
 		if c.Confidence <= 0 || c.Confidence > 1 {
 			return nil, bad("confidence must be in (0, 1]")
 		}
 		c.method = fmt.Sprintf("rule:%s@%d", c.Name, c.Version)
+		c.order = len(seen)
 	}
 	return cs, nil
 }
@@ -344,8 +379,14 @@ func indexConstructions(cs []*construction) constructionIndex {
 }
 
 // runConstructions fires every construction on sentence s, in the order of
-// the rule file for each word; a construction fires once per trigger.
+// the rule file (each over the whole sentence, so a rule reads what the
+// rules before it found); a construction fires once per trigger.
 func (d *document) runConstructions(s *sentence) {
+	type at struct {
+		c *construction
+		h hit
+	}
+	var hits []at
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
 		if t.inQuote || t.kind != tWord {
@@ -357,7 +398,7 @@ func (d *document) runConstructions(s *sentence) {
 			for _, c := range d.x.consSuffix {
 				for _, sfx := range c.TriggerSuffix {
 					if strings.HasSuffix(t.lower, sfx) && len(t.lower) > len(sfx) {
-						d.fire(c, s, hit{i, i + 1})
+						hits = append(hits, at{c, hit{i, i + 1}})
 						break
 					}
 				}
@@ -369,11 +410,15 @@ func (d *document) runConstructions(s *sentence) {
 		for _, c := range d.x.consIdx[t.lower] {
 			for _, p := range c.triggers[t.lower] {
 				if j, ok := phraseAt(s, i, p); ok {
-					d.fire(c, s, hit{i, j})
+					hits = append(hits, at{c, hit{i, j}})
 					break
 				}
 			}
 		}
+	}
+	slices.SortStableFunc(hits, func(a, b at) int { return a.c.order - b.c.order })
+	for _, x := range hits {
+		d.fire(x.c, s, x.h)
 	}
 }
 
@@ -382,13 +427,16 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	// A participle after a noun ("the four expelled from ...") makes no
 	// clause, except where the construction reads its agent ("a treaty
 	// drawn up by ...").
-	if c.Negation != "keep" && d.negated(s, h.i) || reducedRelative(s, h.i) && c.Subject.From != "by-after" && c.Subject.From != "prefix" {
+	if c.Negation != "keep" && d.negated(s, h.i) {
+		return
+	}
+	if reducedRelative(s, h.i) && c.AfterNoun != "fire" && (c.Subject.From == "clause" || c.Subject.From == "clause-or-main") {
 		return
 	}
 	if prev := s.tok(h.i - 1).lower; len(c.After) > 0 && !slices.Contains(c.After, prev) || slices.Contains(c.NotAfter, prev) {
 		return
 	}
-	if len(c.FollowedBy) > 0 && !slices.Contains(c.FollowedBy, s.tok(h.j).lower) {
+	if len(c.FollowedBy) > 0 && !slices.Contains(c.FollowedBy, s.tok(h.j).lower) || slices.Contains(c.NotFollowedBy, s.tok(h.j).lower) {
 		return
 	}
 	var who []*mention
@@ -417,6 +465,34 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	case "list-after":
 		// "the team, including Australia and Belgium": the list after.
 		who, _ = d.actorsAfter(s, h.j)
+	case "verb-before":
+		// "Chile imposed sweeping sanctions on ...": the subject of the verb
+		// of the class shortly before, else of the sentence's first clause;
+		// with no class, of the trigger itself or of the nearest word
+		// before that has one ("issued an arrest warrant for").
+		if c.Subject.Verbs == "" {
+			who = d.subject(s, h.i)
+			for v := h.i - 1; len(who) == 0 && v >= 0 && v >= h.i-c.Subject.Within; v-- {
+				who = d.subject(s, v)
+			}
+			break
+		}
+		for v := h.i - 1; v >= 0 && v >= h.i-c.Subject.Within; v-- {
+			if d.isVerb(s, v, c.Subject.Verbs) {
+				if c.Negation != "keep" && d.negated(s, v) {
+					return // "has not imposed sanctions on"
+				}
+				if who = d.subject(s, v); len(who) == 0 {
+					who = d.mainSubject(s, v)
+				}
+				break
+			}
+		}
+	case "last-actor":
+		// "The sanctions target ...", "Among those sanctioned is ...": who
+		// made the last claim of this type (even one whose objects the
+		// text did not name).
+		who = d.lastActors(c.typ, s.n)
 	case "sentence":
 		// "In response to the attacks, Chile drew up the Lima Accord": what
 		// of an allowed kind the sentence names outside the trigger (the
@@ -474,6 +550,11 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		if len(who) == 0 {
 			who = d.subject(s, h.i)
 		}
+		if len(who) == 0 && c.Subject.Pronoun {
+			if m := d.pronounActor(s, h.i); m != nil {
+				who = []*mention{m}
+			}
+		}
 		// "..., calling on Y", "X condemned it and urged Y": the subject of
 		// the sentence's first clause, for a participle or a second verb
 		// only (not "two days after the country severed ties").
@@ -499,6 +580,10 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		return
 	}
 	objs, end := d.constructionObjects(c, s, h)
+	if c.typ != "" {
+		// who acted, for a later "the sanctions target ..." (last-actor)
+		d.out.actors = append(d.out.actors, actorRecord{typ: c.typ, sent: s.n, ids: ids(who)})
+	}
 	if len(objs) == 0 {
 		return
 	}
@@ -642,6 +727,39 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 		}
 	}
 	switch c.Object.From {
+	case "items-after":
+		// "sanctions on the head of the GRU, two of its officers and the
+		// unit itself, APT28": the actors of the list's items.
+		var out []*entity
+		for _, m := range d.itemsAfter(s, start) {
+			if allowed(m.ent) {
+				out = append(out, m.ent)
+			}
+		}
+		return out, start
+	case "same-as-last":
+		// "Peru imposed the same sanctions on them": the objects of the
+		// claims of this type the last actor made.
+		var out []*entity
+		if prev := d.lastActors(c.typ, s.n); len(prev) > 0 {
+			for _, cl := range d.out.claims {
+				if cl.typ == c.typ && cl.subj == prev[0].ent.id {
+					if e := d.entityByID(cl.obj); allowed(e) {
+						out = append(out, e)
+					}
+				}
+			}
+		}
+		return out, start
+	case "clause-subject":
+		// "The institute was also listed": what the clause is about.
+		var out []*entity
+		for _, m := range d.subject(s, h.i) {
+			if allowed(m.ent) {
+				out = append(out, m.ent)
+			}
+		}
+		return out, start
 	case "before":
 		// "a convention first proposed by Russia": what the participle
 		// qualifies, the last mention of an allowed kind before it.
@@ -863,6 +981,10 @@ var auxiliaries = newSet([]string{"did", "does", "do", "has", "have", "had", "wa
 func mentionWords(ms []*mention) string {
 	var out []string
 	for _, m := range ms {
+		if m.s == nil { // an actor remembered from an earlier sentence
+			out = append(out, m.ent.name)
+			continue
+		}
 		out = append(out, m.text())
 	}
 	return strings.Join(out, ", ")

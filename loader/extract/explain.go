@@ -42,7 +42,7 @@ var goRuleVerbs = map[string][]string{
 	"attribution": {"blame", "finger", "attribute", "accuse"}, "attribution-reported": {"speech", "conclude"},
 	"attribution-legal": {"charge"}, "backing": {"back"},
 	"presence":   {"accuse"},
-	"accusation": {"accuse"}, "sanction": {"sanction", "impose"}, "denial": {"deny", "characterize"},
+	"accusation": {"accuse"}, "denial": {"deny", "characterize"},
 	"reaction": {"react"}, "call": {"call"}, "targeting": {"target"},
 	"quote": {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
 }
@@ -52,7 +52,6 @@ var goRulePatterns = map[string]string{
 	"role-title":      "a title right before a name",
 	"role-apposition": "a name, a comma and a title (or a title, a comma and a name)",
 	"model":           "“could be a model”, “modeled on”",
-	"sanction":        "a sanctions phrase",
 }
 
 // explain records why an item was proposed, when explanations are asked for.

@@ -26,7 +26,6 @@ const (
 	methodModel            = "rule:model@1"
 	methodPresence         = "rule:presence@1"
 	methodAccusation       = "rule:accusation@1"
-	methodSanction         = "rule:sanction@1"
 	methodDenial           = "rule:denial@2"
 	methodReaction         = "rule:reaction@1"
 	methodCall             = "rule:call@1"
@@ -50,7 +49,6 @@ const (
 	confModel            = 0.5
 	confPresence         = 0.6
 	confAccusation       = 0.8
-	confSanction         = 0.8
 	confDenial           = 0.75
 	confReaction         = 0.6
 	confCall             = 0.6
@@ -122,14 +120,16 @@ type findings struct {
 	// agentless blames ("Russia blamed for cyber attack"), attached at the
 	// end to an attribution that blames the same actor.
 	agentless []finding
-	// who imposed sanctions, for "The sanctions target ..."
-	sanctioners []sanctioner
+	// who acted in the claims of each type, in the order found: "The
+	// sanctions target ..." are the last sanctioner's (subject last-actor)
+	actors []actorRecord
 	// the operation a reported attribution in a sentence concerns: what
 	// "Britain said Chinese state-backed groups were responsible" is about
 	implied map[int]string
 }
 
-type sanctioner struct {
+type actorRecord struct {
+	typ  graph.RelType
 	sent int
 	ids  []string
 }

@@ -18,7 +18,6 @@ func (d *document) rules() {
 		d.ruleBacking(s)
 		d.ruleModel(s)
 		d.ruleAccusation(s)
-		d.ruleSanction(s)
 		d.ruleReaction(s)
 		d.ruleCall(s)
 		d.ruleTargeting(s)
@@ -737,10 +736,11 @@ func (d *document) ruleAccusation(s *sentence) {
 	}
 }
 
-// sanctionObjects reads the sanctioned actors after token j, skipping the
-// people named only by their post ("the head of Russia’s GRU and one of
-// its officers": the GRU is not sanctioned).
-func (d *document) sanctionObjects(s *sentence, j int) []*mention {
+// itemsAfter reads the actors of a list after token j (object
+// items-after), skipping the people named only by their post ("the head of
+// Russia’s GRU and one of its officers": the GRU is not sanctioned) and
+// items that name no actor ("ten officials"); the list ends at a verb.
+func (d *document) itemsAfter(s *sentence, j int) []*mention {
 	var out []*mention
 	k := j
 	for k < len(s.toks) {
@@ -806,94 +806,6 @@ func (d *document) personHead(s *sentence, j int) bool {
 	return k > j && d.x.lx.personNouns.has(s.toks[k-1].lower)
 }
 
-// ruleSanction: "X imposed sanctions on Y", "X sanctioned Y", "US
-// sanctions Russia", "The sanctions target A, B and C", "Among the
-// organisations sanctioned is Y".
-func (d *document) ruleSanction(s *sentence) {
-	for i := 0; i < len(s.toks); i++ {
-		t := s.toks[i]
-		if t.inQuote {
-			continue
-		}
-		var who []*mention
-		var objs []*mention
-		switch {
-		case t.is("sanctions") && s.tok(i-1).is("same") && s.tok(i+1).is("on", "against") && len(d.out.sanctioners) > 0:
-			// "Britain imposed the same sanctions on the six officials":
-			// the targets of the sanctions reported before.
-			v := i - 2
-			for v >= 0 && v >= i-4 && !d.isVerb(s, v, "impose") {
-				v--
-			}
-			if v < 0 {
-				continue
-			}
-			who = d.subject(s, v)
-			prev := d.lastSanctioner(s.n)
-			for _, c := range d.out.claims {
-				if c.typ == graph.RelSanctioned && len(prev) > 0 && c.subj == prev[0].ent.id {
-					if e := d.entityByID(c.obj); e != nil {
-						objs = append(objs, &mention{ent: e})
-					}
-				}
-			}
-		case t.is("sanctions") && s.tok(i+1).is("on", "against") && i > 0:
-			// "imposed sweeping sanctions on Moscow"
-			v := i - 1
-			for v >= 0 && v >= i-3 && !d.isVerb(s, v, "impose") {
-				v--
-			}
-			if v < 0 || !d.isVerb(s, v, "impose") {
-				continue
-			}
-			who = d.subject(s, v)
-			if len(who) == 0 {
-				who = d.mainSubject(s, v)
-			}
-			objs = d.sanctionObjects(s, i+2)
-		case t.is("sanctioned", "sanctions", "sanction") && s.mat(i) == nil && !s.tok(i-1).is("the", "of", "new") &&
-			(len(d.subject(s, i)) > 0 || d.pronounActor(s, i) != nil):
-			// "The Treasury Department sanctioned six ...", "US sanctions
-			// Russia", "It also sanctioned the minister"
-			objs = d.sanctionObjects(s, i+1)
-			if len(objs) == 0 {
-				continue
-			}
-			who = d.subject(s, i)
-			if len(who) == 0 {
-				who = []*mention{d.pronounActor(s, i)}
-			}
-		case t.is("sanctions") && s.tok(i-1).is("the") && s.tok(i+1).is("target", "targets", "hit", "cover"):
-			objs = d.sanctionObjects(s, i+2)
-			who = d.lastSanctioner(s.n)
-		case t.is("sanctioned", "targeted", "listed") && s.tok(i+1).is("is", "are", "was", "were", "include", "includes") &&
-			(t.lower == "sanctioned" || s.tok(i-1).is("those", "people", "individuals", "entities")) && len(d.out.sanctioners) > 0:
-			// "Among those sanctioned is Y", "Those targeted include A and B"
-			objs = d.sanctionObjects(s, i+2)
-			who = d.lastSanctioner(s.n)
-		case t.is("listed", "designated", "sanctioned", "targeted") && (s.tok(i-1).is("was", "were") || s.tok(i-1).is("also") && s.tok(i-2).is("was", "were")) &&
-			len(d.out.sanctioners) > 0:
-			// "The institute was also listed": the subject is a target.
-			v := i - 1
-			if s.tok(v).is("also") {
-				v--
-			}
-			objs = d.subject(s, v)
-			who = d.lastSanctioner(s.n)
-		default:
-			continue
-		}
-		if len(who) > 0 {
-			d.out.sanctioners = append(d.out.sanctioners, sanctioner{sent: s.n, ids: ids(who)})
-		}
-		for _, a := range ids(who) {
-			for _, b := range ids(objs) {
-				d.out.add(finding{subj: a, typ: graph.RelSanctioned, obj: b, quote: s.text, sent: s.n, conf: confSanction, method: methodSanction})
-			}
-		}
-	}
-}
-
 // pronounActor resolves "it" (or "It also") right before the verb at i to
 // the body or state the previous sentence is about: its main subject, when
 // that is no person ("The Treasury said ... It also sanctioned ...").
@@ -929,15 +841,16 @@ func (d *document) isVerb(s *sentence, i int, class string) bool {
 	return ok
 }
 
-// lastSanctioner returns who imposed the last sanctions found.
-func (d *document) lastSanctioner(n int) []*mention {
-	for k := len(d.out.sanctioners) - 1; k >= 0; k-- {
-		sc := d.out.sanctioners[k]
-		if sc.sent > n {
+// lastActors returns who acted in the last claim of type typ found up to
+// sentence n (subject last-actor): who imposed the last sanctions.
+func (d *document) lastActors(typ graph.RelType, n int) []*mention {
+	for k := len(d.out.actors) - 1; k >= 0; k-- {
+		r := d.out.actors[k]
+		if r.typ != typ || r.sent > n {
 			continue
 		}
 		var out []*mention
-		for _, id := range sc.ids {
+		for _, id := range r.ids {
 			if e := d.entityByID(id); e != nil {
 				out = append(out, &mention{ent: e})
 			}
