@@ -106,8 +106,8 @@ type construction struct {
 	// trigger ("warning of ... if X refused").
 	FollowedBy []string `yaml:"followed_by"`
 	// NotFollowedBy are words none of which may stand right after it.
-	NotFollowedBy []string          `yaml:"not_followed_by"`
-	Modality   string            `yaml:"modality"`
+	NotFollowedBy []string `yaml:"not_followed_by"`
+	Modality      string   `yaml:"modality"`
 	// AfterNoun "fire": a trigger right after "the <noun>" still fires.
 	// By default such a word is read as a participle qualifying the noun
 	// ("the diplomats expelled last week") and fires nothing, unless the
@@ -132,14 +132,14 @@ type construction struct {
 }
 
 type slotSpec struct {
-	From     string   `yaml:"from"`
+	From string `yaml:"from"`
 	// Verbs (subject from verb-before): a verb class of lexicon.yaml; the
 	// subject is that of such a verb shortly before the trigger
 	// ("imposed sweeping sanctions on").
 	Verbs string `yaml:"verbs"`
 	// Pronoun (subject): "It also sanctioned ..." — "it" right before the
 	// trigger is the body or state the sentence before is about.
-	Pronoun bool `yaml:"pronoun"`
+	Pronoun  bool     `yaml:"pronoun"`
 	Kinds    []string `yaml:"kinds"`
 	Within   int      `yaml:"within"`
 	Then     []string `yaml:"then"`
