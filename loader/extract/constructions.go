@@ -112,7 +112,12 @@ type construction struct {
 	// By default such a word is read as a participle qualifying the noun
 	// ("the diplomats expelled last week") and fires nothing, unless the
 	// subject is not read from the trigger's clause.
-	AfterNoun  string            `yaml:"after_noun"`
+	AfterNoun string `yaml:"after_noun"`
+	// Statement: when one of these words follows the trigger in its
+	// sentence ("reacted angrily, calling for ..."), the subject's words
+	// from the trigger to the sentence's end are also a statement about
+	// the object and what those words name.
+	Statement []string `yaml:"statement"`
 	Properties map[string]string `yaml:"properties"`
 	Confidence float64           `yaml:"confidence"`
 	Examples   []Example         `yaml:"examples"`
@@ -126,6 +131,7 @@ type construction struct {
 	subjVia  [][]string
 	// fallbackUnless are the kinds of Object.FallbackUnless
 	fallbackUnless []graph.NodeKind
+	unlessNext     []graph.NodeKind
 	notVia         [][]string
 	method         string
 	order          int // position in the rule file
@@ -144,7 +150,12 @@ type slotSpec struct {
 	Within   int      `yaml:"within"`
 	Then     []string `yaml:"then"`
 	Via      []string `yaml:"via"`
-	Fallback string   `yaml:"fallback"`
+	// Fallback: what a "context" object falls back on, in order:
+	// "happening", "doctrine" or "meeting" (the last one the text named);
+	// "current-doctrine" (the doctrine the text spoke of last),
+	// "attribution" (the last attribution found), "operation" (the
+	// operation or happening the text spoke of last).
+	Fallback stringList `yaml:"fallback"`
 	// FallbackWhen is "always" (default) or "bare": only when nothing
 	// follows the trigger in its clause ("also signed up.").
 	FallbackWhen string `yaml:"fallback_when"`
@@ -169,6 +180,13 @@ type slotSpec struct {
 	// clause, block the fallback: "Bolivia joined the Andean Initiative"
 	// joined no meeting of the text before.
 	FallbackUnless []string `yaml:"fallback_unless"`
+	// NoPronoun (object list-after): a list that starts with a pronoun
+	// ("urged them to ...") names no one.
+	NoPronoun bool `yaml:"no_pronoun"`
+	// UnlessNext lists node kinds that, as the first thing named within
+	// four words after the trigger, stop the construction ("proposed a
+	// treaty" is a proposal, not a call).
+	UnlessNext []string `yaml:"unless_next"`
 	// NotVia are phrases that, standing between the trigger and the
 	// object, say the claim is not about the object itself: "supported
 	// the goals of the pledge" does not back the pledge.
@@ -247,9 +265,9 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
 		}
 		switch c.Subject.From {
-		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix", "all-before", "sentence", "verb-before", "last-actor":
+		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix", "all-before", "sentence", "verb-before", "last-actor", "clause-then-main":
 		default:
-			return nil, bad("subject.from must be clause, clause-or-main, by-after, list-after, before, all-before, sentence, prefix, verb-before or last-actor")
+			return nil, bad("subject.from must be clause, clause-or-main, clause-then-main, by-after, list-after, before, all-before, sentence, prefix, verb-before or last-actor")
 		}
 		if c.Subject.Verbs != "" {
 			if _, ok := lx.verbs[c.Subject.Verbs]; !ok || c.Subject.From != "verb-before" {
@@ -278,24 +296,32 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			}
 		}
 		switch c.Object.From {
-		case "list-after", "first-after", "context", "before", "items-after", "same-as-last", "clause-subject":
+		case "list-after", "first-after", "context", "before", "items-after", "same-as-last", "clause-subject", "last-in-clause":
 		default:
-			return nil, bad("object.from must be list-after, first-after, context, before, items-after, same-as-last or clause-subject")
+			return nil, bad("object.from must be list-after, first-after, context, before, items-after, same-as-last, clause-subject or last-in-clause")
+		}
+		if len(c.Object.UnlessNext) > 0 {
+			var err error
+			if c.unlessNext, err = parseKinds(c.Object.UnlessNext, nil); err != nil {
+				return nil, bad("unless_next: %v", err)
+			}
 		}
 		if c.Object.From == "same-as-last" && c.typ == "" {
 			return nil, bad("object.from same-as-last needs a relationship type as claim")
 		}
-		switch c.Object.Fallback {
-		case "", "happening", "doctrine", "meeting":
-		default:
-			return nil, bad("object.fallback must be happening, doctrine or meeting")
+		for _, f := range c.Object.Fallback {
+			switch f {
+			case "happening", "doctrine", "meeting", "current-doctrine", "attribution", "operation":
+			default:
+				return nil, bad("object.fallback must be happening, doctrine, meeting, current-doctrine, attribution or operation")
+			}
 		}
 		switch c.Object.FallbackWhen {
 		case "", "always", "bare":
 		default:
 			return nil, bad("object.fallback_when must be always or bare")
 		}
-		if c.Object.From == "context" && c.Object.Fallback == "" {
+		if c.Object.From == "context" && len(c.Object.Fallback) == 0 {
 			return nil, bad("object.from context needs a fallback (happening, doctrine or meeting)")
 		}
 		switch c.Negation {
@@ -310,9 +336,9 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		}
 		for k, v := range c.Properties {
 			switch v {
-			case "trigger", "object-phrase", "rest", "complement", "before-via":
+			case "trigger", "trigger-adverb", "object-phrase", "rest", "complement", "before-via":
 			default:
-				return nil, bad("property %s: %q is not trigger, object-phrase, rest, complement or before-via", k, v)
+				return nil, bad("property %s: %q is not trigger, trigger-adverb, object-phrase, rest, complement or before-via", k, v)
 			}
 		}
 		var err error
@@ -430,7 +456,7 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	if c.Negation != "keep" && d.negated(s, h.i) {
 		return
 	}
-	if reducedRelative(s, h.i) && c.AfterNoun != "fire" && (c.Subject.From == "clause" || c.Subject.From == "clause-or-main") {
+	if reducedRelative(s, h.i) && c.AfterNoun != "fire" && c.readsClause() {
 		return
 	}
 	if prev := s.tok(h.i - 1).lower; len(c.After) > 0 && !slices.Contains(c.After, prev) || slices.Contains(c.NotAfter, prev) {
@@ -544,7 +570,7 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 			}
 		}
 		// "X condemned Y and called for Z": X acts, not Y.
-		if (s.tok(h.i-1).is("and") || s.tok(h.i-1).text == ",") && c.Subject.From == "clause-or-main" && !subordinateBefore(s, h.i) {
+		if (s.tok(h.i-1).is("and") || s.tok(h.i-1).text == ",") && (c.Subject.From == "clause-or-main" && !subordinateBefore(s, h.i) || c.Subject.From == "clause-then-main") {
 			who = d.mainSubject(s, h.i)
 		}
 		if len(who) == 0 {
@@ -558,6 +584,9 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		// "..., calling on Y", "X condemned it and urged Y": the subject of
 		// the sentence's first clause, for a participle or a second verb
 		// only (not "two days after the country severed ties").
+		if len(who) == 0 && c.Subject.From == "clause-then-main" {
+			who = d.mainSubject(s, h.i)
+		}
 		if len(who) == 0 && c.Subject.From == "clause-or-main" &&
 			(isParticiple(s.toks[h.i].lower) || s.tok(h.i-1).is("and") || s.tok(h.i-2).is("and") ||
 				s.tok(h.i-1).text == "," && !subordinateBefore(s, h.i)) {
@@ -579,7 +608,12 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	if len(who) == 0 {
 		return
 	}
-	objs, end := d.constructionObjects(c, s, h)
+	if len(c.unlessNext) > 0 {
+		if e := d.firstNamedAfter(s, h.j); e != nil && slices.Contains(c.unlessNext, e.kind) {
+			return
+		}
+	}
+	objs, end := d.constructionObjects(c, s, h, who)
 	if c.typ != "" {
 		// who acted, for a later "the sanctions target ..." (last-actor)
 		d.out.actors = append(d.out.actors, actorRecord{typ: c.typ, sent: s.n, ids: ids(who)})
@@ -638,6 +672,12 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		switch v {
 		case "trigger":
 			val = s.span(h.i, h.j)
+		case "trigger-adverb":
+			// "reacted angrily"
+			val = s.span(h.i, h.j)
+			if adv := s.tok(h.j); strings.HasSuffix(adv.lower, "ly") {
+				val += " " + adv.text
+			}
 		case "object-phrase":
 			val = s.textOf(h.i, end)
 		case "rest":
@@ -670,8 +710,14 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 			if props == nil {
 				props = map[string]string{}
 			}
-			props[k] = strings.ToLower(val[:1]) + val[1:]
+			if v == "trigger" || v == "trigger-adverb" {
+				val = strings.ToLower(val[:1]) + val[1:] // "Passed" opening a sentence; a name stays as written
+			}
+			props[k] = val
 		}
+	}
+	if len(c.Statement) > 0 {
+		d.statementAfter(c, s, h, who, objs, fired)
 	}
 	for _, a := range ids(who) {
 		for _, b := range objectIDs(objs) {
@@ -688,7 +734,7 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 
 // constructionObjects reads the object slot of c after trigger h; end is
 // the token after the object (where `then` is looked for).
-func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*entity, int) {
+func (d *document) constructionObjects(c *construction, s *sentence, h hit, who []*mention) ([]*entity, int) {
 	allowed := func(e *entity) bool {
 		if e == nil || !slices.Contains(c.objK, e.kind) {
 			return false
@@ -751,6 +797,16 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 			}
 		}
 		return out, start
+	case "last-in-clause":
+		// "called for talks between Chile and Peru": the last actor named
+		// after the trigger in its clause, not the subject.
+		var out []*entity
+		for _, m := range s.mentionsIn(start, s.endOfClause(start)) {
+			if m.actor() && m.how != howPronoun && allowed(m.ent) && !slices.ContainsFunc(who, func(w *mention) bool { return w.ent == m.ent }) {
+				out = []*entity{m.ent}
+			}
+		}
+		return out, start
 	case "clause-subject":
 		// "The institute was also listed": what the clause is about.
 		var out []*entity
@@ -771,6 +827,9 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 		return nil, h.j
 	case "list-after":
 		ms, end := d.actorsAfter(s, start)
+		if c.Object.NoPronoun && len(ms) > 0 && ms[0].how == howPronoun {
+			return nil, start
+		}
 		var out []*entity
 		for _, m := range ms {
 			if allowed(m.ent) {
@@ -808,26 +867,92 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit) ([]*
 				return nil, start
 			}
 		}
-		fits := func(e *entity) bool {
-			switch c.Object.Fallback {
-			case "happening":
-				return e.incident
-			case "meeting":
-				return e.kind == graph.KindEvent && !e.incident
-			default:
-				return e.kind == graph.KindDoctrine
-			}
-		}
-		for n := s.n; n >= 0 && (c.Object.FallbackSentences == 0 || n >= s.n-c.Object.FallbackSentences); n-- {
-			ms := d.sents[n].ments
-			for k := len(ms) - 1; k >= 0; k-- {
-				if m := ms[k]; (n < s.n || m.i < h.i) && allowed(m.ent) && !m.media && fits(m.ent) {
-					return []*entity{m.ent}, h.j
+		for _, f := range c.Object.Fallback {
+			switch f {
+			case "current-doctrine":
+				if e := d.current(graph.KindDoctrine); e != nil {
+					return []*entity{e}, h.j
 				}
+				continue
+			case "attribution":
+				if a := d.latestAttribution(s.n, nil); a != nil {
+					return []*entity{{id: a.id, kind: graph.KindAttribution, name: a.id}}, h.j
+				}
+				continue
+			case "operation":
+				if op := d.opBefore(s, h.i); op != nil {
+					return []*entity{op}, h.j
+				}
+				continue
+			}
+			if e := d.lastNamed(c, s, h, f, allowed); e != nil {
+				return []*entity{e}, h.j
 			}
 		}
 		return nil, start
 	}
+}
+
+// lastNamed returns the last thing of fallback kind f (a happening, a
+// doctrine, a meeting) the text named before trigger h, within the
+// construction's fallback_sentences.
+func (d *document) lastNamed(c *construction, s *sentence, h hit, f string, allowed func(*entity) bool) *entity {
+	fits := func(e *entity) bool {
+		switch f {
+		case "happening":
+			return e.incident
+		case "meeting":
+			return e.kind == graph.KindEvent && !e.incident
+		default:
+			return e.kind == graph.KindDoctrine
+		}
+	}
+	for n := s.n; n >= 0 && (c.Object.FallbackSentences == 0 || n >= s.n-c.Object.FallbackSentences); n-- {
+		ms := d.sents[n].ments
+		for k := len(ms) - 1; k >= 0; k-- {
+			if m := ms[k]; (n < s.n || m.i < h.i) && allowed(m.ent) && !m.media && fits(m.ent) {
+				return m.ent
+			}
+		}
+	}
+	return nil
+}
+
+// firstNamedAfter returns the entity first named within four tokens from j
+// (nil when the first mention is further, or none).
+func (d *document) firstNamedAfter(s *sentence, j int) *entity {
+	for k := j; k < len(s.toks) && k < j+4; k++ {
+		if m := s.mat(k); m != nil {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// readsClause reports whether the construction's subject is read from the
+// trigger's clause.
+func (c *construction) readsClause() bool {
+	switch c.Subject.From {
+	case "clause", "clause-or-main", "clause-then-main":
+		return true
+	}
+	return false
+}
+
+// stringList is a YAML scalar or sequence of strings.
+type stringList []string
+
+func (l *stringList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*l = []string{n.Value}
+		return nil
+	}
+	var ss []string
+	if err := n.Decode(&ss); err != nil {
+		return err
+	}
+	*l = ss
+	return nil
 }
 
 // isParticiple reports whether w is a verb's -ing form, not a preposition
@@ -1055,4 +1180,25 @@ func quotedNameEnd(s *sentence, end int) int {
 		end = s.endOfClause(m.j + 1)
 	}
 	return end
+}
+
+// statementAfter makes the subject's words a statement when one of the
+// construction's statement words follows the trigger: "China reacted
+// angrily, calling for more cooperation ..." says something about what it
+// reacted to and what its words name.
+func (d *document) statementAfter(c *construction, s *sentence, h hit, who []*mention, objs []*entity, fired string) {
+	for k := h.j; k < len(s.toks); k++ {
+		if !slices.Contains(c.Statement, s.toks[k].lower) {
+			continue
+		}
+		about := objectIDs(objs)
+		for _, m := range s.mentionsIn(k, len(s.toks)) {
+			if m.ent != nil && !m.media {
+				about = append(about, m.ent.id)
+			}
+		}
+		d.out.statement(&stmtFinding{speakers: ids(who), quote: s.text, text: s.textOf(h.i, len(s.toks)), about: about,
+			first: s.n, last: s.n, para: s.para, method: c.method, conf: c.Confidence, fired: fired})
+		return
+	}
 }

@@ -43,7 +43,7 @@ var goRuleVerbs = map[string][]string{
 	"attribution-legal": {"charge"}, "backing": {"back"},
 	"presence":   {"accuse"},
 	"accusation": {"accuse"}, "denial": {"deny", "characterize"},
-	"reaction": {"react"}, "call": {"call"}, "targeting": {"target"},
+	"targeting": {"target"},
 	"quote": {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
 }
 

@@ -201,7 +201,7 @@ func (d *document) file() *annotation.File {
 			s.MadeAt = st.madeAt
 		}
 		f.Statements = append(f.Statements, s)
-		d.explain(itemOfStatement(s), st.method, "", st.quote)
+		d.explain(itemOfStatement(s), st.method, st.fired, st.quote)
 		markUsed(used, speakers...)
 		markUsed(used, about...)
 		markUsed(used, s.MadeAt)

@@ -83,6 +83,7 @@ type stmtFinding struct {
 	para     int
 	method   string
 	conf     float64
+	fired    string // what fired the rule, for --explain
 }
 
 // attrFinding is one attribution found.

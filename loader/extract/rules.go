@@ -18,8 +18,6 @@ func (d *document) rules() {
 		d.ruleBacking(s)
 		d.ruleModel(s)
 		d.ruleAccusation(s)
-		d.ruleReaction(s)
-		d.ruleCall(s)
 		d.ruleTargeting(s)
 		d.ruleSimilar(s)
 		d.runConstructions(s)
@@ -1041,113 +1039,6 @@ func (d *document) deniedAttribution(denier *entity, legal bool) string {
 		return d.out.attrs[0].id
 	}
 	return ""
-}
-
-// ruleReaction: "China reacted angrily on Wednesday, calling for more
-// cooperation between the US and the People’s Liberation Army".
-func (d *document) ruleReaction(s *sentence) {
-	for _, h := range d.verbs(s, "react") {
-		who := d.subject(s, h.i)
-		if len(who) == 0 {
-			continue
-		}
-		how := s.span(h.i, h.j)
-		if adv := s.tok(h.j); strings.HasSuffix(adv.lower, "ly") {
-			how += " " + adv.text
-		}
-		var target string
-		if k := h.j; s.tok(k).is("to") || s.tok(k+1).is("to") {
-			for n := k; n < len(s.toks) && n < k+6; n++ {
-				if m := s.mat(n); m != nil && m.ent != nil {
-					target = m.ent.id
-					break
-				}
-			}
-		}
-		if target == "" {
-			if e := d.current(graph.KindDoctrine); e != nil {
-				target = e.id
-			} else if a := d.latestAttribution(s.n, nil); a != nil {
-				target = a.id
-			} else if op := d.opBefore(s, h.i); op != nil {
-				target = op.id
-			}
-		}
-		if target == "" {
-			continue
-		}
-		for _, w := range ids(who) {
-			d.out.add(finding{subj: w, typ: graph.RelReactedTo, obj: target, quote: s.text, sent: s.n, conf: confReaction,
-				method: methodReaction, props: map[string]string{"how": strings.ToLower(how)}})
-		}
-		// A reaction with what was said is a statement.
-		for k := h.j; k < len(s.toks); k++ {
-			if s.toks[k].is("calling", "saying", "insisting", "urging", "demanding") {
-				about := []string{target}
-				for _, m := range s.mentionsIn(k, len(s.toks)) {
-					if m.ent != nil && !m.media {
-						about = append(about, m.ent.id)
-					}
-				}
-				d.out.statement(&stmtFinding{speakers: ids(who), quote: s.text, text: s.textOf(h.i, len(s.toks)), about: about,
-					first: s.n, last: s.n, para: s.para, method: methodReaction, conf: confReaction})
-				break
-			}
-		}
-	}
-}
-
-// ruleCall: "calling for more cooperation between the US and the PLA",
-// "urged the United States to withdraw them", "asked its EU partners to
-// impose the sanctions", "proposed a joint investigation with the United
-// States".
-func (d *document) ruleCall(s *sentence) {
-	for _, h := range d.verbs(s, "call") {
-		// "a convention first proposed by Russia": no call.
-		if s.tok(h.j).is("by") {
-			continue
-		}
-		// "X condemned Y and called for Z": X calls, not Y.
-		var who []*mention
-		if s.tok(h.i-1).is("and") || s.tok(h.i-1).text == "," {
-			who = d.mainSubject(s, h.i)
-		}
-		if len(who) == 0 {
-			who = d.subject(s, h.i)
-		}
-		if len(who) == 0 {
-			who = d.mainSubject(s, h.i)
-		}
-		if len(who) == 0 || d.doctrineAfter(s, h.j) != nil {
-			continue
-		}
-		end := s.endOfClause(h.j)
-		if end <= h.j {
-			continue
-		}
-		var targets []*mention
-		if w := s.toks[h.i].lower; strings.HasPrefix(w, "urg") || strings.HasPrefix(w, "ask") {
-			// "urged X and Y to ...", "asked X to ...": those addressed;
-			// "urged European carriers to stop flying over Belarus"
-			// addresses no actor.
-			if objs, _ := d.actorsAfter(s, h.j); len(objs) > 0 && objs[0].how != howPronoun {
-				targets = objs
-			}
-		} else {
-			for _, m := range s.mentionsIn(h.j, end) {
-				if m.actor() && m.how != howPronoun && !slices.Contains(ids(who), m.ent.id) {
-					targets = []*mention{m} // the last one named
-				}
-			}
-		}
-		what := s.textOf(h.j, end)
-		for _, w := range ids(who) {
-			for _, t := range ids(targets) {
-				d.out.add(finding{subj: w, typ: graph.RelCalledFor, obj: t, quote: s.text, sent: s.n, conf: confCall,
-					method: methodCall, props: map[string]string{"what": what}})
-			}
-		}
-	}
 }
 
 // ruleTargeting: "a cyber-attack on X", "the attack on the Bundestag",
