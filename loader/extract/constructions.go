@@ -117,7 +117,7 @@ type construction struct {
 	// sentence ("reacted angrily, calling for ..."), the subject's words
 	// from the trigger to the sentence's end are also a statement about
 	// the object and what those words name.
-	Statement []string `yaml:"statement"`
+	Statement  []string          `yaml:"statement"`
 	Properties map[string]string `yaml:"properties"`
 	Confidence float64           `yaml:"confidence"`
 	Examples   []Example         `yaml:"examples"`
@@ -145,11 +145,11 @@ type slotSpec struct {
 	Verbs string `yaml:"verbs"`
 	// Pronoun (subject): "It also sanctioned ..." — "it" right before the
 	// trigger is the body or state the sentence before is about.
-	Pronoun  bool     `yaml:"pronoun"`
-	Kinds    []string `yaml:"kinds"`
-	Within   int      `yaml:"within"`
-	Then     []string `yaml:"then"`
-	Via      []string `yaml:"via"`
+	Pronoun bool     `yaml:"pronoun"`
+	Kinds   []string `yaml:"kinds"`
+	Within  int      `yaml:"within"`
+	Then    []string `yaml:"then"`
+	Via     []string `yaml:"via"`
 	// Fallback: what a "context" object falls back on, in order:
 	// "happening", "doctrine" or "meeting" (the last one the text named);
 	// "current-doctrine" (the doctrine the text spoke of last),

@@ -44,7 +44,7 @@ var goRuleVerbs = map[string][]string{
 	"presence":   {"accuse"},
 	"accusation": {"accuse"}, "denial": {"deny", "characterize"},
 	"targeting": {"target"},
-	"quote": {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
+	"quote":     {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
 }
 
 // goRulePatterns describe the rules in Go that fire on no verb.
