@@ -105,6 +105,19 @@ type construction struct {
 	// FollowedBy are words one of which must stand right after the
 	// trigger ("warning of ... if X refused").
 	FollowedBy []string `yaml:"followed_by"`
+	// FollowedWithin: one of these words must follow the trigger within
+	// `within` words, outside quotes, before any punctuation but a comma
+	// ("called the accusation groundless").
+	FollowedWithin *struct {
+		Words  []string `yaml:"words"`
+		Within int      `yaml:"within"`
+	} `yaml:"followed_within"`
+	// Pass is when the construction runs: "reading" (default), sentence
+	// by sentence as the text is read; "answers", after every sentence has
+	// been read, attributions folded and statements made, for what answers
+	// the claims of the whole article (a denial answers attributions
+	// reported after it).
+	Pass string `yaml:"pass"`
 	// NotFollowedBy are words none of which may stand right after it.
 	NotFollowedBy []string `yaml:"not_followed_by"`
 	Modality      string   `yaml:"modality"`
@@ -122,13 +135,15 @@ type construction struct {
 	Confidence float64           `yaml:"confidence"`
 	Examples   []Example         `yaml:"examples"`
 
-	typ      graph.RelType // "" for attributions
-	triggers map[string][][]string
-	subjK    []graph.NodeKind
-	objK     []graph.NodeKind
-	then     [][]string
-	via      [][]string
-	subjVia  [][]string
+	followedBy [][]string
+	pass       int
+	typ        graph.RelType // "" for attributions
+	triggers   map[string][][]string
+	subjK      []graph.NodeKind
+	objK       []graph.NodeKind
+	then       [][]string
+	via        [][]string
+	subjVia    [][]string
 	// fallbackUnless are the kinds of Object.FallbackUnless
 	fallbackUnless []graph.NodeKind
 	unlessNext     []graph.NodeKind
@@ -183,6 +198,13 @@ type slotSpec struct {
 	// NoPronoun (object list-after): a list that starts with a pronoun
 	// ("urged them to ...") names no one.
 	NoPronoun bool `yaml:"no_pronoun"`
+	// Answer (object answered): "last" for a specific denial (the
+	// accusation reported last), "own" for words of one's own ("it was not
+	// involved"); by default the convention of docs/annotations.md.
+	Answer string `yaml:"answer"`
+	// Nouns (object answered): words that name what is denied, besides the
+	// lexicon's attribution_nouns ("involvement", "role").
+	Nouns []string `yaml:"nouns"`
 	// UnlessNext lists node kinds that, as the first thing named within
 	// four words after the trigger, stop the construction ("proposed a
 	// treaty" is a proposal, not a call).
@@ -297,8 +319,31 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		}
 		switch c.Object.From {
 		case "list-after", "first-after", "context", "before", "items-after", "same-as-last", "clause-subject", "last-in-clause":
+		case "answered":
+			if c.typ != graph.RelDenied {
+				return nil, bad("object.from answered goes with claim DENIED")
+			}
 		default:
-			return nil, bad("object.from must be list-after, first-after, context, before, items-after, same-as-last, clause-subject or last-in-clause")
+			return nil, bad("object.from must be list-after, first-after, context, before, items-after, same-as-last, clause-subject, last-in-clause or answered")
+		}
+		switch c.Object.Answer {
+		case "", "last", "own":
+		default:
+			return nil, bad("object.answer must be last or own")
+		}
+		switch c.Pass {
+		case "", "reading":
+			c.pass = passReading
+		case "answers":
+			c.pass = passAnswers
+		default:
+			return nil, bad("pass must be reading or answers")
+		}
+		if c.FollowedWithin != nil && (len(c.FollowedWithin.Words) == 0 || c.FollowedWithin.Within < 1) {
+			return nil, bad("followed_within needs words and within")
+		}
+		for _, p := range c.FollowedBy {
+			c.followedBy = append(c.followedBy, strings.Fields(strings.ToLower(p)))
 		}
 		if len(c.Object.UnlessNext) > 0 {
 			var err error
@@ -407,7 +452,7 @@ func indexConstructions(cs []*construction) constructionIndex {
 // runConstructions fires every construction on sentence s, in the order of
 // the rule file (each over the whole sentence, so a rule reads what the
 // rules before it found); a construction fires once per trigger.
-func (d *document) runConstructions(s *sentence) {
+func (d *document) runConstructions(s *sentence, pass int) {
 	type at struct {
 		c *construction
 		h hit
@@ -422,6 +467,9 @@ func (d *document) runConstructions(s *sentence) {
 		// doctrine's name.
 		if len(d.x.consSuffix) > 0 && strings.IndexByte(t.lower, '-') > 0 {
 			for _, c := range d.x.consSuffix {
+				if c.pass != pass {
+					continue
+				}
 				for _, sfx := range c.TriggerSuffix {
 					if strings.HasSuffix(t.lower, sfx) && len(t.lower) > len(sfx) {
 						hits = append(hits, at{c, hit{i, i + 1}})
@@ -434,6 +482,9 @@ func (d *document) runConstructions(s *sentence) {
 			continue
 		}
 		for _, c := range d.x.consIdx[t.lower] {
+			if c.pass != pass {
+				continue
+			}
 			for _, p := range c.triggers[t.lower] {
 				if j, ok := phraseAt(s, i, p); ok {
 					hits = append(hits, at{c, hit{i, j}})
@@ -462,7 +513,10 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	if prev := s.tok(h.i - 1).lower; len(c.After) > 0 && !slices.Contains(c.After, prev) || slices.Contains(c.NotAfter, prev) {
 		return
 	}
-	if len(c.FollowedBy) > 0 && !slices.Contains(c.FollowedBy, s.tok(h.j).lower) || slices.Contains(c.NotFollowedBy, s.tok(h.j).lower) {
+	if len(c.followedBy) > 0 && !followedBy(s, h.j, c.followedBy) || slices.Contains(c.NotFollowedBy, s.tok(h.j).lower) {
+		return
+	}
+	if fw := c.FollowedWithin; fw != nil && !followedWithin(s, h.j, fw.Words, fw.Within) {
 		return
 	}
 	var who []*mention
@@ -606,6 +660,10 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	who = append(who, d.gapped(s, h.j)...)
 	who = slices.DeleteFunc(slices.Clone(who), func(m *mention) bool { return !slices.Contains(c.subjK, m.ent.kind) })
 	if len(who) == 0 {
+		return
+	}
+	if c.Object.From == "answered" {
+		d.fireAnswered(c, s, h, who)
 		return
 	}
 	if len(c.unlessNext) > 0 {
@@ -1201,4 +1259,50 @@ func (d *document) statementAfter(c *construction, s *sentence, h hit, who []*me
 			first: s.n, last: s.n, para: s.para, method: c.method, conf: c.Confidence, fired: fired})
 		return
 	}
+}
+
+// The passes constructions run in (field pass).
+const (
+	passReading = iota
+	passAnswers
+)
+
+// followedBy reports whether one of the phrases ps stands at token j (or
+// right after a "that" there: "said that it had nothing to do with"). A
+// word written "a|b" matches either.
+func followedBy(s *sentence, j int, ps [][]string) bool {
+	for _, from := range []int{j, j + 1} {
+		if from == j+1 && !s.tok(j).is("that") {
+			break
+		}
+	next:
+		for _, p := range ps {
+			if from+len(p) > len(s.toks) {
+				continue
+			}
+			for k, w := range p {
+				t := s.toks[from+k].lower
+				if t != w && !(strings.IndexByte(w, '|') >= 0 && slices.Contains(strings.Split(w, "|"), t)) {
+					continue next
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// followedWithin reports whether one of words follows token j within n
+// tokens, outside quotes, before punctuation other than a comma.
+func followedWithin(s *sentence, j int, words []string, n int) bool {
+	for k := j; k < len(s.toks) && k < j+n; k++ {
+		t := s.toks[k]
+		if slices.Contains(words, t.lower) && !t.inQuote {
+			return true
+		}
+		if t.kind == tPunct && t.text != "," {
+			return false
+		}
+	}
+	return false
 }

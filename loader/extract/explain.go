@@ -42,9 +42,9 @@ var goRuleVerbs = map[string][]string{
 	"attribution": {"blame", "finger", "attribute", "accuse"}, "attribution-reported": {"speech", "conclude"},
 	"attribution-legal": {"charge"}, "backing": {"back"},
 	"presence":   {"accuse"},
-	"accusation": {"accuse"}, "denial": {"deny", "characterize"},
-	"targeting": {"target"},
-	"quote":     {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
+	"accusation": {"accuse"},
+	"targeting":  {"target"},
+	"quote":      {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
 }
 
 // goRulePatterns describe the rules in Go that fire on no verb.

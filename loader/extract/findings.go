@@ -26,9 +26,6 @@ const (
 	methodModel            = "rule:model@1"
 	methodPresence         = "rule:presence@1"
 	methodAccusation       = "rule:accusation@1"
-	methodDenial           = "rule:denial@2"
-	methodReaction         = "rule:reaction@1"
-	methodCall             = "rule:call@1"
 	methodTargeting        = "rule:targeting@1"
 	methodQuote            = "rule:quote@1"
 	methodReported         = "rule:reported-speech@1"
@@ -49,9 +46,6 @@ const (
 	confModel            = 0.5
 	confPresence         = 0.6
 	confAccusation       = 0.8
-	confDenial           = 0.75
-	confReaction         = 0.6
-	confCall             = 0.6
 	confTargeting        = 0.7
 	confQuote            = 0.85
 	confReported         = 0.7

@@ -57,7 +57,6 @@ type lexiconFile struct {
 	LegalNouns         []string            `yaml:"legal_nouns"`
 	GroupNouns         []string            `yaml:"group_nouns"`
 	Negations          []string            `yaml:"negations"`
-	DenialAdjectives   []string            `yaml:"denial_adjectives"`
 	Hedges             []string            `yaml:"hedges"`
 	Verbs              map[string][]string `yaml:"verbs"`
 	Responsibility     []string            `yaml:"responsibility"`
@@ -106,7 +105,6 @@ type lexicon struct {
 	legalNouns             set
 	groupNouns             set
 	negations              set
-	denialAdjectives       set
 	hedges                 set
 	verbs                  map[string][][]string            // class -> phrases as lower-case words
 	verbFirst              map[string]map[string][][]string // class -> first word -> phrases, longest first
@@ -159,7 +157,7 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		titleHeads: newSet(f.Titles.Heads), titleMods: newSet(f.Titles.Modifiers),
 		honorifics: set{}, bodies: map[string]titleBody{},
 		stateTitles: newSet(f.Titles.StateTitles), companyTitles: newSet(f.Titles.CompanyTitles),
-		groupNouns: newSet(f.GroupNouns), negations: newSet(f.Negations), denialAdjectives: newSet(f.DenialAdjectives),
+		groupNouns: newSet(f.GroupNouns), negations: newSet(f.Negations),
 		media: phrases(f.Media, false), countryCodes: set{}, ambiguousCountries: set{},
 		locative: newSet(f.Locative), operations: phrases(f.Operations, false),
 		opNouns: newSet(f.OperationNouns), opHeads: newSet(f.OperationHeads),

@@ -20,7 +20,7 @@ func (d *document) rules() {
 		d.ruleAccusation(s)
 		d.ruleTargeting(s)
 		d.ruleSimilar(s)
-		d.runConstructions(s)
+		d.runConstructions(s, passReading)
 	}
 	d.foldAttributions()
 	d.ruleStatements()
@@ -29,7 +29,7 @@ func (d *document) rules() {
 	}
 	d.partOfFromClaims()
 	for _, s := range d.sents {
-		d.ruleDenial(s)
+		d.runConstructions(s, passAnswers) // denials: what answers the claims of the whole article
 	}
 	d.attachAgentless()
 }
@@ -857,131 +857,6 @@ func (d *document) lastActors(typ graph.RelType, n int) []*mention {
 	}
 	return nil
 }
-
-// ruleDenial: "China rejected the accusations", "Moscow denied
-// involvement", "Kremlin spokesman Dmitry Peskov rejected the accusations
-// as unfounded". Which attributions a denial answers follows the
-// convention of docs/annotations.md ("Denials"), the one independent
-// annotators follow: a general denial ("denied any involvement in the
-// poisoning", "denied using chemical weapons", "rejected the accusations")
-// answers every attribution of the article that blames the denier or its
-// own (its bodies, units, the groups the reference data places under them,
-// its officials), of the operation it names if it names one; "the charges"
-// answer the legal ones; a specific denial ("the accusation", "called the
-// accusation groundless") answers the accusation reported last.
-func (d *document) ruleDenial(s *sentence) {
-	lx := d.x.lx
-	hits := d.verbs(s, "deny")
-	// "called the accusation groundless", "described the charges as
-	// absurd": a denial by what the words call it, which answers the
-	// accusation reported last.
-	called := map[int]bool{}
-	for _, h := range d.verbs(s, "characterize") {
-		for k := h.j; k < len(s.toks) && k < h.j+8; k++ {
-			if lx.denialAdjectives.has(s.toks[k].lower) && !s.toks[k].inQuote || s.toks[k].kind == tPunct && s.toks[k].text != "," {
-				if lx.denialAdjectives.has(s.toks[k].lower) {
-					hits = append(hits, h)
-					called[h.i] = true
-				}
-				break
-			}
-		}
-	}
-	// "Moscow said it had nothing to do with the attack", "Peru insisted
-	// it played no role": a denial in the words reported.
-	self := map[int]bool{}
-	byWhom := map[int]string{}
-	for _, h := range d.verbs(s, "speech") {
-		k := h.j
-		if s.tok(k).is("that") {
-			k++
-		}
-		if !s.tok(k).is("it", "they", "we") {
-			continue
-		}
-		if _, ok := anyPhraseAt(s, k+1, selfDenials); ok {
-			hits = append(hits, h)
-			self[h.i] = true
-		}
-	}
-	for _, h := range hits {
-		who := d.subject(s, h.i)
-		if len(who) == 0 {
-			continue
-		}
-		legal, specific := false, called[h.i]
-		ok := self[h.i]
-		for k := h.j; !ok && k < len(s.toks) && k < h.j+5; k++ {
-			w := s.toks[k].lower
-			// "denied using chemical weapons", "denied launching the attack"
-			gerund := k == h.j && strings.HasSuffix(w, "ing") && len(w) > 4 && !s.toks[k].is("having", "being", "thing")
-			if lx.attributionNouns.has(w) || gerund || w == "involvement" || w == "role" || w == "responsibility" || w == "carrying" ||
-				w == "participation" || w == "wrongdoing" || s.mat(k) != nil && isOp(s.mat(k).ent) {
-				ok = true
-				legal = lx.legalNouns.has(w)
-				// "the accusation", "this claim": one accusation, not all.
-				if lx.attributionNouns.has(w) && !legal && !strings.HasSuffix(w, "s") && s.tok(k-1).is("the", "this", "that") {
-					specific = true
-				}
-				// "Chile’s accusations", "the investigators’ conclusions":
-				// the accusation of whoever the possessive names.
-				if lx.attributionNouns.has(w) && !legal && s.tok(k-1).is("’s", "’", "'s", "'") {
-					specific = true
-					if m := s.mat(k - 2); m != nil && m.actor() {
-						byWhom[h.i] = m.ent.id
-					}
-				}
-				break
-			}
-		}
-		if !ok {
-			continue
-		}
-		// The operation the denial names, if any ("any role in the attack
-		// on the port"): only its attributions are answered.
-		var named *entity
-		if ops := opsIn(s, h.j, s.endOfClause(h.j)); len(ops) == 1 {
-			named = ops[0]
-		}
-		for _, w := range who {
-			var targets []string
-			switch {
-			case specific && byWhom[h.i] != "":
-				for _, a := range d.out.attrs {
-					if slices.Contains(a.by, byWhom[h.i]) && d.blamesOwn(a, w.ent) {
-						targets = append(targets, a.id)
-					}
-				}
-			case specific:
-				if a := d.latestBlaming(w.ent, s.n); a != "" {
-					targets = []string{a}
-				}
-			case legal:
-				targets = d.blamingAttributions(w.ent, named, true)
-			default:
-				targets = d.blamingAttributions(w.ent, named, false)
-			}
-			// Words of one's own ("it was not involved") deny only what
-			// blames the speaker.
-			if len(targets) == 0 && !self[h.i] {
-				if a := d.deniedAttribution(w.ent, legal); a != "" {
-					targets = []string{a}
-				} else if op := d.opBefore(s, len(s.toks)); op != nil {
-					targets = []string{op.id}
-				}
-			}
-			for _, target := range targets {
-				d.out.add(finding{subj: w.ent.id, typ: graph.RelDenied, obj: target, quote: s.text, sent: s.n, conf: confDenial, method: methodDenial})
-			}
-		}
-	}
-}
-
-// selfDenials are what a speaker says of itself to deny ("it had nothing
-// to do with ...").
-var selfDenials = phrases([]string{"had nothing to do with", "has nothing to do with", "have nothing to do with",
-	"was not involved", "were not involved", "is not involved", "are not involved", "played no role", "had no role",
-	"has no role", "had no part", "had no involvement", "was not behind", "were not behind", "is not behind"}, true)
 
 // blamesOwn reports whether attribution a blames the denier or one of its
 // own: the state the denier is or acts for, that state's bodies, units and
