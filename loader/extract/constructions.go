@@ -121,6 +121,9 @@ type construction struct {
 	// NotFollowedBy are words none of which may stand right after it.
 	NotFollowedBy []string `yaml:"not_followed_by"`
 	Modality      string   `yaml:"modality"`
+	// Basis (claim attribution): "legal" for an indictment or a warrant;
+	// a denial of "the charges" answers these.
+	Basis string `yaml:"basis"`
 	// AfterNoun "fire": a trigger right after "the <noun>" still fires.
 	// By default such a word is read as a participle qualifying the noun
 	// ("the diplomats expelled last week") and fires nothing, unless the
@@ -137,6 +140,7 @@ type construction struct {
 
 	followedBy [][]string
 	pass       int
+	phrases    [][]string    // Object.Phrases
 	typ        graph.RelType // "" for attributions
 	triggers   map[string][][]string
 	subjK      []graph.NodeKind
@@ -198,6 +202,22 @@ type slotSpec struct {
 	// NoPronoun (object list-after): a list that starts with a pronoun
 	// ("urged them to ...") names no one.
 	NoPronoun bool `yaml:"no_pronoun"`
+	// Passive, Inverse, Operation (object blamed): words that, right
+	// after the trigger with no actor, make it passive ("Russia blamed
+	// for ..."); words after an operation that name the blamed ("blamed
+	// the intrusions on Y"); "required": the claim needs an operation
+	// named after the object and its `then` word ("accused Y of <an
+	// operation>").
+	Passive   []string `yaml:"passive"`
+	Inverse   []string `yaml:"inverse"`
+	Operation string   `yaml:"operation"`
+	// Phrases (object reported-blame): the words of responsibility in
+	// what is reported ("was behind", "carried out").
+	Phrases []string `yaml:"phrases"`
+	// Optional (claim attribution): the attribution is made even when the
+	// object names no one ("charged two nationals with the hack": of the
+	// operation alone).
+	Optional bool `yaml:"optional"`
 	// Answer (object answered): "last" for a specific denial (the
 	// accusation reported last), "own" for words of one's own ("it was not
 	// involved"); by default the convention of docs/annotations.md.
@@ -260,7 +280,12 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			}
 			c.typ = t
 		}
-		trig := phrases(c.Trigger, true)
+		trig := phrases(expandAlternatives(c.Trigger), true)
+		for _, p := range trig {
+			if p[0] == "*" {
+				return nil, bad("a trigger cannot start with *")
+			}
+		}
 		if c.Verbs != "" {
 			vs, ok := lx.verbs[c.Verbs]
 			if !ok {
@@ -287,9 +312,9 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			slices.SortStableFunc(ps, func(a, b []string) int { return len(b) - len(a) })
 		}
 		switch c.Subject.From {
-		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix", "all-before", "sentence", "verb-before", "last-actor", "clause-then-main":
+		case "clause", "clause-or-main", "by-after", "list-after", "before", "prefix", "all-before", "sentence", "verb-before", "last-actor", "clause-then-main", "speaker", "operation", "proposed":
 		default:
-			return nil, bad("subject.from must be clause, clause-or-main, clause-then-main, by-after, list-after, before, all-before, sentence, prefix, verb-before or last-actor")
+			return nil, bad("subject.from must be clause, clause-or-main, clause-then-main, by-after, list-after, before, all-before, sentence, prefix, verb-before, last-actor, speaker, operation or proposed")
 		}
 		if c.Subject.Verbs != "" {
 			if _, ok := lx.verbs[c.Subject.Verbs]; !ok || c.Subject.From != "verb-before" {
@@ -323,8 +348,16 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			if c.typ != graph.RelDenied {
 				return nil, bad("object.from answered goes with claim DENIED")
 			}
+		case "blamed", "reported-blame", "same-attribution":
+			if c.typ != "" {
+				return nil, bad("object.from %s goes with claim attribution", c.Object.From)
+			}
+			if c.Object.From == "reported-blame" && len(c.Object.Phrases) == 0 {
+				return nil, bad("object.from reported-blame needs object.phrases")
+			}
+		case "attribution-named":
 		default:
-			return nil, bad("object.from must be list-after, first-after, context, before, items-after, same-as-last, clause-subject, last-in-clause or answered")
+			return nil, bad("object.from must be list-after, first-after, context, before, items-after, same-as-last, clause-subject, last-in-clause, answered, blamed, reported-blame, same-attribution or attribution-named")
 		}
 		switch c.Object.Answer {
 		case "", "last", "own":
@@ -341,6 +374,21 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		}
 		if c.FollowedWithin != nil && (len(c.FollowedWithin.Words) == 0 || c.FollowedWithin.Within < 1) {
 			return nil, bad("followed_within needs words and within")
+		}
+		c.phrases = phrases(c.Object.Phrases, true)
+		switch c.Basis {
+		case "":
+		case "legal":
+			if c.typ != "" {
+				return nil, bad("basis goes with claim attribution")
+			}
+		default:
+			return nil, bad("basis must be legal")
+		}
+		switch c.Object.Operation {
+		case "", "required":
+		default:
+			return nil, bad("object.operation must be required")
 		}
 		for _, p := range c.FollowedBy {
 			c.followedBy = append(c.followedBy, strings.Fields(strings.ToLower(p)))
@@ -519,8 +567,40 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	if fw := c.FollowedWithin; fw != nil && !followedWithin(s, h.j, fw.Words, fw.Within) {
 		return
 	}
+	switch c.Object.From {
+	case "blamed":
+		d.attributionAt(c, s, h)
+		return
+	case "reported-blame":
+		d.reportedAttributionAt(c, s, h)
+		return
+	}
 	var who []*mention
 	switch c.Subject.From {
+	case "speaker":
+		// the speaker of a verb of speech: ",” said X", "X said", "a note
+		// from X says"
+		for _, id := range d.speakers(s, h) {
+			if e := d.entityByID(id); e != nil {
+				who = append(who, &mention{s: s, i: h.i, j: h.i, ent: e})
+			}
+		}
+	case "operation":
+		// "NotPetya first struck ...", "the attack, which crippled ...":
+		// the operation the verb is said of.
+		if op := d.opSubject(s, h.i); op != nil {
+			who = []*mention{{s: s, i: h.i, j: h.i, ent: op}}
+		}
+	case "proposed":
+		// the doctrines the article's actors PROPOSED, first found first
+		// (the one that is not the object is taken below)
+		for _, cl := range d.out.claims {
+			if cl.typ == graph.RelProposed {
+				if e := d.entityByID(cl.obj); e != nil {
+					who = append(who, &mention{s: s, i: h.i, j: h.i, ent: e})
+				}
+			}
+		}
 	case "prefix":
 		// "Chilean-sponsored": the actor the words before the hyphen name.
 		w := s.toks[h.i].text
@@ -662,8 +742,18 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	if len(who) == 0 {
 		return
 	}
-	if c.Object.From == "answered" {
+	switch c.Object.From {
+	case "answered":
 		d.fireAnswered(c, s, h, who)
+		return
+	case "same-attribution":
+		// "Canada and Australia issued similar statements": the last
+		// attribution by a state or an international body, now by them.
+		if a := d.latestStateAttribution(s.n); a != nil {
+			d.attribute(&attrFinding{by: ids(who), blames: slices.Clone(a.blames), concerns: a.concerns, quote: s.text,
+				sent: s.n, modality: a.modality, conf: c.Confidence, method: c.method,
+				fired: fmt.Sprintf("trigger “%s”; subject “%s”; repeats %s", s.span(h.i, h.j), mentionWords(who), a.id)})
+		}
 		return
 	}
 	if len(c.unlessNext) > 0 {
@@ -676,7 +766,7 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		// who acted, for a later "the sanctions target ..." (last-actor)
 		d.out.actors = append(d.out.actors, actorRecord{typ: c.typ, sent: s.n, ids: ids(who)})
 	}
-	if len(objs) == 0 {
+	if len(objs) == 0 && !(c.typ == "" && c.Object.Optional) {
 		return
 	}
 	for k := h.j; k < end && len(c.notVia) > 0; k++ {
@@ -684,7 +774,7 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 			return
 		}
 	}
-	if c.Subject.From == "sentence" {
+	if c.Subject.From == "sentence" || c.Subject.From == "proposed" {
 		// the first candidate that is not the object
 		k := slices.IndexFunc(who, func(m *mention) bool { return !slices.Contains(objs, m.ent) })
 		if k < 0 {
@@ -712,16 +802,18 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		if op == nil {
 			op = d.opBefore(s, h.i)
 		}
-		if op != nil && op.hedged {
+		if op != nil && op.hedged && c.Modality != "asserted" {
 			mod = graph.Alleged
 		}
 		a := &attrFinding{by: ids(who), blames: objectIDs(objs), quote: s.text, sent: s.n, modality: mod,
-			conf: confFor(c.Confidence, mod), method: c.method, fired: fired}
+			conf: confFor(c.Confidence, mod), method: c.method, fired: fired, basis: c.Basis, legal: c.Basis == "legal"}
 		if op != nil {
 			a.concerns = op.id
 			a.fired += fmt.Sprintf("; concerns %s", op.name)
 		}
-		d.attribute(a)
+		if got := d.attribute(a); got != nil && c.Basis == "legal" {
+			got.legal, got.basis = true, c.Basis
+		}
 		return
 	}
 	var props map[string]string
@@ -783,6 +875,9 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 				if p, ok := d.x.reg.PartOf(a); ok && p == b {
 					continue // the reference data says so already
 				}
+			}
+			if at := d.out.attrByID(b); at != nil && slices.Contains(at.by, a) {
+				continue // no one backs (denies) their own attribution
 			}
 			d.out.add(finding{subj: a, typ: c.typ, obj: b, quote: s.text, sent: s.n, modality: mod,
 				conf: confFor(c.Confidence, mod), method: c.method, props: props, fired: fired})
@@ -855,6 +950,11 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit, who 
 			}
 		}
 		return out, start
+	case "attribution-named":
+		if a := d.attributionNamed(s, h, c.Object.Within); a != nil {
+			return []*entity{{id: a.id, kind: graph.KindAttribution, name: a.id}}, h.j
+		}
+		return nil, start
 	case "last-in-clause":
 		// "called for talks between Chile and Peru": the last actor named
 		// after the trigger in its clause, not the subject.
@@ -1305,4 +1405,35 @@ func followedWithin(s *sentence, j int, words []string, n int) bool {
 		}
 	}
 	return false
+}
+
+// subjects and objects keep the mentions of the kinds the construction
+// allows for its subject and object.
+func (c *construction) subjects(ms []*mention) []*mention {
+	return slices.DeleteFunc(slices.Clone(ms), func(m *mention) bool { return m.ent == nil || !slices.Contains(c.subjK, m.ent.kind) })
+}
+
+func (c *construction) objects(ms []*mention) []*mention {
+	return slices.DeleteFunc(slices.Clone(ms), func(m *mention) bool { return m.ent == nil || !slices.Contains(c.objK, m.ent.kind) })
+}
+
+// expandAlternatives writes out the trigger phrases whose words offer
+// alternatives: "issued|made similar" is "issued similar" and "made
+// similar".
+func expandAlternatives(ps []string) []string {
+	var out []string
+	for _, p := range ps {
+		forms := []string{""}
+		for _, w := range strings.Fields(p) {
+			var next []string
+			for _, f := range forms {
+				for _, alt := range strings.Split(w, "|") {
+					next = append(next, strings.TrimSpace(f+" "+alt))
+				}
+			}
+			forms = next
+		}
+		out = append(out, forms...)
+	}
+	return out
 }

@@ -39,8 +39,6 @@ func (x *Extractor) Explain(doc graph.Document) (*annotation.File, []Explanation
 // goRuleVerbs are the verb classes of lexicon.yaml each rule written in Go
 // fires on; rules absent here are patterns without a verb.
 var goRuleVerbs = map[string][]string{
-	"attribution": {"blame", "finger", "attribute", "accuse"}, "attribution-reported": {"speech", "conclude"},
-	"attribution-legal": {"charge"}, "backing": {"back"},
 	"presence":   {"accuse"},
 	"accusation": {"accuse"},
 	"targeting":  {"target"},

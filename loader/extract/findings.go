@@ -19,10 +19,6 @@ const (
 	methodDoctrine         = "rule:doctrine@1"
 	methodRoleTitle        = "rule:role-title@1"
 	methodRoleApposition   = "rule:role-apposition@1"
-	methodAttribution      = "rule:attribution@1"
-	methodReportedBlame    = "rule:attribution-reported@1"
-	methodLegal            = "rule:attribution-legal@1"
-	methodBacking          = "rule:backing@1"
 	methodModel            = "rule:model@1"
 	methodPresence         = "rule:presence@1"
 	methodAccusation       = "rule:accusation@1"
@@ -38,11 +34,6 @@ const (
 const (
 	confRoleTitle        = 0.9
 	confRoleApposition   = 0.85
-	confAttribution      = 0.8
-	confReportedBlame    = 0.7
-	confLegal            = 0.75
-	confBacking          = 0.75
-	confProposal         = 0.7
 	confModel            = 0.5
 	confPresence         = 0.6
 	confAccusation       = 0.8

@@ -64,7 +64,7 @@ func phraseAt(s *sentence, i int, p []string) (int, bool) {
 		return i, false
 	}
 	for k, w := range p {
-		if s.toks[i+k].lower != w {
+		if s.toks[i+k].lower != w && w != "*" { // "*" is any one word
 			return i, false
 		}
 	}

@@ -59,7 +59,6 @@ type lexiconFile struct {
 	Negations          []string            `yaml:"negations"`
 	Hedges             []string            `yaml:"hedges"`
 	Verbs              map[string][]string `yaml:"verbs"`
-	Responsibility     []string            `yaml:"responsibility"`
 }
 
 // titleBody is what a title says about the body its holder serves.
@@ -108,7 +107,6 @@ type lexicon struct {
 	hedges                 set
 	verbs                  map[string][][]string            // class -> phrases as lower-case words
 	verbFirst              map[string]map[string][][]string // class -> first word -> phrases, longest first
-	responsibility         [][]string
 }
 
 // set is a set of lower-case words.
@@ -169,7 +167,6 @@ func loadLexicon(data []byte) (*lexicon, error) {
 		personNouns: newSet(f.PersonNouns), delegateNouns: newSet(f.DelegateNouns), groupSubjects: newSet(f.GroupSubjects),
 		attributionNouns: newSet(f.AttributionNouns), legalNouns: newSet(f.LegalNouns),
 		hedges: newSet(f.Hedges), verbs: map[string][][]string{}, verbFirst: map[string]map[string][][]string{},
-		responsibility: phrases(f.Responsibility, true),
 	}
 	// Case matters for these: "Lord" is an honorific, "lord" a word.
 	lx.nonStateMods = newSet(f.Titles.NonStateMods)
@@ -206,8 +203,8 @@ func loadLexicon(data []byte) (*lexicon, error) {
 			return nil, fmt.Errorf("extraction lexicon: verb class %q is missing or empty", c)
 		}
 	}
-	if len(lx.titleHeads) == 0 || len(lx.opHeads) == 0 || len(lx.responsibility) == 0 {
-		return nil, fmt.Errorf("extraction lexicon: titles.heads, operation_heads and responsibility must not be empty")
+	if len(lx.titleHeads) == 0 || len(lx.opHeads) == 0 {
+		return nil, fmt.Errorf("extraction lexicon: titles.heads and operation_heads must not be empty")
 	}
 	return lx, nil
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -12,14 +13,9 @@ import (
 // in the headline without its author) run after the others.
 func (d *document) rules() {
 	for _, s := range d.sents {
-		d.ruleAttribution(s)
-		d.ruleReportedAttribution(s)
-		d.ruleLegal(s)
-		d.ruleBacking(s)
 		d.ruleModel(s)
 		d.ruleAccusation(s)
 		d.ruleTargeting(s)
-		d.ruleSimilar(s)
 		d.runConstructions(s, passReading)
 	}
 	d.foldAttributions()
@@ -138,26 +134,21 @@ func (d *document) mainSubject(s *sentence, before int) []*mention {
 	return nil
 }
 
-// ruleAttribution: "X blamed Y for Z", "X blamed Z on Y", "X pointed the
-// finger at Y", "X attributed Z to Y", "X accused Y of <an operation>",
-// "X accuse Y over Z"; and without an author, "Y blamed for Z", kept to
-// add evidence to an attribution found elsewhere.
-func (d *document) ruleAttribution(s *sentence) {
-	for _, class := range []string{"blame", "finger", "attribute", "accuse"} {
-		for _, h := range d.verbs(s, class) {
-			d.attributionAt(s, h, class)
-		}
-	}
-}
-
-func (d *document) attributionAt(s *sentence, h hit, class string) {
+// attributionAt reads an attribution at trigger h (object "blamed"): "X
+// blamed Y for Z", "X blamed Z on Y" (object.inverse), "X pointed the
+// finger at Y", "X attributed Z to Y", "X accused Y of <an operation>"
+// (object.then, object.operation required); passive, "the attack was
+// blamed on Y by X", and without an author "Y blamed for Z"
+// (object.passive), kept to add evidence to an attribution found
+// elsewhere.
+func (d *document) attributionAt(c *construction, s *sentence, h hit) {
 	by := d.subject(s, h.i)
 	end := s.endOfClause(h.j)
 	objs, k := d.actorsAfter(s, h.j)
 	var blamed []*mention
 	var ops []*entity
 	passive := s.tok(h.i-1).is("was", "were", "been", "is", "are", "be", "being") ||
-		len(objs) == 0 && s.tok(h.j).is("for") && class == "blame"
+		len(objs) == 0 && slices.Contains(c.Object.Passive, s.tok(h.j).lower)
 	switch {
 	case passive:
 		// "Russia blamed for cyber attack on US elections", "the attack was
@@ -174,16 +165,17 @@ func (d *document) attributionAt(s *sentence, h hit, class string) {
 		}
 		ops = opsIn(s, h.j, end)
 		if len(by) == 0 {
-			d.agentless(s, h, blamed, ops)
+			d.agentless(c, s, blamed, ops)
 			return
 		}
-	case class == "accuse":
-		// Only an accusation of an operation is an attribution.
-		if !s.tok(k).is("of", "over") {
+	case len(c.then) > 0:
+		// "accused Y of ...": only an accusation of an operation is an
+		// attribution (object.operation required).
+		if _, ok := anyPhraseAt(s, k, c.then); !ok {
 			return
 		}
 		ops = d.opsAfter(s, k)
-		if len(ops) == 0 {
+		if len(ops) == 0 && c.Object.Operation == "required" {
 			return
 		}
 		blamed = objs
@@ -207,7 +199,7 @@ func (d *document) attributionAt(s *sentence, h hit, class string) {
 			n++ // "blamed the intrusions in March on ..."
 		}
 		switch {
-		case s.tok(n).is("on", "to") && class != "finger":
+		case slices.Contains(c.Object.Inverse, s.tok(n).lower):
 			blamed, _ = d.actorsAfter(s, n+1)
 			if len(ops) == 0 {
 				ops = opsIn(s, 0, h.i)
@@ -226,17 +218,20 @@ func (d *document) attributionAt(s *sentence, h hit, class string) {
 		op = ops[0]
 	}
 	mod := d.modality(s, op)
+	by, blamed = c.subjects(by), c.objects(blamed)
 	if len(by) == 0 {
 		return
 	}
 	if len(ops) == 0 {
 		ops = []*entity{nil}
 	}
+	fired := fmt.Sprintf("trigger “%s”; subject “%s”; object “%s”", s.span(h.i, h.j), mentionWords(by), mentionWords(blamed))
 	for _, o := range ops {
 		a := &attrFinding{by: ids(by), blames: ids(blamed), quote: s.text, sent: s.n, modality: mod,
-			conf: confFor(confAttribution, mod), method: methodAttribution}
+			conf: confFor(c.Confidence, mod), method: c.method, fired: fired}
 		if o != nil {
 			a.concerns = o.id
+			a.fired += "; concerns " + o.name
 		}
 		d.attribute(a)
 	}
@@ -265,14 +260,14 @@ func (d *document) opsAfter(s *sentence, k int) []*entity {
 
 // agentless keeps "Y blamed for Z" to add as evidence to an attribution
 // that blames Y (attachAgentless).
-func (d *document) agentless(s *sentence, h hit, blamed []*mention, ops []*entity) {
+func (d *document) agentless(c *construction, s *sentence, blamed []*mention, ops []*entity) {
 	var op *entity
 	if len(ops) > 0 {
 		op = ops[0]
 	}
 	mod := d.modality(s, op)
 	for _, b := range ids(blamed) {
-		f := finding{obj: b, typ: graph.RelBlames, quote: s.text, sent: s.n, modality: mod, conf: confFor(confAttribution, mod), method: methodAttribution}
+		f := finding{obj: b, typ: graph.RelBlames, quote: s.text, sent: s.n, modality: mod, conf: confFor(c.Confidence, mod), method: c.method}
 		if op != nil {
 			f.props = map[string]string{"concerns": op.id}
 		}
@@ -280,22 +275,25 @@ func (d *document) agentless(s *sentence, h hit, blamed []*mention, ops []*entit
 	}
 }
 
-// ruleReportedAttribution: "X said Y was behind the attack", "X said
+// reportedAttributionAt reads an attribution in what a speaker reports
+// (object "reported-blame"): "X said Y was behind the attack", "X said
 // hackers affiliated with Y had carried out the campaign", "X concluded
 // that Y was highly likely behind the attack", "X said the hack had been
 // carried out from the territory of Y", "X said it had disrupted an
 // attempt by Y to hack into Z", "X said Germany had evidence of Russian
-// involvement".
-func (d *document) ruleReportedAttribution(s *sentence) {
+// involvement". The words of responsibility are the construction's
+// object.phrases; a negation in the complement ("no evidence that Y was
+// involved") blames no one.
+func (d *document) reportedAttributionAt(cn *construction, s *sentence, h hit) {
 	lx := d.x.lx
-	for _, h := range append(d.verbs(s, "speech"), d.verbs(s, "conclude")...) {
+	{
 		speakers := d.speakers(s, h)
 		if len(speakers) == 0 {
-			continue
+			return
 		}
 		c := d.complementStart(s, h.j)
 		if c >= len(s.toks) || s.toks[c].inQuote && s.toks[c].kind != tQuote {
-			continue
+			return
 		}
 		var blamed, believers []string
 		var op *entity
@@ -307,7 +305,7 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 				blamed = nil
 				break
 			}
-			if j, ok := anyPhraseAt(s, k, lx.responsibility); ok && s.mat(k) == nil {
+			if j, ok := anyPhraseAt(s, k, cn.phrases); ok && s.mat(k) == nil {
 				// "said X and Y were convinced that Russia was
 				// responsible": the innermost "that" clause says who.
 				from := c
@@ -370,7 +368,7 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 			}
 		}
 		if len(blamed) == 0 {
-			continue
+			return
 		}
 		if op == nil {
 			if ops := opsIn(s, c, len(s.toks)); len(ops) > 0 {
@@ -385,7 +383,8 @@ func (d *document) ruleReportedAttribution(s *sentence) {
 			by = believers
 		}
 		a := &attrFinding{by: by, blames: blamed, quote: s.text, sent: s.n, modality: mod,
-			conf: confFor(confReportedBlame, mod), method: methodReportedBlame}
+			conf: confFor(cn.Confidence, mod), method: cn.method,
+			fired: fmt.Sprintf("trigger “%s”; speaker %s; blames %s", s.span(h.i, h.j), strings.Join(by, ", "), strings.Join(uniq(blamed), ", "))}
 		if op != nil {
 			a.concerns = op.id
 			d.out.implied[s.n] = op.id
@@ -475,100 +474,38 @@ func (d *document) complementStart(s *sentence, j int) int {
 	return k
 }
 
-// ruleLegal: "X charged Y with ...", "X indicted Y", "X issued an arrest
-// warrant for Y": an attribution with a legal basis.
-func (d *document) ruleLegal(s *sentence) {
-	for _, h := range d.verbs(s, "charge") {
-		// "China denied the charges": a noun, not the verb.
-		if s.tok(h.i-1).is("the", "its", "their", "of") {
-			continue
-		}
-		d.legalAt(s, h, h.j)
-	}
-	for i := 0; i+3 < len(s.toks); i++ {
-		if s.toks[i].is("arrest") && s.tok(i+1).is("warrant", "warrants") && s.tok(i+2).is("for", "against") && !s.toks[i].inQuote {
-			d.legalAt(s, hit{i, i + 2}, i+3)
-		}
-	}
-}
-
-func (d *document) legalAt(s *sentence, h hit, objAt int) {
-	by := d.subject(s, h.i)
-	if len(by) == 0 {
-		// "issued an arrest warrant": the subject is before "issued".
-		for k := h.i - 1; k >= 0 && k >= h.i-4; k-- {
-			if by = d.subject(s, k); len(by) > 0 {
-				break
-			}
-		}
-	}
-	if len(by) == 0 {
-		return
-	}
-	who, k := d.actorsAfter(s, objAt)
-	ops := opsIn(s, k, s.endOfClause(k))
-	var op *entity
-	if len(ops) > 0 {
-		op = ops[0]
-	} else {
-		op = d.opBefore(s, h.i)
-	}
-	a := &attrFinding{by: ids(by), blames: ids(who), quote: s.text, sent: s.n, modality: graph.Asserted,
-		conf: confLegal, method: methodLegal, basis: "legal", legal: true}
-	if op != nil {
-		a.concerns = op.id
-	}
-	if got := d.attribute(a); got != nil {
-		got.legal = true
-		got.basis = "legal"
-	}
-}
-
-// ruleBacking: "A, B and C backed the British and American assessment",
-// "NATO joined the condemnation": backing of an attribution, which the
-// words name by a noun and the text reported before. Backing of a doctrine
-// is the construction backing-doctrine.
-func (d *document) ruleBacking(s *sentence) {
+// attributionNamed returns the attribution the words after trigger h name
+// by a noun of the lexicon's attribution_nouns (object
+// "attribution-named"): "backed the British and American assessment" is
+// the last one Britain and the US made, "joined the condemnation" the lead
+// one. A doctrine named first makes it no attribution
+// (backing-doctrine's).
+func (d *document) attributionNamed(s *sentence, h hit, within int) *attrFinding {
 	lx := d.x.lx
-	for _, h := range d.verbs(s, "back") {
-		backers := d.subject(s, h.i)
-		if len(backers) == 0 {
-			continue
+	end := min(len(s.toks), h.j+within)
+	for k := h.j; k < end; k++ {
+		if t := s.toks[k]; t.kind == tPunct && t.text != "," || t.is("but", "while", "which", "that") {
+			break
 		}
-		end := min(len(s.toks), h.j+12)
-		for k := h.j; k < end; k++ {
-			if t := s.toks[k]; t.kind == tPunct && t.text != "," || t.is("but", "while", "which", "that") {
-				break
-			}
-			m := s.mentionAt(k)
-			if m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
-				break // the construction backing-doctrine's
-			}
-			if s.toks[k].kind == tWord && lx.attributionNouns.has(s.toks[k].lower) && m == nil {
-				// Whose attribution: the states named with the noun.
-				var whose []string
-				for _, q := range s.mentionsIn(h.j, k) {
-					if q.ent != nil {
-						whose = append(whose, d.countryOf(q.ent), q.ent.id)
-					}
+		m := s.mentionAt(k)
+		if m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
+			break
+		}
+		if s.toks[k].kind == tWord && lx.attributionNouns.has(s.toks[k].lower) && m == nil {
+			// Whose attribution: the states named with the noun.
+			var whose []string
+			for _, q := range s.mentionsIn(h.j, k) {
+				if q.ent != nil {
+					whose = append(whose, d.countryOf(q.ent), q.ent.id)
 				}
-				a := d.latestAttribution(s.n, whose)
-				if len(whose) == 0 {
-					a = d.leadAttribution(s.n)
-				}
-				if a != nil {
-					for _, b := range ids(backers) {
-						if slices.Contains(a.by, b) {
-							continue
-						}
-						d.out.add(finding{subj: b, typ: graph.RelBacked, obj: a.id, quote: s.text, sent: s.n,
-							conf: confBacking, method: methodBacking})
-					}
-				}
-				break
 			}
+			if len(whose) == 0 {
+				return d.leadAttribution(s.n)
+			}
+			return d.latestAttribution(s.n, whose)
 		}
 	}
+	return nil
 }
 
 // latestAttribution returns the last attribution found up to sentence n
@@ -1052,32 +989,6 @@ func (d *document) attachAgentless() {
 				modality: f.modality, conf: f.conf, method: f.method})
 			break
 		}
-	}
-}
-
-// ruleSimilar: "Canada and Australia issued similar statements", "Japan
-// followed suit": the same attribution as the last one, by them.
-func (d *document) ruleSimilar(s *sentence) {
-	for i := 0; i+1 < len(s.toks); i++ {
-		t := s.toks[i]
-		ok := false
-		switch {
-		case t.is("issued", "made", "released", "published") && s.tok(i+1).is("similar", "parallel", "matching") ||
-			t.is("issued", "made") && s.tok(i+2).is("similar", "parallel", "matching"):
-			ok = true
-		case t.is("followed", "follows") && s.tok(i+1).is("suit"):
-			ok = true
-		}
-		if !ok || t.inQuote {
-			continue
-		}
-		a := d.latestStateAttribution(s.n)
-		who := d.subject(s, i)
-		if a == nil || len(who) == 0 {
-			continue
-		}
-		d.attribute(&attrFinding{by: ids(who), blames: slices.Clone(a.blames), concerns: a.concerns, quote: s.text,
-			sent: s.n, modality: a.modality, conf: confReportedBlame - 0.1, method: methodAttribution})
 	}
 }
 

@@ -30,7 +30,7 @@ func newExtractor(t testing.TB) (*extract.Extractor, *resolve.Registry) {
 // facts flattens an annotation file into short lines a test can look for:
 //
 //	"country:US -WARNED-> country:RU [rule:warning@2] of=consequences"
-//	"ATTRIBUTION by=country:US blames=country:RU concerns=op:x alleged [rule:attribution@1]"
+//	"ATTRIBUTION by=country:US blames=country:RU concerns=op:x alleged [rule:attribution@2]"
 //	"STATEMENT by=person:x about=country:US,country:RU at=event:y [rule:quote@1]"
 //	"ROLE person:x org:y Title [rule:role-title@1]"
 func facts(f *annotation.File) []string {
@@ -115,11 +115,11 @@ func TestRules(t *testing.T) {
 		not  []string
 	}{
 		{"attribution: X blamed Y for Z", "The United States on Tuesday publicly blamed North Korea for the WannaCry ransomware attack.",
-			[]string{"ATTRIBUTION by=country:US blames=country:KP concerns=op:wannacry [rule:attribution@1]"}, nil},
+			[]string{"ATTRIBUTION by=country:US blames=country:KP concerns=op:wannacry [rule:attribution@2]"}, nil},
 		{"attribution: pointed the finger, hedged, headline as more evidence",
 			"Russia blamed for cyber attack on US elections\n\nThe suspected Russian cyber-attack in November hit the vote. As the US pointed the finger at a resurgent Russia in this case, allies met.",
 			[]string{"ATTRIBUTION by=country:US blames=country:RU concerns=op:cyber-attack-on-us-elections alleged",
-				"ATTRIBUTION(country:US) -BLAMES-> country:RU [rule:attribution@1] alleged"},
+				"ATTRIBUTION(country:US) -BLAMES-> country:RU [rule:attribution@2] alleged"},
 			[]string{"ATTRIBUTION by=country:RU"}},
 		{"attribution: blamed Z on Y, a group it calls X",
 			head + "A hack of Microsoft Exchange email servers hit thousands. Microsoft had blamed the intrusions in March on a Chinese state-sponsored group it calls Hafnium.",
@@ -134,7 +134,7 @@ func TestRules(t *testing.T) {
 			[]string{"country:US -ACCUSED->"}},
 		{"attribution-reported: said ... were responsible",
 			head + "The hack of Microsoft Exchange servers was broad. Britain said Chinese state-backed groups were responsible. The European Union said the hack had been carried out “from the territory of China”.",
-			[]string{"ATTRIBUTION by=country:GB blames=country:CN concerns=op:hack-of-microsoft-exchange-servers [rule:attribution-reported@1]",
+			[]string{"ATTRIBUTION by=country:GB blames=country:CN concerns=op:hack-of-microsoft-exchange-servers [rule:attribution-reported@2]",
 				"ATTRIBUTION by=org:eu blames=country:CN", "STATEMENT by=country:GB about=country:CN,op:hack-of-microsoft-exchange-servers"}, nil},
 		{"attribution-reported: an attempt by Y to hack into Z",
 			head + "Chile said on Thursday that it had foiled an attempt by Russia’s GRU military intelligence agency to hack into the Andean Water Authority in April.",
@@ -146,7 +146,7 @@ func TestRules(t *testing.T) {
 			[]string{"STATEMENT by=org:uk-gchq", "blames=country:CN,org:apt40"}},
 		{"attribution-legal: charged, arrest warrant",
 			head + "The 2019 cyber-attack on the Chilean senate was broad. The US Justice Department charged four GRU officers with hacking. Chilean prosecutors issued an arrest warrant for Oleg Marin in May.",
-			[]string{"ATTRIBUTION by=org:us-justice-department blames=org:ru-gru concerns=op:2019-cyber-attack-on-the-chilean-senate basis=legal [rule:attribution-legal@1]",
+			[]string{"ATTRIBUTION by=org:us-justice-department blames=org:ru-gru concerns=op:2019-cyber-attack-on-the-chilean-senate basis=legal [rule:attribution-legal@2]",
 				"ATTRIBUTION by=country:CL blames=person:oleg-marin"}, nil},
 		{"backing: a doctrine",
 			head + "Its Nato allies rallied behind what has become known as the “offender doctrine”. The US backed the doctrine.",
