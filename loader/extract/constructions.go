@@ -124,16 +124,18 @@ type construction struct {
 	// Basis (claim attribution): "legal" for an indictment or a warrant;
 	// a denial of "the charges" answers these.
 	Basis string `yaml:"basis"`
+	// Hedges: words that, anywhere in the sentence, make this
+	// construction's claims alleged besides the lexicon's hedges ("suggested" for
+	// "modeled on").
+	Hedges []string `yaml:"hedges"`
 	// AfterNoun "fire": a trigger right after "the <noun>" still fires.
 	// By default such a word is read as a participle qualifying the noun
 	// ("the diplomats expelled last week") and fires nothing, unless the
 	// subject is not read from the trigger's clause.
 	AfterNoun string `yaml:"after_noun"`
-	// Statement: when one of these words follows the trigger in its
-	// sentence ("reacted angrily, calling for ..."), the subject's words
-	// from the trigger to the sentence's end are also a statement about
-	// the object and what those words name.
-	Statement  []string          `yaml:"statement"`
+	// Statement: the subject's words are also a statement (see
+	// statementSpec).
+	Statement  *statementSpec    `yaml:"statement"`
 	Properties map[string]string `yaml:"properties"`
 	Confidence float64           `yaml:"confidence"`
 	Examples   []Example         `yaml:"examples"`
@@ -154,6 +156,23 @@ type construction struct {
 	notVia         [][]string
 	method         string
 	order          int // position in the rule file
+}
+
+// statementSpec says when a construction's words are also a statement by
+// its subject, about its object and what the words name.
+type statementSpec struct {
+	// When: one of these words must follow the trigger ("reacted
+	// angrily, calling for ..."); what the statement is about is named
+	// from that word on. Without When, the statement is always made, and
+	// is about what the object's complement names.
+	When []string `yaml:"when"`
+	// Text: "sentence" (default), from the trigger to the sentence's end;
+	// "complement", to the end of the clause after the object's `then`
+	// word ("accused Y of interfering in the elections").
+	Text string `yaml:"text"`
+	// MadeAt: words after which the meeting named is where the words were
+	// said ("..., during a Security Council meeting").
+	MadeAt []string `yaml:"made_at"`
 }
 
 type slotSpec struct {
@@ -218,6 +237,14 @@ type slotSpec struct {
 	// object names no one ("charged two nationals with the hack": of the
 	// operation alone).
 	Optional bool `yaml:"optional"`
+	// UnlessOperation: an operation or happening named in the clause after
+	// the object's `then` word stops the construction ("accused Y of the
+	// hack" is an attribution, not ACCUSED).
+	UnlessOperation bool `yaml:"unless_operation"`
+	// Until (object targets): where the targets end, "clause" (default)
+	// or "complement" (an operation's complement: "the attack on A and B
+	// before ...").
+	Until string `yaml:"until"`
 	// Answer (object answered): "last" for a specific denial (the
 	// accusation reported last), "own" for words of one's own ("it was not
 	// involved"); by default the convention of docs/annotations.md.
@@ -355,9 +382,22 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			if c.Object.From == "reported-blame" && len(c.Object.Phrases) == 0 {
 				return nil, bad("object.from reported-blame needs object.phrases")
 			}
+		case "targets":
+			switch c.Object.Until {
+			case "", "clause", "complement":
+			default:
+				return nil, bad("object.until must be clause or complement")
+			}
 		case "attribution-named":
 		default:
-			return nil, bad("object.from must be list-after, first-after, context, before, items-after, same-as-last, clause-subject, last-in-clause, answered, blamed, reported-blame, same-attribution or attribution-named")
+			return nil, bad("object.from must be list-after, first-after, context, before, items-after, same-as-last, clause-subject, last-in-clause, answered, blamed, reported-blame, same-attribution, attribution-named or targets")
+		}
+		if c.Statement != nil {
+			switch c.Statement.Text {
+			case "", "sentence", "complement":
+			default:
+				return nil, bad("statement.text must be sentence or complement")
+			}
 		}
 		switch c.Object.Answer {
 		case "", "last", "own":
@@ -423,9 +463,9 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			return nil, bad("negation must be drop or keep")
 		}
 		switch c.Modality {
-		case "", "hedged", "asserted":
+		case "", "hedged", "asserted", "alleged":
 		default:
-			return nil, bad("modality must be hedged or asserted")
+			return nil, bad("modality must be hedged, asserted or alleged")
 		}
 		for k, v := range c.Properties {
 			switch v {
@@ -681,10 +721,11 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		}
 	case "before":
 		// "the Missile Brigade, a unit of the armed forces": the actor
-		// the trigger stands in apposition to.
-		for k := h.i - 1; k >= 0 && k >= h.i-3; k-- {
+		// the trigger stands in apposition to (within 3 words, or
+		// subject.within when less: 1 for "the attack on X").
+		for k := h.i - 1; k >= 0 && k >= h.i-min(3, c.Subject.Within); k-- {
 			if m := s.mat(k); m != nil {
-				if m.actor() && !m.media {
+				if m.ent != nil && slices.Contains(c.subjK, m.ent.kind) && !m.media {
 					who = []*mention{m}
 				}
 				break
@@ -787,9 +828,26 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 			return
 		}
 	}
+	if c.Object.UnlessOperation && len(opsIn(s, end, s.endOfClause(end+1))) > 0 {
+		return
+	}
 	mod := graph.Asserted
-	if c.Modality != "asserted" {
+	switch c.Modality {
+	case "alleged":
+		mod = graph.Alleged // "could be a model"
+	case "asserted":
+	default:
 		mod = d.modality(s, nil)
+		for _, w := range s.toks {
+			if slices.Contains(c.Hedges, w.lower) {
+				mod = graph.Alleged
+			}
+		}
+		// "the suspected Russian attack ... hit the port": a hedged
+		// operation hedges what it is said to do.
+		if slices.ContainsFunc(who, func(m *mention) bool { return m.ent.hedged }) {
+			mod = graph.Alleged
+		}
 	}
 	fired := fmt.Sprintf("trigger “%s”; subject “%s”; object “%s”", s.span(h.i, h.j), mentionWords(who), objectWords(objs))
 	if c.typ == "" {
@@ -866,8 +924,8 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 			props[k] = val
 		}
 	}
-	if len(c.Statement) > 0 {
-		d.statementAfter(c, s, h, who, objs, fired)
+	if c.Statement != nil {
+		d.statementAfter(c, s, h, who, objs, end, fired)
 	}
 	for _, a := range ids(who) {
 		for _, b := range objectIDs(objs) {
@@ -950,6 +1008,21 @@ func (d *document) constructionObjects(c *construction, s *sentence, h hit, who 
 			}
 		}
 		return out, start
+	case "targets":
+		// what an operation hit: actors and events, a demonym before any
+		// noun, a capitalized name the reference data does not know
+		// (minted as an organization)
+		until := s.endOfClause(h.j)
+		if c.Object.Until == "complement" {
+			until = d.complementEnd(s, h.j, "")
+		}
+		var out []*entity
+		for _, id := range d.targetsIn(s, h.j, until) {
+			if e := d.entityByID(id); allowed(e) {
+				out = append(out, e)
+			}
+		}
+		return out, until
 	case "attribution-named":
 		if a := d.attributionNamed(s, h, c.Object.Within); a != nil {
 			return []*entity{{id: a.id, kind: graph.KindAttribution, name: a.id}}, h.j
@@ -1264,7 +1337,7 @@ var auxiliaries = newSet([]string{"did", "does", "do", "has", "have", "had", "wa
 func mentionWords(ms []*mention) string {
 	var out []string
 	for _, m := range ms {
-		if m.s == nil { // an actor remembered from an earlier sentence
+		if m.s == nil || m.j <= m.i { // an actor remembered from before, or not named here
 			out = append(out, m.ent.name)
 			continue
 		}
@@ -1340,25 +1413,47 @@ func quotedNameEnd(s *sentence, end int) int {
 	return end
 }
 
-// statementAfter makes the subject's words a statement when one of the
-// construction's statement words follows the trigger: "China reacted
-// angrily, calling for more cooperation ..." says something about what it
-// reacted to and what its words name.
-func (d *document) statementAfter(c *construction, s *sentence, h hit, who []*mention, objs []*entity, fired string) {
-	for k := h.j; k < len(s.toks); k++ {
-		if !slices.Contains(c.Statement, s.toks[k].lower) {
-			continue
-		}
-		about := objectIDs(objs)
-		for _, m := range s.mentionsIn(k, len(s.toks)) {
-			if m.ent != nil && !m.media {
-				about = append(about, m.ent.id)
+// statementAfter makes the subject's words a statement: "China reacted
+// angrily, calling for more cooperation ..." (statement.when) says
+// something about what it reacted to and what its words name; "X accused
+// Y of interfering in the elections, during a Security Council meeting"
+// is a statement about Y and the elections, made at the meeting.
+// end is the token after the object.
+func (d *document) statementAfter(c *construction, s *sentence, h hit, who []*mention, objs []*entity, end int, fired string) {
+	sp := c.Statement
+	from, to := end, len(s.toks)
+	if len(sp.When) > 0 {
+		from = -1
+		for k := h.j; k < len(s.toks); k++ {
+			if slices.Contains(sp.When, s.toks[k].lower) {
+				from = k
+				break
 			}
 		}
-		d.out.statement(&stmtFinding{speakers: ids(who), quote: s.text, text: s.textOf(h.i, len(s.toks)), about: about,
-			first: s.n, last: s.n, para: s.para, method: c.method, conf: c.Confidence, fired: fired})
-		return
+		if from < 0 {
+			return
+		}
 	}
+	if sp.Text == "complement" {
+		to = s.endOfClause(end + 1)
+	}
+	about := objectIDs(objs)
+	for _, m := range s.mentionsIn(from, to) {
+		if m.ent != nil && !m.media {
+			about = append(about, m.ent.id)
+		}
+	}
+	st := &stmtFinding{speakers: ids(who), quote: s.text, text: s.textOf(h.i, to), about: about,
+		first: s.n, last: s.n, para: s.para, method: c.method, conf: c.Confidence, fired: fired}
+	for n := to; n < len(s.toks) && len(sp.MadeAt) > 0; n++ {
+		if slices.Contains(sp.MadeAt, s.toks[n].lower) {
+			if ev := d.eventAfter(s, n+1); ev != nil {
+				st.madeAt = ev.id
+			}
+			break
+		}
+	}
+	d.out.statement(st)
 }
 
 // The passes constructions run in (field pass).

@@ -39,17 +39,13 @@ func (x *Extractor) Explain(doc graph.Document) (*annotation.File, []Explanation
 // goRuleVerbs are the verb classes of lexicon.yaml each rule written in Go
 // fires on; rules absent here are patterns without a verb.
 var goRuleVerbs = map[string][]string{
-	"presence":   {"accuse"},
-	"accusation": {"accuse"},
-	"targeting":  {"target"},
-	"quote":      {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
+	"quote": {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
 }
 
 // goRulePatterns describe the rules in Go that fire on no verb.
 var goRulePatterns = map[string]string{
 	"role-title":      "a title right before a name",
 	"role-apposition": "a name, a comma and a title (or a title, a comma and a name)",
-	"model":           "“could be a model”, “modeled on”",
 }
 
 // explain records why an item was proposed, when explanations are asked for.

@@ -19,10 +19,6 @@ const (
 	methodDoctrine         = "rule:doctrine@1"
 	methodRoleTitle        = "rule:role-title@1"
 	methodRoleApposition   = "rule:role-apposition@1"
-	methodModel            = "rule:model@1"
-	methodPresence         = "rule:presence@1"
-	methodAccusation       = "rule:accusation@1"
-	methodTargeting        = "rule:targeting@1"
 	methodQuote            = "rule:quote@1"
 	methodReported         = "rule:reported-speech@1"
 	methodCharacterization = "rule:characterization@1"
@@ -34,10 +30,6 @@ const (
 const (
 	confRoleTitle        = 0.9
 	confRoleApposition   = 0.85
-	confModel            = 0.5
-	confPresence         = 0.6
-	confAccusation       = 0.8
-	confTargeting        = 0.7
 	confQuote            = 0.85
 	confReported         = 0.7
 	confCharacterization = 0.7

@@ -13,9 +13,6 @@ import (
 // in the headline without its author) run after the others.
 func (d *document) rules() {
 	for _, s := range d.sents {
-		d.ruleModel(s)
-		d.ruleAccusation(s)
-		d.ruleTargeting(s)
 		d.runConstructions(s, passReading)
 	}
 	d.foldAttributions()
@@ -556,63 +553,6 @@ func (d *document) leadAttribution(n int) *attrFinding {
 	return nil
 }
 
-// doctrineAfter returns the doctrine mentioned within three tokens after j.
-func (d *document) doctrineAfter(s *sentence, j int) *entity {
-	for k := j; k < len(s.toks) && k < j+4; k++ {
-		if m := s.mat(k); m != nil {
-			if m.ent != nil && m.ent.kind == graph.KindDoctrine {
-				return m.ent
-			}
-			return nil
-		}
-	}
-	return nil
-}
-
-// ruleModel: "Experts have suggested a “proliferation security
-// initiative” could be a model", "modeled on X": the document's own
-// initiative is (allegedly) modeled on it.
-func (d *document) ruleModel(s *sentence) {
-	for i := 0; i+2 < len(s.toks); i++ {
-		var model *entity
-		hedged := false
-		switch {
-		case s.toks[i].is("could", "may", "might", "would", "should") && s.tok(i+1).is("be") && s.tok(i+2).is("a") && s.tok(i+3).is("model"):
-			for _, m := range s.mentionsIn(0, i) {
-				if m.ent != nil && m.ent.kind == graph.KindDoctrine {
-					model = m.ent
-				}
-			}
-			hedged = true
-		case s.toks[i].is("modeled", "modelled", "based") && s.tok(i+1).is("on"):
-			if m := s.mat(i + 2); m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
-				model = m.ent
-			} else if m := s.mat(i + 3); m != nil && m.ent != nil && m.ent.kind == graph.KindDoctrine {
-				model = m.ent
-			}
-		}
-		if model == nil {
-			continue
-		}
-		// The initiative the document is about: the first one proposed.
-		var own *entity
-		for _, c := range d.out.claims {
-			if c.typ == graph.RelProposed && c.obj != model.id {
-				own = d.ents[c.obj]
-				break
-			}
-		}
-		if own == nil {
-			continue
-		}
-		mod := graph.Asserted
-		if hedged || d.hedged(s, 0, len(s.toks)) || slices.ContainsFunc(s.toks, func(t token) bool { return t.is("suggested", "suggest", "proposed") }) {
-			mod = graph.Alleged
-		}
-		d.out.add(finding{subj: own.id, typ: graph.RelModeledOn, obj: model.id, quote: s.text, sent: s.n, modality: mod,
-			conf: confModel, method: methodModel})
-	}
-}
 
 func (d *document) eventAfter(s *sentence, j int) *entity {
 	for k := j; k < len(s.toks) && k < j+5; k++ {
@@ -621,54 +561,6 @@ func (d *document) eventAfter(s *sentence, j int) *entity {
 		}
 	}
 	return nil
-}
-
-// ruleAccusation: "X accused Y of attempting to interfere in the upcoming
-// U.S. midterm elections, during a Security Council meeting": ACCUSED with
-// what, the accuser's statement, and where it was made (MADE_AT, and the
-// accuser ATTENDED it). An accusation of an operation is an attribution
-// (ruleAttribution).
-func (d *document) ruleAccusation(s *sentence) {
-	for _, h := range d.verbs(s, "accuse") {
-		who := d.subject(s, h.i)
-		objs, k := d.actorsAfter(s, h.j)
-		if len(who) == 0 || len(objs) == 0 || !s.tok(k).is("of") {
-			continue
-		}
-		end := s.endOfClause(k + 1)
-		if len(opsIn(s, k, end)) > 0 {
-			continue
-		}
-		of := s.textOf(k+1, end)
-		var ev *entity
-		for n := end; n < len(s.toks); n++ {
-			if s.toks[n].is("during", "at") {
-				ev = d.eventAfter(s, n+1)
-				break
-			}
-		}
-		about := ids(objs)
-		for _, m := range s.mentionsIn(k, end) {
-			if m.ent != nil && !m.media {
-				about = append(about, m.ent.id)
-			}
-		}
-		for _, a := range ids(who) {
-			for _, b := range ids(objs) {
-				d.out.add(finding{subj: a, typ: graph.RelAccused, obj: b, quote: s.text, sent: s.n, conf: confAccusation,
-					method: methodAccusation, props: map[string]string{"of": of}})
-			}
-			if ev != nil {
-				d.out.add(finding{subj: a, typ: graph.RelAttended, obj: ev.id, quote: s.text, sent: s.n, conf: confPresence, method: methodPresence})
-			}
-		}
-		st := &stmtFinding{speakers: ids(who), quote: s.text, text: s.textOf(h.i, end), about: about, first: s.n, last: s.n,
-			para: s.para, method: methodAccusation, conf: confAccusation}
-		if ev != nil {
-			st.madeAt = ev.id
-		}
-		d.out.statement(st)
-	}
 }
 
 // itemsAfter reads the actors of a list after token j (object
@@ -851,39 +743,6 @@ func (d *document) deniedAttribution(denier *entity, legal bool) string {
 		return d.out.attrs[0].id
 	}
 	return ""
-}
-
-// ruleTargeting: "a cyber-attack on X", "the attack on the Bundestag",
-// "NotPetya ... first struck Ukrainian government agencies", "It then
-// spread to firms including the shipping group Maersk", "In Britain it
-// disrupted the National Health Service", "which crippled computers in
-// Ukraine".
-func (d *document) ruleTargeting(s *sentence) {
-	// An operation's complement.
-	for _, m := range s.ments {
-		if m.ent == nil || m.ent.kind != graph.KindCyberOperation {
-			continue
-		}
-		if s.tok(m.j).is("on", "against", "into", "targeting") {
-			end := d.complementEnd(s, m.j+1, "")
-			for _, t := range d.targetsIn(s, m.j+1, end) {
-				d.out.add(finding{subj: m.ent.id, typ: graph.RelTargeted, obj: t, quote: s.text, sent: s.n,
-					modality: d.modality(s, m.ent), conf: confTargeting, method: methodTargeting})
-			}
-		}
-	}
-	// An operation as the subject of a verb of harm.
-	for _, h := range d.verbs(s, "target") {
-		op := d.opSubject(s, h.i)
-		if op == nil {
-			continue
-		}
-		end := s.endOfClause(h.j)
-		for _, t := range d.targetsIn(s, h.j, end) {
-			d.out.add(finding{subj: op.id, typ: graph.RelTargeted, obj: t, quote: s.text, sent: s.n,
-				modality: d.modality(s, op), conf: confTargeting, method: methodTargeting})
-		}
-	}
 }
 
 // opSubject returns the operation that is the subject of the verb at i:
