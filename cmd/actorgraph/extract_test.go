@@ -79,25 +79,32 @@ func TestExtractAndEvalUsage(t *testing.T) {
 }
 
 // `extract --explain` names, for each proposed item, the rule, where it is
-// written and the words that fired it: a rule written as data with its
-// trigger and slots, a rule in Go with the verb it fired on.
+// written and the words that fired it: the claim rules are data
+// (constructions.yaml), each named with its trigger and slots — calls,
+// attributions, sanctions and denials alike.
 func TestExtractExplain(t *testing.T) {
 	dir := t.TempDir()
 	article := filepath.Join(dir, "a.txt")
 	os.WriteFile(article, []byte("Chile blames Peru for port hack\n\nJapan and South Korea called on China to release the detained fishermen. "+
-		"Chile on Monday blamed Peru for the hack of the port of Arica.\n"), 0o600)
+		"Chile on Monday blamed Peru for the hack of the port of Arica. Ecuador imposed sanctions on Peru over the hack. "+
+		"Peru rejected the accusations.\n"), 0o600)
 	out, errOut, code := runBin(t, nil, "extract", "--explain", article)
 	if code != 0 {
 		t.Fatalf("extract --explain: %d %s", code, errOut)
 	}
 	for _, want := range []string{
 		"country:JP -CALLED_FOR-> country:CN\n  rule:     rule:call-on@1 (data, loader/extract/constructions.yaml)\n  fired by: trigger “called on”; subject “Japan, South Korea”; object “China”",
-		"rule:attribution@1 (Go code, loader/extract)\n  fired by: verb “blamed”",
+		"rule:attribution@2 (data, loader/extract/constructions.yaml)\n  fired by: trigger “blamed”; subject “Chile”; object “Peru”; concerns hack of the port of Arica",
+		"country:EC -SANCTIONED-> country:PE\n  rule:     rule:sanction-imposed@1 (data, loader/extract/constructions.yaml)\n  fired by: trigger “sanctions on”; subject “Ecuador”; object “Peru”",
+		"country:PE -DENIED-> attribution:cl-hack-of-the-port-of-arica\n  rule:     rule:denial@3 (data, loader/extract/constructions.yaml)\n  fired by: trigger “rejected”; subject “Peru”",
 		"sentence: Japan and South Korea called on China to release the detained fishermen.",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("extract --explain lacks %q:\n%s", want, out)
 		}
+	}
+	if strings.Contains(out, "Go code") {
+		t.Errorf("a claim of this article was explained by a rule in Go; every claim rule is data:\n%s", out)
 	}
 	if strings.Contains(out, "extraction: off") {
 		t.Error("--explain printed the annotation file too")

@@ -89,7 +89,7 @@ type construction struct {
 	Doc     string   `yaml:"doc"`
 	Claim   string   `yaml:"claim"`
 	Trigger []string `yaml:"trigger"`
-	Verbs   string   `yaml:"verbs"` // a verb class of lexicon.yaml whose forms are triggers too
+	Verbs   stringList `yaml:"verbs"` // verb classes of lexicon.yaml whose forms are triggers too
 	// TriggerSuffix fires on a word ending in one of these ("-sponsored"):
 	// "a Chilean-sponsored resolution", with the actor before the hyphen
 	// as subject (subject.from "prefix").
@@ -113,10 +113,12 @@ type construction struct {
 		Within int      `yaml:"within"`
 	} `yaml:"followed_within"`
 	// Pass is when the construction runs: "reading" (default), sentence
-	// by sentence as the text is read; "answers", after every sentence has
-	// been read, attributions folded and statements made, for what answers
-	// the claims of the whole article (a denial answers attributions
-	// reported after it).
+	// by sentence as the text is read; "speech", once every sentence has
+	// been read and attributions folded (quotes, which may run over
+	// several sentences, and reported speech); "answers", after that, for
+	// what answers the claims of the whole article (a denial answers
+	// attributions reported after it; a characterization joins the
+	// statement its speaker made in the same sentence).
 	Pass string `yaml:"pass"`
 	// NotFollowedBy are words none of which may stand right after it.
 	NotFollowedBy []string `yaml:"not_followed_by"`
@@ -143,6 +145,7 @@ type construction struct {
 	followedBy [][]string
 	pass       int
 	phrases    [][]string    // Object.Phrases
+	stmt       bool          // claim statement
 	typ        graph.RelType // "" for attributions
 	triggers   map[string][][]string
 	subjK      []graph.NodeKind
@@ -245,6 +248,11 @@ type slotSpec struct {
 	// or "complement" (an operation's complement: "the attack on A and B
 	// before ...").
 	Until string `yaml:"until"`
+	// As (object name-given): the name must follow "as" ("dismissed the
+	// accusations as “spy mania”"); otherwise a quote, an indefinite noun
+	// phrase or an adjective after the object gives it ("called the
+	// expulsions a provocative gesture").
+	As bool `yaml:"as"`
 	// Answer (object answered): "last" for a specific denial (the
 	// accusation reported last), "own" for words of one's own ("it was not
 	// involved"); by default the convention of docs/annotations.md.
@@ -300,12 +308,26 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		if c.Version < 1 {
 			return nil, bad("version must be 1 or more")
 		}
-		if c.Claim != "attribution" {
+		switch c.Claim {
+		case "attribution":
+		case "statement":
+			c.stmt = true
+		default:
 			t, err := graph.ParseRelType(c.Claim)
 			if err != nil {
-				return nil, bad("claim %q is neither \"attribution\" nor a relationship type of the vocabulary", c.Claim)
+				return nil, bad("claim %q is neither \"attribution\", \"statement\" nor a relationship type of the vocabulary", c.Claim)
 			}
 			c.typ = t
+		}
+		switch c.Object.From {
+		case "quote", "reported", "name-given":
+			if !c.stmt {
+				return nil, bad("object.from %s goes with claim statement", c.Object.From)
+			}
+		default:
+			if c.stmt {
+				return nil, bad("claim statement needs object.from quote, reported or name-given")
+			}
 		}
 		trig := phrases(expandAlternatives(c.Trigger), true)
 		for _, p := range trig {
@@ -313,10 +335,10 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 				return nil, bad("a trigger cannot start with *")
 			}
 		}
-		if c.Verbs != "" {
-			vs, ok := lx.verbs[c.Verbs]
+		for _, v := range c.Verbs {
+			vs, ok := lx.verbs[v]
 			if !ok {
-				return nil, bad("verbs: lexicon.yaml has no verb class %q", c.Verbs)
+				return nil, bad("verbs: lexicon.yaml has no verb class %q", v)
 			}
 			trig = append(trig, vs...)
 		}
@@ -375,8 +397,9 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			if c.typ != graph.RelDenied {
 				return nil, bad("object.from answered goes with claim DENIED")
 			}
+		case "quote", "reported", "name-given":
 		case "blamed", "reported-blame", "same-attribution":
-			if c.typ != "" {
+			if c.typ != "" || c.stmt {
 				return nil, bad("object.from %s goes with claim attribution", c.Object.From)
 			}
 			if c.Object.From == "reported-blame" && len(c.Object.Phrases) == 0 {
@@ -407,10 +430,12 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		switch c.Pass {
 		case "", "reading":
 			c.pass = passReading
+		case "speech":
+			c.pass = passSpeech
 		case "answers":
 			c.pass = passAnswers
 		default:
-			return nil, bad("pass must be reading or answers")
+			return nil, bad("pass must be reading, speech or answers")
 		}
 		if c.FollowedWithin != nil && (len(c.FollowedWithin.Words) == 0 || c.FollowedWithin.Within < 1) {
 			return nil, bad("followed_within needs words and within")
@@ -608,6 +633,9 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		return
 	}
 	switch c.Object.From {
+	case "quote", "reported":
+		d.statementAt(c, s, h)
+		return
 	case "blamed":
 		d.attributionAt(c, s, h)
 		return
@@ -784,6 +812,9 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		return
 	}
 	switch c.Object.From {
+	case "name-given":
+		d.characterization(c, s, h, who)
+		return
 	case "answered":
 		d.fireAnswered(c, s, h, who)
 		return
@@ -850,7 +881,7 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		}
 	}
 	fired := fmt.Sprintf("trigger “%s”; subject “%s”; object “%s”", s.span(h.i, h.j), mentionWords(who), objectWords(objs))
-	if c.typ == "" {
+	if c.typ == "" && !c.stmt {
 		var op *entity
 		for k := end; k < s.endOfClause(end) && op == nil; k++ {
 			if m := s.mat(k); m != nil && isOp(m.ent) {
@@ -1459,6 +1490,7 @@ func (d *document) statementAfter(c *construction, s *sentence, h hit, who []*me
 // The passes constructions run in (field pass).
 const (
 	passReading = iota
+	passSpeech
 	passAnswers
 )
 

@@ -16,9 +16,8 @@ func (d *document) rules() {
 		d.runConstructions(s, passReading)
 	}
 	d.foldAttributions()
-	d.ruleStatements()
 	for _, s := range d.sents {
-		d.ruleCharacterization(s) // after the folding: what a denial's words are about
+		d.runConstructions(s, passSpeech) // quotes may run over several sentences
 	}
 	d.partOfFromClaims()
 	for _, s := range d.sents {
@@ -552,7 +551,6 @@ func (d *document) leadAttribution(n int) *attrFinding {
 	}
 	return nil
 }
-
 
 func (d *document) eventAfter(s *sentence, j int) *entity {
 	for k := j; k < len(s.toks) && k < j+5; k++ {

@@ -31,7 +31,7 @@ func newExtractor(t testing.TB) (*extract.Extractor, *resolve.Registry) {
 //
 //	"country:US -WARNED-> country:RU [rule:warning@2] of=consequences"
 //	"ATTRIBUTION by=country:US blames=country:RU concerns=op:x alleged [rule:attribution@2]"
-//	"STATEMENT by=person:x about=country:US,country:RU at=event:y [rule:quote@1]"
+//	"STATEMENT by=person:x about=country:US,country:RU at=event:y [rule:quote@2]"
 //	"ROLE person:x org:y Title [rule:role-title@1]"
 func facts(f *annotation.File) []string {
 	var out []string
@@ -244,22 +244,22 @@ func TestRules(t *testing.T) {
 			[]string{"doctrine:offender-doctrine -RESPONDS_TO-> op:cyber-attack-on-us-elections [rule:response@2] alleged"}, nil},
 		{"quote: before the speaker, a pronoun after",
 			head + "“The United States is leading the response and Russia is certainly the poster child,” US defence secretary Jim Mattis said this week.\n\n“We have proposals of what we’re prepared to do with our allies,” he said.",
-			[]string{"STATEMENT by=person:jim-mattis about=country:US,country:RU [rule:quote@1]",
-				"STATEMENT by=person:jim-mattis about=country:US [rule:quote@1]",
+			[]string{"STATEMENT by=person:jim-mattis about=country:US,country:RU [rule:quote@2]",
+				"STATEMENT by=person:jim-mattis about=country:US [rule:quote@2]",
 				"ROLE person:jim-mattis org:us-pentagon Defence Secretary [rule:role-title@1]"}, nil},
 		{"quote: split around the speaker, and a document that speaks",
 			head + "Deputy Secretary of State John Sullivan spoke.\n\n" + `"It is not just Russia. It is not just China," Sullivan said of the state actors. "It could be North Korea or Iran."` +
 				"\n\n“Deterrence keeps power balances balanced,” a joint explanatory note from the Pentagon and State Department says.",
-			[]string{"STATEMENT by=person:john-sullivan about=country:RU,country:CN,country:KP,country:IR [rule:quote@1]",
-				"STATEMENT by=org:us-pentagon,org:us-state-department about= [rule:quote@1]"}, nil},
+			[]string{"STATEMENT by=person:john-sullivan about=country:RU,country:CN,country:KP,country:IR [rule:quote@2]",
+				"STATEMENT by=org:us-pentagon,org:us-state-department about= [rule:quote@2]"}, nil},
 		{"reported speech, place of speaking carried to the next statement",
 			head + "Speaking to reporters on the sidelines of the United Nations General Assembly, U.S. Deputy Secretary of State John Sullivan said that there must be \"costs and consequences\" for cyberattacks on the U.S. by state actors. Those measures include \"sanctions,\" Sullivan said.",
-			[]string{"STATEMENT by=person:john-sullivan about=country:US at=event:united-nations-general-assembly [rule:reported-speech@1]",
-				"STATEMENT by=person:john-sullivan about= at=event:united-nations-general-assembly [rule:quote@1]",
+			[]string{"STATEMENT by=person:john-sullivan about=country:US at=event:united-nations-general-assembly [rule:reported-speech@2]",
+				"STATEMENT by=person:john-sullivan about= at=event:united-nations-general-assembly [rule:quote@2]",
 				"ROLE person:john-sullivan org:us-state-department Deputy Secretary of State [rule:role-title@1]"}, nil},
 		{"reported speech to media; the medium is no actor",
 			head + "Rob Strayer, the deputy assistant secretary for cyber and international communications in the State Department, told Fifth Domain the agency is intending to work with the United States.",
-			[]string{"STATEMENT by=person:rob-strayer about=country:US [rule:reported-speech@1]",
+			[]string{"STATEMENT by=person:rob-strayer about=country:US [rule:reported-speech@2]",
 				"ROLE person:rob-strayer org:us-state-department Deputy Assistant Secretary for Cyber and International Communications [rule:role-apposition@1]"},
 			[]string{"fifth-domain"}},
 		{"negation: no evidence is no attribution; an unknown group named",
@@ -282,13 +282,13 @@ func TestRules(t *testing.T) {
 			[]string{"ATTRIBUTION by=country:NO blames=country:IR concerns=event:"}, nil},
 		{"characterization: dismissed the accusations as “...” is reported words",
 			head + "Norway blamed Iran for the poisoning of Ahmad Karimi. Iran’s foreign ministry dismissed the accusations as “a fabrication”.",
-			[]string{"STATEMENT by=country:IR about= [rule:characterization@1]", "country:IR -DENIED->"}, nil},
+			[]string{"STATEMENT by=country:IR about= [rule:characterization@2]", "country:IR -DENIED->"}, nil},
 		{"characterization: called X a Y",
 			head + "Chile’s government called the expulsions a hostile act.",
-			[]string{"STATEMENT by=country:CL about= [rule:characterization@1]"}, nil},
+			[]string{"STATEMENT by=country:CL about= [rule:characterization-called@1]"}, nil},
 		{"characterization: a group called X is a name, not words",
 			head + "Hackers from a group called Blue Lynx struck banks.",
-			nil, []string{"[rule:characterization@1]"}},
+			nil, []string{"[rule:characterization@2]"}},
 		{"acting for: a spokesperson's attribution is their government's, the person the speaker",
 			head + "A bomb hit the Kenyan embassy in Oslo. White House press secretary Mara Lind said Iran was responsible for the bombing of the Kenyan embassy.",
 			[]string{"ATTRIBUTION by=country:US blames=country:IR concerns=event:", "STATEMENT by=person:mara-lind"},
@@ -317,7 +317,7 @@ func TestRules(t *testing.T) {
 			head + "Acme’s chief executive, Joe Bloggs, has said that paying was right.", []string{"STATEMENT by=person:joe-bloggs"}, nil},
 		{"characterization: called the accusation groundless",
 			head + "Norway blamed Iran for the poisoning of Ahmad Karimi. Iranian spokesman Ali Rezai called the accusation groundless.",
-			[]string{"STATEMENT by=person:ali-rezai about= [rule:characterization@1]"}, nil},
+			[]string{"STATEMENT by=person:ali-rezai about= [rule:characterization-called@1]"}, nil},
 		{"backing: a position named for the states that took it",
 			head + "Norway blamed Iran for the bombing of the Kenyan embassy. NATO backed the Norwegian position.",
 			[]string{"org:nato -BACKED-> ATTRIBUTION(country:NO)"}, nil},

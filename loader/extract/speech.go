@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -102,24 +103,12 @@ func (d *document) docNounSpeakers(s *sentence, i, j int) []string {
 	return nil
 }
 
-// ruleStatements makes a statement of every quote with its speaker
-// ("“...,” X said", "X said: “...”", a quote split around "X said") and of
-// every reported speech ("X said that ...", "X told reporters ...").
-func (d *document) ruleStatements() {
-	for _, s := range d.sents {
-		hits := d.verbs(s, "speech")
-		for i := 0; i+1 < len(s.toks); i++ {
-			if s.toks[i].is("according") && s.toks[i+1].is("to") && !s.toks[i].inQuote {
-				hits = append(hits, hit{i, i + 2})
-			}
-		}
-		for _, h := range hits {
-			d.statementAt(s, h)
-		}
-	}
-}
-
-func (d *document) statementAt(s *sentence, h hit) {
+// statementAt makes a statement of the words a speech verb (or
+// "according to") at h reports: object "quote" when a quote is attributed
+// ("“...,” X said"; "X said: “...”"; a quote split around "X said", or
+// going on in the sentences after), object "reported" when none is ("X
+// said (that) ...", "X told reporters ...", "according to X").
+func (d *document) statementAt(c *construction, s *sentence, h hit) {
 	var speakers []string
 	according := s.toks[h.i].lower == "according"
 	if according {
@@ -131,7 +120,9 @@ func (d *document) statementAt(s *sentence, h hit) {
 	if len(speakers) == 0 {
 		return
 	}
-	st := &stmtFinding{speakers: speakers, first: s.n, last: s.n, para: s.para, method: methodQuote, conf: confQuote}
+	st := &stmtFinding{speakers: speakers, first: s.n, last: s.n, para: s.para, method: c.method, conf: c.Confidence,
+		fired: fmt.Sprintf("trigger “%s”; speaker %s", s.span(h.i, h.j), strings.Join(speakers, ", "))}
+	quoted := true
 	var aboutSpans []span
 	// A quote that closes before the verb: "“...,” X said".
 	// The speaker's words between the quote and the verb are few, and hold
@@ -149,6 +140,10 @@ func (d *document) statementAt(s *sentence, h hit) {
 		if _, ok := d.verbAt(s, k, "speech"); ok || k == h.i-1 && s.toks[k].is("and", "but") {
 			break
 		}
+	}
+	reported := !(qc >= 0 && !according) && (according || d.quoteAfter(s, h.j) < 0)
+	if reported != (c.Object.From == "reported") {
+		return // the other construction's
 	}
 	switch {
 	case qc >= 0 && !according:
@@ -189,11 +184,11 @@ func (d *document) statementAt(s *sentence, h hit) {
 			return
 		}
 		st.text = s.textOf(c, end)
-		st.method, st.conf = methodReported, confReported
+		quoted = false
 		aboutSpans = append(aboutSpans, span{s, c, end, false})
 	}
 	// A quote that goes on after "X said": "“It could be North Korea or Iran."
-	if st.method == methodQuote {
+	if quoted {
 		for n := s.n + 1; n < len(d.sents); n++ {
 			x := d.sents[n]
 			if x.para != s.para || len(x.toks) == 0 {
@@ -232,10 +227,10 @@ func (d *document) statementAt(s *sentence, h hit) {
 			}
 		}
 	}
-	st.about = d.aboutIn(aboutSpans, speakers, st.madeAt, qc >= 0 || st.method == methodQuote)
+	st.about = d.aboutIn(aboutSpans, speakers, st.madeAt, qc >= 0 || quoted)
 	// Who is responsible for what: the statement is about the operation
 	// even when it says only "were responsible".
-	if op, ok := d.out.implied[s.n]; ok && st.method == methodReported {
+	if op, ok := d.out.implied[s.n]; ok && !quoted {
 		st.about = uniq(append(st.about, op))
 	}
 	d.out.statement(st)
