@@ -31,7 +31,7 @@ func newExtractor(t testing.TB) (*extract.Extractor, *resolve.Registry) {
 //
 //	"country:US -WARNED-> country:RU [rule:warning@2] of=consequences"
 //	"ATTRIBUTION by=country:US blames=country:RU concerns=op:x alleged [rule:attribution@2]"
-//	"STATEMENT by=person:x about=country:US,country:RU at=event:y [rule:quote@2]"
+//	"STATEMENT by=person:x about=country:US,country:RU at=event:y [rule:quote@1]"
 //	"ROLE person:x org:y Title [rule:role-title@1]"
 func facts(f *annotation.File) []string {
 	var out []string
@@ -181,9 +181,9 @@ func TestRules(t *testing.T) {
 		{"threat", head + "Russia threatened Ukraine with retaliation.", []string{"country:RU -THREATENED-> country:UA [rule:threat@2]"}, nil},
 		{"accusation: with what, where, and the statement",
 			head + "U.S. President Donald Trump accused China of attempting to interfere in the upcoming U.S. midterm elections in November, during a Security Council meeting.",
-			[]string{"person:donald-trump -ACCUSED-> country:CN [rule:accusation@2] of=attempting to interfere in the upcoming U.S. midterm elections in November",
+			[]string{"person:donald-trump -ACCUSED-> country:CN [rule:accusation@1] of=attempting to interfere in the upcoming U.S. midterm elections in November",
 				"person:donald-trump -ATTENDED-> event:security-council-meeting [rule:presence@2]",
-				"STATEMENT by=person:donald-trump about=country:CN,event:us-midterm-elections at=event:security-council-meeting [rule:accusation@2]",
+				"STATEMENT by=person:donald-trump about=country:CN,event:us-midterm-elections at=event:security-council-meeting [rule:accusation@1]",
 				"ROLE person:donald-trump country:US President [rule:role-title@1]"}, nil},
 		{"sanction: on, a list, a person named by post",
 			head + "Chile imposed sanctions on the head of Russia’s GRU and one of its officers over the 2019 cyber-attack on the Chilean senate. The sanctions target Ivan Petrov, the head of the GRU, and Oleg Marin, as well as the unit itself, APT28.",
@@ -222,9 +222,9 @@ func TestRules(t *testing.T) {
 			[]string{"person:luis-mora -DENIED-> ATTRIBUTION(country:PE)", "country:BO -DENIED-> ATTRIBUTION(country:CL)"}},
 		{"reaction and call",
 			head + "Allies rallied behind the “offender doctrine”. China reacted angrily on Wednesday, calling for more cooperation between the US and the People’s Liberation Army.",
-			[]string{"country:CN -REACTED_TO-> doctrine:offender-doctrine [rule:reaction@2] how=reacted angrily",
+			[]string{"country:CN -REACTED_TO-> doctrine:offender-doctrine [rule:reaction@1] how=reacted angrily",
 				"country:CN -CALLED_FOR-> org:cn-pla [rule:call@2] what=more cooperation between the US and the People’s Liberation Army",
-				"STATEMENT by=country:CN about=doctrine:offender-doctrine,country:US,org:cn-pla [rule:reaction@2]"}, nil},
+				"STATEMENT by=country:CN about=doctrine:offender-doctrine,country:US,org:cn-pla [rule:reaction@1]"}, nil},
 		{"targeting",
 			head + "The NotPetya malware first struck Ukrainian government agencies. It then spread to firms including the shipping group Maersk, causing damage. In Britain it disrupted the National Health Service.",
 			[]string{"op:notpetya -TARGETED-> country:UA [rule:targeting-verb@1]", "op:notpetya -TARGETED-> org:maersk", "op:notpetya -TARGETED-> org:national-health-service"},
@@ -244,22 +244,22 @@ func TestRules(t *testing.T) {
 			[]string{"doctrine:offender-doctrine -RESPONDS_TO-> op:cyber-attack-on-us-elections [rule:response@2] alleged"}, nil},
 		{"quote: before the speaker, a pronoun after",
 			head + "“The United States is leading the response and Russia is certainly the poster child,” US defence secretary Jim Mattis said this week.\n\n“We have proposals of what we’re prepared to do with our allies,” he said.",
-			[]string{"STATEMENT by=person:jim-mattis about=country:US,country:RU [rule:quote@2]",
-				"STATEMENT by=person:jim-mattis about=country:US [rule:quote@2]",
+			[]string{"STATEMENT by=person:jim-mattis about=country:US,country:RU [rule:quote@1]",
+				"STATEMENT by=person:jim-mattis about=country:US [rule:quote@1]",
 				"ROLE person:jim-mattis org:us-pentagon Defence Secretary [rule:role-title@1]"}, nil},
 		{"quote: split around the speaker, and a document that speaks",
 			head + "Deputy Secretary of State John Sullivan spoke.\n\n" + `"It is not just Russia. It is not just China," Sullivan said of the state actors. "It could be North Korea or Iran."` +
 				"\n\n“Deterrence keeps power balances balanced,” a joint explanatory note from the Pentagon and State Department says.",
-			[]string{"STATEMENT by=person:john-sullivan about=country:RU,country:CN,country:KP,country:IR [rule:quote@2]",
-				"STATEMENT by=org:us-pentagon,org:us-state-department about= [rule:quote@2]"}, nil},
+			[]string{"STATEMENT by=person:john-sullivan about=country:RU,country:CN,country:KP,country:IR [rule:quote@1]",
+				"STATEMENT by=org:us-pentagon,org:us-state-department about= [rule:quote@1]"}, nil},
 		{"reported speech, place of speaking carried to the next statement",
 			head + "Speaking to reporters on the sidelines of the United Nations General Assembly, U.S. Deputy Secretary of State John Sullivan said that there must be \"costs and consequences\" for cyberattacks on the U.S. by state actors. Those measures include \"sanctions,\" Sullivan said.",
-			[]string{"STATEMENT by=person:john-sullivan about=country:US at=event:united-nations-general-assembly [rule:reported-speech@2]",
-				"STATEMENT by=person:john-sullivan about= at=event:united-nations-general-assembly [rule:quote@2]",
+			[]string{"STATEMENT by=person:john-sullivan about=country:US at=event:united-nations-general-assembly [rule:reported-speech@1]",
+				"STATEMENT by=person:john-sullivan about= at=event:united-nations-general-assembly [rule:quote@1]",
 				"ROLE person:john-sullivan org:us-state-department Deputy Secretary of State [rule:role-title@1]"}, nil},
 		{"reported speech to media; the medium is no actor",
 			head + "Rob Strayer, the deputy assistant secretary for cyber and international communications in the State Department, told Fifth Domain the agency is intending to work with the United States.",
-			[]string{"STATEMENT by=person:rob-strayer about=country:US [rule:reported-speech@2]",
+			[]string{"STATEMENT by=person:rob-strayer about=country:US [rule:reported-speech@1]",
 				"ROLE person:rob-strayer org:us-state-department Deputy Assistant Secretary for Cyber and International Communications [rule:role-apposition@1]"},
 			[]string{"fifth-domain"}},
 		{"negation: no evidence is no attribution; an unknown group named",
