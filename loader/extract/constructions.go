@@ -84,11 +84,11 @@ import (
 var constructionsYAML []byte
 
 type construction struct {
-	Name    string   `yaml:"name"`
-	Version int      `yaml:"version"`
-	Doc     string   `yaml:"doc"`
-	Claim   string   `yaml:"claim"`
-	Trigger []string `yaml:"trigger"`
+	Name    string     `yaml:"name"`
+	Version int        `yaml:"version"`
+	Doc     string     `yaml:"doc"`
+	Claim   string     `yaml:"claim"`
+	Trigger []string   `yaml:"trigger"`
 	Verbs   stringList `yaml:"verbs"` // verb classes of lexicon.yaml whose forms are triggers too
 	// TriggerSuffix fires on a word ending in one of these ("-sponsored"):
 	// "a Chilean-sponsored resolution", with the actor before the hyphen
