@@ -11,74 +11,129 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Constructions are claim rules written as data (constructions.yaml) and
-// run by the small engine below, so that a construction is added with a
+// Constructions are the claim rules, written as data (constructions.yaml)
+// and run by the small engine below, so that a construction is added with a
 // data entry and its examples, without touching Go. Each one says:
 //
 //   - trigger: the words that fire it, every form listed ("called on",
-//     "calls on", ...); verbs: a verb class of lexicon.yaml whose forms
-//     fire it too ("criticize"); trigger_suffix: word endings that fire it
-//     ("-sponsored" in "a Chilean-sponsored resolution"). A trigger inside
-//     a quote, inside a name, or negated ("did not attend", "has never
-//     recalled") does not fire, unless negation is "keep".
+//     "calls on", ...; "a|b" offers alternatives, "*" is any one word but
+//     the first); verbs: verb classes of lexicon.yaml whose forms fire it
+//     too; trigger_suffix: word endings that fire it ("-sponsored" in "a
+//     Chilean-sponsored resolution"). A trigger inside a quote, inside a
+//     name, or negated ("did not attend", "has never recalled") does not
+//     fire, unless negation is "keep". A trigger right after "the <noun>"
+//     is read as a participle ("the diplomats expelled last week") and
+//     fires nothing when the subject is read from its clause, unless
+//     after_noun is "fire".
 //   - after / not_after: words one of which must (must not) stand right
-//     before the trigger ("to hold X accountable" promises, it does not
-//     attribute); followed_by: words one of which must stand right after
-//     it ("warning of ...").
+//     before the trigger; followed_by / not_followed_by: phrases one of
+//     which must (must not) stand right after it (a "that" between is
+//     passed over; "it|they|we" offers alternatives); followed_within:
+//     words one of which must follow within `within` words, before any
+//     punctuation but a comma ("called the accusation groundless").
 //   - subject: who acts:
 //     "clause" (the head actors of the trigger's clause, grammar.go's
-//     subject, or the antecedent of "X, which ..."); "clause-or-main"
-//     (else the subject of the sentence's first clause, for "..., calling
-//     on Y"); with delegates, "Officials from A, B and C attended" makes
-//     A, B and C act. "by-after" (the agent of a participle: "proposed by
-//     X"; with `via`, the actors after one of those phrases within
-//     `within` tokens: "launched at a summit hosted by X"). "list-after"
-//     (the actors right after the trigger: "including A and B"). "before"
-//     (the actor the trigger is in apposition to: "the Brigade, a unit of
-//     ..."); "all-before" (every actor of the kinds allowed within
-//     `within` tokens before: "the two men, A and B, belonged to").
-//     "sentence" (the first thing of the kinds allowed the sentence names
-//     outside the trigger and the object; after "It" opening a sentence,
-//     what the sentence before named). "prefix" (with trigger_suffix: the
-//     state or body the words before the hyphen name). Listed group
-//     members ("among them A and B") and ", as did C" join the subject.
-//     `kinds` lists the node kinds allowed (default: Country, Person,
-//     Organization).
+//     subject, or the antecedent of "X, which ..."; with `pronoun`, "It
+//     also sanctioned ..." is the body the sentence before is about);
+//     "clause-or-main" (else the subject of the sentence's first clause,
+//     for "..., calling on Y"); "clause-then-main" (the first clause's
+//     subject after "and" or a comma, or when the clause has none); with
+//     delegates, "Officials from A, B and C attended" makes A, B and C act.
+//     "by-after" (the agent of a participle: "proposed by X"; with `via`,
+//     the actors after one of those phrases within `within` tokens:
+//     "launched at a summit hosted by X"). "list-after" (the actors right
+//     after the trigger: "including A and B"). "before" (the thing of an
+//     allowed kind the trigger is in apposition to, within 3 words or
+//     `within`: "the Brigade, a unit of ...", "the attack on X");
+//     "all-before" (every actor of the kinds allowed within `within`
+//     tokens before: "the two men, A and B, belonged to"). "sentence" (the
+//     first thing of the kinds allowed the sentence names outside the
+//     trigger and the object; after "It" opening a sentence, what the
+//     sentence before named). "prefix" (with trigger_suffix: the state or
+//     body the words before the hyphen name). "verb-before" (the subject
+//     of a verb of class `verbs` within `within` words before: "imposed
+//     sweeping sanctions on"; without `verbs`, of the trigger or the
+//     nearest word before that has one). "last-actor" (who made the last
+//     claim of this type: "The sanctions target ..."). "speaker" (the
+//     speaker of a verb of speech, speech.go). "operation" (the operation a
+//     verb of harm is said of, "it" and "which" included). "proposed" (the
+//     doctrine the article's actors proposed). Listed group members
+//     ("among them A and B"), ", as did C" and a gapped "and D four" join
+//     a clause subject. `kinds` lists the node kinds allowed (default:
+//     Country, Person, Organization).
 //   - object: what the claim points at:
 //     "list-after" is the list of actors right after the trigger ("urged
-//     Russia and China to ..."); "first-after" the first mention of an
-//     allowed kind within `within` tokens, in the clause (with `nearest`,
-//     only if the first mention after the trigger is one); "before" the
-//     last one within `within` tokens before the trigger; "context" like
-//     first-after, or else what the text spoke of last (`fallback`: a
-//     happening, doctrine or meeting; `fallback_sentences` bounds how far
-//     back, `fallback_when: bare` takes it only when nothing follows the
-//     trigger, `fallback_unless` lists kinds that, named after the trigger,
-//     block it). `kinds` lists the node kinds allowed (Event also covers
+//     Russia and China to ..."; `no_pronoun`: "urged them" names no one);
+//     "items-after" a list read item by item ("the head of the GRU" is a
+//     person, not the GRU; "ten officials" names no one; a verb ends it);
+//     "first-after" the first mention of an allowed kind within `within`
+//     tokens, in the clause (with `nearest`, only if the first mention
+//     after the trigger is one); "last-in-clause" the last actor the
+//     clause names after the trigger that is not the subject; "before" the
+//     last one within `within` tokens before the trigger; "clause-subject"
+//     what the trigger's clause is about ("Y was also listed");
+//     "same-as-last" the objects of the last actor's claims of this type
+//     ("the same sanctions"); "context" like first-after, or else the
+//     fallbacks in order: "happening", "doctrine", "meeting" (the last one
+//     named; `fallback_sentences` bounds how far back, `fallback_when:
+//     bare` takes it only when nothing follows the trigger,
+//     `fallback_unless` lists kinds that, named after the trigger, block
+//     it), "current-doctrine", "attribution" (the last one found),
+//     "operation". `kinds` lists the node kinds allowed (Event also covers
 //     happenings; `event: meeting` or `event: happening` narrows it;
-//     `subkinds` narrows by the kind property, "executive order");
-//     `then` words one of which must follow the object ("to",
-//     "responsible"); `via` words one of which must stand between the
-//     trigger and the object ("over", "in protest at", "if"); `not_via`
-//     phrases none of which may ("the goals of").
-//   - claim: a relationship type of the vocabulary, or "attribution"
-//     (the subject attributes, the object is blamed, and the operation or
-//     happening named after the object, else the story's, is concerned).
-//     A PART_OF the reference data already holds is not proposed again.
-//   - properties: a claim property from "trigger" (the trigger's words),
-//     "object-phrase" (trigger to object), "rest" (what follows the
-//     trigger, to the end of its clause), "complement" (what follows the
-//     object and "of", "about" or "against"), "before-via" (the words
-//     between the trigger and the via phrase).
-//   - modality: alleged when the sentence is hedged, unless "asserted".
+//     `subkinds` narrows by the kind property, "executive order"); `then`
+//     words one of which must follow the object ("to", "of");
+//     `unless_operation`: an operation named after `then` stops it; `via`
+//     words one of which must stand between the trigger and the object;
+//     `not_via` phrases none of which may ("the goals of"); `unless_next`
+//     kinds that, named first after the trigger, stop it ("proposed a
+//     treaty" is no call).
+//     Objects that name a capability of the engine, for structure a slot
+//     does not express: "blamed" (claim attribution: "X blamed Y for Z",
+//     "Z on Y" after one of `inverse`, the passive "Y blamed for" after one
+//     of `passive` and "by X", "accused Y of" an operation with `then` and
+//     `operation: required`; rules.go attributionAt); "reported-blame"
+//     (claim attribution: who what a speaker reports holds responsible,
+//     with the words of responsibility `phrases`; rules.go
+//     reportedAttributionAt); "same-attribution" ("issued similar
+//     statements": the last state's attribution, now by the subject);
+//     "attribution-named" ("backed the Chilean assessment": the
+//     attribution the noun names); "targets" (what an operation hit, up to
+//     the clause's end or with `until: complement` its complement; unknown
+//     capitalized names become organizations); "answered" (claim DENIED:
+//     the attributions a denial answers, answers.go; `answer: last` or
+//     `own`, `nouns` that name what is denied); "quote" and "reported"
+//     (claim statement: the words a speaker says, speech.go);
+//     "name-given" (claim statement: "dismissed Y as “...”", with `as`;
+//     "called Y a ...", characterize.go).
+//   - claim: a relationship type of the vocabulary, "attribution" (the
+//     subject attributes, the object is blamed, and the operation or
+//     happening named after the object, else the story's, is concerned;
+//     `basis: legal` for charges; `optional` objects make one of the
+//     operation alone) or "statement". A PART_OF the reference data
+//     already holds is not proposed again; no one backs or denies their
+//     own attribution.
+//   - properties: a claim property from "=words" (the words given: title
+//     "=head" for "who heads"; a HOLDS_ROLE needs a title and is kept with
+//     the person's other roles), "trigger" (the trigger's words),
+//     "trigger-adverb" ("reacted angrily"), "object-phrase" (trigger to
+//     object), "rest" (what follows the trigger, to the end of its clause),
+//     "complement" (what follows the object and "of", "about" or
+//     "against"), "before-via" (the words between the trigger and the via
+//     phrase).
+//   - statement: the subject's words are also a statement (statementSpec).
+//   - modality: alleged when the sentence is hedged (or names one of
+//     `hedges`, or the subject is a hedged operation), unless "asserted";
+//     "alleged" always.
+//   - pass: "reading" (default), "speech" or "answers" (see Pass).
 //   - examples: sentences with the facts they must give and must not give;
 //     TestConstructions runs every one.
 //
 // A claim made by a construction carries method "rule:<name>@<version>"
 // and remembers what fired it, for `actorgraph extract --explain`.
-// Constructions run after the claim rules still written in Go, in the
-// order of the file for each trigger word; a claim found twice in one
-// sentence keeps the first rule that found it.
+// Constructions run in the order of the file, each over the whole
+// sentence; a claim found twice in one sentence keeps the first rule that
+// found it.
 
 //go:embed constructions.yaml
 var constructionsYAML []byte
@@ -496,8 +551,13 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			switch v {
 			case "trigger", "trigger-adverb", "object-phrase", "rest", "complement", "before-via":
 			default:
-				return nil, bad("property %s: %q is not trigger, trigger-adverb, object-phrase, rest, complement or before-via", k, v)
+				if !strings.HasPrefix(v, "=") || len(v) < 2 {
+					return nil, bad("property %s: %q is not trigger, trigger-adverb, object-phrase, rest, complement, before-via or =<words>", k, v)
+				}
 			}
+		}
+		if c.typ == graph.RelHoldsRole && !strings.HasPrefix(c.Properties["title"], "=") && c.Properties["title"] == "" {
+			return nil, bad("claim HOLDS_ROLE needs a title property")
 		}
 		var err error
 		if c.subjK, err = parseKinds(c.Subject.Kinds, []graph.NodeKind{graph.KindCountry, graph.KindPerson, graph.KindOrganization}); err != nil {
@@ -911,6 +971,10 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		switch v {
 		case "trigger":
 			val = s.span(h.i, h.j)
+		default:
+			if w, ok := strings.CutPrefix(v, "="); ok {
+				val = w // words the entry gives: "head" for "who heads"
+			}
 		case "trigger-adverb":
 			// "reacted angrily"
 			val = s.span(h.i, h.j)
@@ -957,6 +1021,20 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 	}
 	if c.Statement != nil {
 		d.statementAfter(c, s, h, who, objs, end, fired)
+	}
+	if c.typ == graph.RelHoldsRole {
+		// a role is kept with the person's other roles (title, dates)
+		for _, p := range who {
+			for _, b := range objectIDs(objs) {
+				if n := len(d.out.roles); p.ent.kind == graph.KindPerson {
+					d.out.addRole(p.ent.id, props["title"], b, s, c.method, c.Confidence, roleSpan{})
+					if len(d.out.roles) > n {
+						d.out.roles[n].fired = fired
+					}
+				}
+			}
+		}
+		return
 	}
 	for _, a := range ids(who) {
 		for _, b := range objectIDs(objs) {

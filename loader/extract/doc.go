@@ -67,22 +67,50 @@
 //
 // # Rules as data
 //
-// Constructions (constructions.go, constructions.yaml) are claim rules
-// written as data — a trigger, a subject slot, an object slot with the
-// kinds allowed, the claim, negation, modality and example sentences — and
-// run by a small engine; each entry's examples are a test
-// (TestConstructions). `actorgraph extract --explain FILE` shows, for each
-// proposed item, the rule, where it is written and the words that fired
-// it. Every entry of constructions.yaml is a construction (its name and doc
-// say what it finds); among them the rules once written in Go: proposal,
-// proposal-order, adoption, adopted-by, convening, attendance,
-// participation, membership, part-of-possessive, warning, warning-if,
-// response, solidarity, threat, criticism. The rules listed below are still written in Go, because they
-// read structure the engine does not express: attributions assembled over
-// several sentences and folded, statements and their quotes, sanctions
-// lists with their apposition, calls and reactions that make statements,
-// targets minted from capitalized names, denials that answer attributions
-// found after all sentences are read.
+// Every claim rule is a construction of constructions.yaml — a trigger, a
+// subject slot, an object slot with the kinds allowed, the claim,
+// negation, modality and example sentences — run by the small engine of
+// constructions.go; each entry's examples are a test (TestConstructions).
+// `actorgraph extract --explain FILE` shows, for each proposed item, the
+// rule, where it is written and the words that fired it. The entries,
+// grouped by family: attributions (attribution, attribution-finger,
+// -attribute, -accuse, -reported, -concluded, -legal, -warrant, similar,
+// backing of an attribution), sanctions (sanction-imposed, sanction-same,
+// sanction, sanction-targets, sanction-among, sanction-listed), calls and
+// reactions (call-urge, call, call-on, call-for-*, reaction), denials
+// (denial, denial-called, denial-self), statements (quote,
+// reported-speech, characterization, characterization-called, accusation),
+// targets (targeting, targeting-verb), models (model, modeled-on),
+// doctrines, meetings and membership (proposal, adoption, convening,
+// attendance, participation, presence, membership, part-of-*, ...).
+//
+// What the engine does in Go is what a slot cannot say, as capabilities a
+// construction selects by name in its data (constructions.go documents
+// each value):
+//
+//   - where a slot is read (subject.from, object.from): a clause's
+//     subject, the speaker of a verb of speech, a list item by item, the
+//     last actor of a claim type, what an operation hit, a quote's extent;
+//   - attributions: the structure of "blamed Y for Z / Z on Y / Y blamed
+//     for Z by X" (object blamed) and of what a speaker reports (object
+//     reported-blame); after reading, an attribution reported again is
+//     more evidence, one that names no operation folds into one that does
+//     (foldAttributions), and "Y blamed for Z" with no author is evidence
+//     for the attribution that blames Y (attachAgentless);
+//   - denials answer the attributions of the whole article by the
+//     convention of docs/annotations.md (object answered, answers.go), so
+//     they run in the pass "answers", after every sentence is read;
+//   - statements: quotes that run over sentences, reported speech, words
+//     given without a verb of speech (objects quote, reported,
+//     name-given), in the pass "speech"; a construction's words can also
+//     be a statement (field statement);
+//   - an official acting for a state makes the state the actor
+//     (actingfor.go).
+//
+// Not constructions: the roles of officials (role-title, role-apposition)
+// are found while people are recognized — a title is what makes a name a
+// person — from the titles of lexicon.yaml (titles.heads, modifiers,
+// bodies, state_titles), in recognize.go.
 //
 // A negated verb ("did not attend", "has never backed") fires no rule,
 // except a verb of speech. A spokesperson's attribution is their state's,
@@ -90,45 +118,15 @@
 //
 // # Claim rules
 //
-// Each claim is made by one rule and carries its method,
+// Each claim is made by one construction and carries its method,
 // "rule:<name>@<version>" (the version goes up when what a rule finds
 // changes), a confidence, and modality "alleged" when the sentence or the
-// operation is hedged ("suspected", "alleged", "reportedly"):
-//
-//	attribution@1           X blamed Y for Z, blamed Z on Y, pointed the finger at Y,
-//	                        attributed Z to Y, accused Y of <an operation>; "Y blamed
-//	                        for Z" adds evidence to an attribution found elsewhere
-//	attribution-reported@1  X said / concluded that Y was responsible for, behind,
-//	                        involved in Z; "an attempt by Y to hack into Z"; not when
-//	                        negated ("no evidence that Y was involved")
-//	attribution-legal@1     X charged / indicted Y; an arrest warrant for Y
-//	backing@1               X backed / rallied behind / joined a doctrine or an
-//	                        attribution ("the British and American assessment")
-//	model@1                 a doctrine could be a model (MODELED_ON, alleged)
-//	presence@1              X accused ... during an event (ATTENDED)
-//	accusation@1            X accused Y of <not an operation> (ACCUSED, and a
-//	                        statement made at the event named)
-//	sanction@1              X imposed sanctions on a list; X sanctioned Y; the
-//	                        sanctions target ...; among those sanctioned is ...
-//	denial@2                X denied any involvement / rejected the accusations /
-//	                        said it had nothing to do with / was not involved in /
-//	                        denied using ...: every attribution blaming X or its
-//	                        own (of the operation named, if one is); "the
-//	                        charges": the legal ones; "the accusation": the
-//	                        last one (docs/annotations.md, "Denials")
-//	reaction@1, call@1      X reacted angrily (to Y), calling for / urged ...
-//	targeting@1             an operation on / against X; it struck / hit / disrupted X
-//	characterization@1      X dismissed the accusations as “...”, X called Y a ...:
-//	                        reported words without a verb of speech
-//	quote@1                 “...,” X said; X said: “...”; a quote split around "X said"
-//	reported-speech@1       X said (that) ...; X told reporters ...; according to X
-//
-// An attribution is one per attributor and operation as the sentence
-// reports it; the same attribution reported again is more evidence for it,
-// and one that names no operation folds into one that does. "Canada and
-// Australia issued similar statements" repeats the last state attribution.
-// A statement is about what its words name (a person's "we" is their
-// state), and a reported attribution's statement about the operation.
+// operation is hedged ("suspected", "alleged", "reportedly"). An
+// attribution is one per attributor and operation as the sentence reports
+// it; the same attribution reported again is more evidence for it, and one
+// that names no operation folds into one that does. A statement is about
+// what its words name (a person's "we" is their state), and a reported
+// attribution's statement about the operation.
 //
 // # Output
 //

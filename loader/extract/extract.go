@@ -212,7 +212,7 @@ func (d *document) file() *annotation.File {
 		}
 		f.Roles = append(f.Roles, annotation.Role{Person: r.person, Title: r.title, Organization: r.org, Quote: r.quote,
 			From: r.dates.from, To: r.dates.to, Method: r.method, Confidence: ptr(round2(r.conf))})
-		d.explain(fmt.Sprintf("ROLE %s %s (%s)", r.person, r.org, r.title), r.method, "", r.quote)
+		d.explain(fmt.Sprintf("ROLE %s %s (%s)", r.person, r.org, r.title), r.method, r.fired, r.quote)
 		markUsed(used, r.person, r.org)
 	}
 	// Declare the minted entities that claims use, in order of first mention.

@@ -81,6 +81,7 @@ type roleFinding struct {
 	method                    string
 	conf                      float64
 	dates                     roleSpan // when the text says it was held (roledates.go)
+	fired                     string   // what fired a rule written as data, for --explain
 }
 
 // findings collects what the rules find in one document.
