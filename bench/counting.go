@@ -75,6 +75,11 @@ func (c countingStore) Claims(ctx context.Context, q graph.ClaimQuery) (graph.Re
 	return c.Store.Claims(ctx, q)
 }
 
+func (c countingStore) ClaimEnds(ctx context.Context, q graph.ClaimEndsQuery) (graph.IDPage, error) {
+	count(ctx)
+	return c.Store.ClaimEnds(ctx, q)
+}
+
 func (c countingStore) ClaimCounts(ctx context.Context, q graph.ClaimCountsQuery) (graph.ClaimCounts, error) {
 	count(ctx)
 	return c.Store.ClaimCounts(ctx, q)

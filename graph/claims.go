@@ -215,9 +215,11 @@ func (w ClaimWhere) Validate() error {
 }
 
 // Resolve is what every store does first with a ClaimWhere: it validates
-// it, fails with CodeNotFound when an id in From, To, Touches or Documents
-// names nothing stored (an unknown id never silently selects nothing), and
-// widens the ends with their parts when IncludeParts.
+// it and fails with CodeNotFound when an id in From, To, Touches or
+// Documents names nothing stored (an unknown id never silently selects
+// nothing). IncludeParts is left to the store, which expands the ends in
+// the same query that reads the claims (a recursive statement over PART_OF
+// and HOLDS_ROLE, bounded by MaxPartsDepth, giving what Parts gives).
 func (w ClaimWhere) Resolve(ctx context.Context, s Store) (ClaimWhere, error) {
 	if err := w.Validate(); err != nil {
 		return w, err
@@ -240,18 +242,6 @@ func (w ClaimWhere) Resolve(ctx context.Context, s Store) (ClaimWhere, error) {
 				return w, NotFoundf("no document %q", id)
 			}
 		}
-	}
-	if w.IncludeParts {
-		var err error
-		for _, ends := range []*[]string{&w.From, &w.To, &w.Touches} {
-			if len(*ends) == 0 {
-				continue
-			}
-			if *ends, err = Parts(ctx, s, *ends); err != nil {
-				return w, err
-			}
-		}
-		w.IncludeParts = false
 	}
 	return w, nil
 }
@@ -278,14 +268,17 @@ func MustExist(ctx context.Context, s Store, ids []string) error {
 	return nil
 }
 
-// maxPartsDepth bounds how far Parts and ActsFor follow PART_OF: real
-// hierarchies are a handful deep (a unit, its agency, its ministry, the
-// state), and a cycle in bad data must not spin.
-const maxPartsDepth = 8
+// MaxPartsDepth bounds how far IncludeParts, Parts and ActsFor follow
+// PART_OF and HOLDS_ROLE: real hierarchies are a handful deep (a unit, its
+// agency, its ministry, the state), and a cycle in bad data must not spin.
+const MaxPartsDepth = 8
 
 // Parts returns ids followed by everything that acts for them: every node
-// that is PART_OF one of them at any depth, and every person who
-// HOLDS_ROLE in one of them or in one of those parts. This is what lets
+// that is PART_OF one of them at any depth (up to MaxPartsDepth claims
+// away), and every person who HOLDS_ROLE in one of them or in one of those
+// parts, along visible claims. Stores expand IncludeParts inside their own
+// queries; Parts, reading level by level through Relationships, is the
+// reference the conformance suite checks them against. This is what lets
 // "blames Russia" include an attribution blaming the GRU, or APT28 (part of
 // the GRU), or a Russian minister. The ids come first, in order.
 func Parts(ctx context.Context, s Store, ids []string) ([]string, error) {
@@ -298,7 +291,7 @@ func Parts(ctx context.Context, s Store, ids []string) ([]string, error) {
 		}
 	}
 	frontier := slices.Clone(out)
-	for depth := 0; depth < maxPartsDepth && len(frontier) > 0; depth++ {
+	for depth := 0; depth < MaxPartsDepth && len(frontier) > 0; depth++ {
 		var next []string
 		// A set: a state with thousands of parts made a list search per
 		// claim quadratic.
@@ -342,7 +335,7 @@ func ActsFor(ctx context.Context, s Store, id string) ([]Node, error) {
 	seen := map[string]bool{id: true}
 	var order []string
 	frontier := []string{id}
-	for depth := 0; depth < maxPartsDepth && len(frontier) > 0; depth++ {
+	for depth := 0; depth < MaxPartsDepth && len(frontier) > 0; depth++ {
 		page, err := s.Relationships(ctx, RelationshipsQuery{NodeIDs: frontier, Direction: Outgoing,
 			Filter: Filter{Types: []RelType{RelPartOf, RelHoldsRole}}, First: MaxPage})
 		if err != nil {
@@ -493,5 +486,44 @@ func (q ClaimCountsQuery) Normalize() (ClaimCountsQuery, error) {
 	if q.MinDocuments > 1 || slices.Contains(q.GroupBy, GroupPublisher) || slices.Contains(q.GroupBy, GroupDocument) {
 		q.SkipDocuments = false
 	}
+	return q, nil
+}
+
+// ClaimEnd is one condition of ClaimEndsQuery: the node must be the subject
+// (AtFrom) or the object of a claim that passes Where.
+type ClaimEnd struct {
+	Where  ClaimWhere
+	AtFrom bool
+}
+
+// ClaimEndsQuery asks for the distinct nodes that meet every condition of
+// Ends (at least one), by id: "the attributions blaming Russia or its parts
+// and made by the United States" is the objects of ATTRIBUTED claims from
+// the US that are also the subjects of BLAMES claims to Russia.
+type ClaimEndsQuery struct {
+	Ends  []ClaimEnd
+	First int    // <= 0: DefaultPage; capped at MaxPage
+	After string // the last id of the previous page; "" starts at the first
+}
+
+// IDPage is one page of node ids in id order; Total counts every id that
+// passes, not just this page.
+type IDPage struct {
+	IDs     []string
+	HasMore bool
+	Total   int
+}
+
+// Normalize checks an ends query and fills in its page size.
+func (q ClaimEndsQuery) Normalize() (ClaimEndsQuery, error) {
+	if len(q.Ends) == 0 {
+		return q, Invalidf("claim ends: no condition")
+	}
+	for _, e := range q.Ends {
+		if err := e.Where.Validate(); err != nil {
+			return q, err
+		}
+	}
+	q.First = PageSize(q.First)
 	return q, nil
 }

@@ -113,6 +113,13 @@ type Store interface {
 	// evidence points into; largest groups first (then by keys, ascending).
 	ClaimCounts(ctx context.Context, q ClaimCountsQuery) (ClaimCounts, error)
 
+	// ClaimEnds pages, by id, through the distinct nodes that are the
+	// chosen end of a claim passing each condition of q (their
+	// intersection), with their total: what attributions(blamed:) and
+	// statements(speaker:) list. Each Where is resolved as Claims resolves
+	// it (unknown ids are CodeNotFound, IncludeParts expands the ends).
+	ClaimEnds(ctx context.Context, q ClaimEndsQuery) (IDPage, error)
+
 	// Stats counts nodes by kind, claims by type, documents and evidence.
 	Stats(ctx context.Context) (Stats, error)
 

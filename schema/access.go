@@ -238,24 +238,3 @@ func otherEnds(rels []graph.Relationship, dir graph.Direction) []string {
 	}
 	return out
 }
-
-// intersect returns the ids present in every set, each once, in the order
-// of the first.
-func intersect(sets [][]string) []string {
-	out := []string{}
-	count := map[string]int{}
-	for i, set := range sets {
-		for _, id := range set {
-			if count[id] == i {
-				count[id] = i + 1
-			}
-		}
-	}
-	for _, id := range sets[0] {
-		if count[id] == len(sets) {
-			out = append(out, id)
-			count[id] = -1 // once
-		}
-	}
-	return out
-}

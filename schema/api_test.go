@@ -91,6 +91,10 @@ func (c *countingStore) Claims(ctx context.Context, q graph.ClaimQuery) (graph.R
 	c.count("Claims")
 	return c.Store.Claims(ctx, q)
 }
+func (c *countingStore) ClaimEnds(ctx context.Context, q graph.ClaimEndsQuery) (graph.IDPage, error) {
+	c.count("ClaimEnds")
+	return c.Store.ClaimEnds(ctx, q)
+}
 func (c *countingStore) ClaimCounts(ctx context.Context, q graph.ClaimCountsQuery) (graph.ClaimCounts, error) {
 	c.count("ClaimCounts")
 	return c.Store.ClaimCounts(ctx, q)
@@ -499,10 +503,11 @@ func TestAttributionsStoreCalls(t *testing.T) {
 	if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"blames":[{`) || !strings.Contains(string(r.Data), `"document":{"id":`) {
 		t.Fatalf("%s", r.Raw)
 	}
-	// One Claims call narrows to the operation's attributions, one
-	// Relationships call reads their typed fields.
-	if s.store.total() != 6 || s.store.calls["Claims"] != 1 || s.store.calls["Relationships"] != 1 {
-		t.Errorf("store calls %v, want 6: 1 Claims, 1 Relationships, 2 Nodes, 1 Evidence, 1 Documents", s.store.calls)
+	// One ClaimEnds call narrows to the operation's attributions (a page
+	// of ids and their total), one Relationships call reads their typed
+	// fields.
+	if s.store.total() != 6 || s.store.calls["ClaimEnds"] != 1 || s.store.calls["Relationships"] != 1 {
+		t.Errorf("store calls %v, want 6: 1 ClaimEnds, 1 Relationships, 2 Nodes, 1 Evidence, 1 Documents", s.store.calls)
 	}
 	if d := time.Since(start); d > 900*time.Millisecond {
 		t.Errorf("took %v: a resolver waited for the loader window", d)

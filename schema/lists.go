@@ -2,7 +2,6 @@ package schema
 
 import (
 	"context"
-	"slices"
 
 	"github.com/actorgraph/actorgraph/graph"
 )
@@ -70,54 +69,22 @@ func (r *Resolver) claimNodePage(ctx context.Context, kind graph.NodeKind, conds
 		ns, err := rootNodes(ctx, r.Store, ids)
 		return ns, &PageInfo{HasNextPage: page.HasMore, EndCursor: optional(page.EndCursor)}, page.Total, err
 	}
-	sets := make([][]string, len(wheres))
+	// The store finds the ends of every condition, intersects them, counts
+	// them and cuts the page in one query (parts expanded inside it).
+	q := graph.ClaimEndsQuery{First: n, After: from}
 	for i, w := range wheres {
-		if sets[i], err = r.claimEnds(ctx, w, nodeIsFrom[i]); err != nil {
-			return nil, nil, 0, err
-		}
+		q.Ends = append(q.Ends, graph.ClaimEnd{Where: w, AtFrom: nodeIsFrom[i]})
 	}
-	ids := intersect(sets)
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	total := len(ids)
-	start, _ := slices.BinarySearch(ids, from)
-	if start < len(ids) && ids[start] == from {
-		start++
+	page, err := r.Store.ClaimEnds(ctx, q)
+	if err != nil {
+		return nil, nil, 0, err
 	}
-	ids = ids[start:]
-	info := &PageInfo{}
-	if len(ids) > n {
-		ids, info.HasNextPage = ids[:n], true
+	info := &PageInfo{HasNextPage: page.HasMore}
+	if len(page.IDs) > 0 {
+		info.EndCursor = optional(graph.EncodeCursor(page.IDs[len(page.IDs)-1]))
 	}
-	if len(ids) > 0 {
-		info.EndCursor = optional(graph.EncodeCursor(ids[len(ids)-1]))
-	}
-	ns, err := rootNodes(ctx, r.Store, ids)
-	return ns, info, total, err
-}
-
-// claimEnds reads every claim that passes w (a page of MaxPage at a time)
-// and returns the end the list is after: the subject when nodeIsFrom.
-func (r *Resolver) claimEnds(ctx context.Context, w graph.ClaimWhere, nodeIsFrom bool) ([]string, error) {
-	var out []string
-	q := graph.ClaimQuery{Where: w, First: graph.MaxPage}
-	for {
-		page, err := r.Store.Claims(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		for _, rel := range page.Relationships {
-			if nodeIsFrom {
-				out = append(out, rel.From)
-			} else {
-				out = append(out, rel.To)
-			}
-		}
-		if !page.HasMore {
-			return out, nil
-		}
-		q.After = page.EndCursor
-	}
+	ns, err := rootNodes(ctx, r.Store, page.IDs)
+	return ns, info, page.Total, err
 }
 
 // seedsFound fails with NOT_FOUND naming the first seed that a

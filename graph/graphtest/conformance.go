@@ -80,6 +80,7 @@ func contracts() []contract {
 		one("ClaimsFilters", testClaimsFilters),
 		one("ClaimsEvidence", testClaimsEvidence),
 		one("ClaimsIncludeParts", testClaimsIncludeParts),
+		one("ClaimsPartsExpansion", testClaimsPartsExpansion),
 		one("ClaimsOrder", testClaimsOrder),
 		one("ClaimCounts", testClaimCounts),
 		one("ClaimsRejects", testClaimsRejects),

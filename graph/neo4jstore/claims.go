@@ -13,17 +13,20 @@ import (
 
 // claimMatch is the selection shared by every claims statement: the claims
 // that pass a resolved graph.ClaimWhere (parts already added, ids known to
-// exist), bound as r from a to b. It is written once here and generated into
-// each statement, so the page, its count and the counts by group cannot
+// exist; IncludeParts expanded by partsOf), bound as r from a to b. It is
+// written once here and generated into each statement, so the page, its count and the counts by group cannot
 // disagree about which claims pass. Words of $words match whole words of a
 // quote, case-insensitively ((?U) makes \b Unicode-aware); they come from
 // graph.SearchWords, so they hold letters, digits and marks only, never a
 // regular-expression operator.
-const claimMatch = `MATCH (a:Entity)-[r]->(b:Entity)
+var claimMatch = `WITH ` + partsOf("from") + ` AS fromIds,
+  ` + partsOf("to") + ` AS toIds,
+  ` + partsOf("touches") + ` AS touchIds
+MATCH (a:Entity)-[r]->(b:Entity)
 WHERE ($types = [] OR type(r) IN $types)
-  AND ($from = [] OR a.id IN $from)
-  AND ($to = [] OR b.id IN $to)
-  AND ($touches = [] OR a.id IN $touches OR b.id IN $touches)
+  AND ($from = [] OR a.id IN fromIds)
+  AND ($to = [] OR b.id IN toIds)
+  AND ($touches = [] OR a.id IN touchIds OR b.id IN touchIds)
   AND ($fromKinds = [] OR any(l IN labels(a) WHERE l IN $fromKinds))
   AND ($toKinds = [] OR any(l IN labels(b) WHERE l IN $toKinds))
   AND ($modalities = [] OR coalesce(r.modality, '') IN $modalities)
@@ -41,6 +44,19 @@ WHERE ($types = [] OR type(r) IN $types)
       AND all(w IN $words WHERE toLower(e.quote) =~ ($wordBefore + w + $wordAfter))
   })
 `
+
+// partsOf is the list parameter $name, widened when $includeParts with
+// everything acting for its ids (graph.Parts): the nodes reaching one of
+// them through 1 to graph.MaxPartsDepth visible PART_OF or HOLDS_ROLE
+// claims. A quantified path repeats no relationship, so a cycle ends, and
+// the bound ends every walk.
+func partsOf(name string) string {
+	return `$` + name + ` + CASE WHEN $includeParts AND $` + name + ` <> [] THEN COLLECT {
+    MATCH (part:Entity)-[p:PART_OF|HOLDS_ROLE WHERE coalesce(p.status, 'UNREVIEWED') IN $visible]->{1,` + strconv.Itoa(graph.MaxPartsDepth) + `}(whole:Entity)
+    WHERE whole.id IN $` + name + ` AND NOT part.id IN $` + name + `
+    RETURN DISTINCT part.id
+  } ELSE [] END`
+}
 
 // claimKeys computes the order keys of graph.ClaimOrder: a string key and a
 // number key (confidence), then the claim id breaks ties.
@@ -64,6 +80,13 @@ LIMIT $limit
 	return []generatedFile{
 		{"gen_claims_page_asc", header + page(">", "ASC")},
 		{"gen_claims_page_desc", header + page("<", "DESC")},
+		{"gen_claim_ends", header + `// The distinct nodes at one end ($atFrom: the subject) of the claims that pass
+// a claim filter (graph.ClaimWhere), by id: how many, and the $limit after $after.
+` + claimMatch + `WITH DISTINCT CASE WHEN $atFrom THEN a.id ELSE b.id END AS id
+ORDER BY id
+WITH collect(id) AS ids
+RETURN size(ids) AS total, [id IN ids WHERE id > $after][0..$limit] AS page
+`},
 		{"gen_claims_count", header + "// How many claims pass a claim filter (graph.ClaimWhere).\n" + claimMatch + "RETURN count(r) AS total\n"},
 		{"gen_claim_counts", header + `// The claims that pass a claim filter counted by the keys whose $by... flag is
 // set (graph.ClaimGroup; the others are ''), with the distinct documents of their
@@ -137,8 +160,9 @@ func claimParams(w graph.ClaimWhere) map[string]any {
 		"methods": exact, "methodPrefixes": prefixes, "since": w.Since, "until": w.Until,
 		"documents": stringsToAny(w.Documents), "publishers": stringsToAny(w.Publishers),
 		"words": stringsToAny(graph.SearchWords(w.Text)), "wordBefore": `(?sU).*\b`, "wordAfter": `\b.*`,
-		"asserted": string(graph.Asserted),
-		"statuses": statusParams(w.Statuses),
+		"asserted":     string(graph.Asserted),
+		"statuses":     statusParams(w.Statuses),
+		"includeParts": w.IncludeParts, "visible": statusParams(nil),
 	}
 }
 

@@ -24,11 +24,29 @@ func claimWhereSQL(w graph.ClaimWhere) (string, []any) {
 			args = append(args, sql.Named(name, jsonArray(vals)))
 		}
 	}
-	in("a.id", "from", w.From)
-	in("b.id", "to", w.To)
-	if len(w.Touches) > 0 {
-		conds = append(conds, `(a.id IN (SELECT value FROM json_each(:touches)) OR b.id IN (SELECT value FROM json_each(:touches)))`)
-		args = append(args, sql.Named("touches", jsonArray(w.Touches)))
+	if w.IncludeParts {
+		// The ends and everything acting for them, found by the same
+		// statement (partsSQL) and matched on the integer node keys, so
+		// SQLite reads the claims off rels_out / rels_in per part.
+		if len(w.From) > 0 {
+			conds = append(conds, `r.src IN (`+partsSQL("from")+`)`)
+			args = append(args, sql.Named("from", jsonArray(w.From)))
+		}
+		if len(w.To) > 0 {
+			conds = append(conds, `r.dst IN (`+partsSQL("to")+`)`)
+			args = append(args, sql.Named("to", jsonArray(w.To)))
+		}
+		if len(w.Touches) > 0 {
+			conds = append(conds, `(r.src IN (`+partsSQL("touches")+`) OR r.dst IN (`+partsSQL("touches")+`))`)
+			args = append(args, sql.Named("touches", jsonArray(w.Touches)))
+		}
+	} else {
+		in("a.id", "from", w.From)
+		in("b.id", "to", w.To)
+		if len(w.Touches) > 0 {
+			conds = append(conds, `(a.id IN (SELECT value FROM json_each(:touches)) OR b.id IN (SELECT value FROM json_each(:touches)))`)
+			args = append(args, sql.Named("touches", jsonArray(w.Touches)))
+		}
 	}
 	in("a.kind", "fromkinds", kindStrings(w.FromKinds))
 	in("b.kind", "tokinds", kindStrings(w.ToKinds))
@@ -76,6 +94,28 @@ func claimWhereSQL(w graph.ClaimWhere) (string, []any) {
 		conds = append(conds, `r.id IN (SELECT e.subject FROM evidence e WHERE `+strings.Join(ev, " AND ")+`)`)
 	}
 	return strings.Join(conds, " AND "), args
+}
+
+// partsSQL selects the node keys of the ids in the JSON array parameter
+// :name and of everything acting for them, as graph.Parts defines it: the
+// nodes with a visible PART_OF or HOLDS_ROLE claim into one of them, then
+// into those, up to graph.MaxPartsDepth claims away. UNION keeps one row per
+// (node, depth), so a cycle or a diamond adds at most MaxPartsDepth+1 rows
+// per node and the recursion ends at the depth bound whatever the data.
+func partsSQL(name string) string {
+	vis := make([]string, 0, 2)
+	for _, st := range graph.VisibleStatuses() {
+		vis = append(vis, "'"+string(st)+"'")
+	}
+	cte := "parts_" + name
+	return `WITH RECURSIVE ` + cte + `(nid, depth) AS (
+		SELECT nid, 0 FROM nodes WHERE id IN (SELECT value FROM json_each(:` + name + `))
+		UNION
+		SELECT pr.src, p.depth + 1 FROM ` + cte + ` p JOIN rels pr ON pr.dst = p.nid
+		WHERE p.depth < ` + strconv.Itoa(graph.MaxPartsDepth) + `
+			AND pr.type IN ('` + string(graph.RelPartOf) + `', '` + string(graph.RelHoldsRole) + `')
+			AND +pr.status IN (` + strings.Join(vis, ", ") + `)
+	) SELECT nid FROM ` + cte
 }
 
 // ftsAllWords is an FTS5 query matching every word of text as a whole

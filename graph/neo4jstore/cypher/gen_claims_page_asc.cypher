@@ -2,11 +2,26 @@
 // regenerate with: go test ./graph/neo4jstore -run TestGeneratedCypherIsCurrent -update
 // One page of the claims that pass a claim filter (graph.ClaimWhere), in the
 // order of $orderByType, $orderByConfidence or $orderByProperty, after the cursor ($afterKey, $afterNum, $after), ASCending.
+WITH $from + CASE WHEN $includeParts AND $from <> [] THEN COLLECT {
+    MATCH (part:Entity)-[p:PART_OF|HOLDS_ROLE WHERE coalesce(p.status, 'UNREVIEWED') IN $visible]->{1,8}(whole:Entity)
+    WHERE whole.id IN $from AND NOT part.id IN $from
+    RETURN DISTINCT part.id
+  } ELSE [] END AS fromIds,
+  $to + CASE WHEN $includeParts AND $to <> [] THEN COLLECT {
+    MATCH (part:Entity)-[p:PART_OF|HOLDS_ROLE WHERE coalesce(p.status, 'UNREVIEWED') IN $visible]->{1,8}(whole:Entity)
+    WHERE whole.id IN $to AND NOT part.id IN $to
+    RETURN DISTINCT part.id
+  } ELSE [] END AS toIds,
+  $touches + CASE WHEN $includeParts AND $touches <> [] THEN COLLECT {
+    MATCH (part:Entity)-[p:PART_OF|HOLDS_ROLE WHERE coalesce(p.status, 'UNREVIEWED') IN $visible]->{1,8}(whole:Entity)
+    WHERE whole.id IN $touches AND NOT part.id IN $touches
+    RETURN DISTINCT part.id
+  } ELSE [] END AS touchIds
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE ($types = [] OR type(r) IN $types)
-  AND ($from = [] OR a.id IN $from)
-  AND ($to = [] OR b.id IN $to)
-  AND ($touches = [] OR a.id IN $touches OR b.id IN $touches)
+  AND ($from = [] OR a.id IN fromIds)
+  AND ($to = [] OR b.id IN toIds)
+  AND ($touches = [] OR a.id IN touchIds OR b.id IN touchIds)
   AND ($fromKinds = [] OR any(l IN labels(a) WHERE l IN $fromKinds))
   AND ($toKinds = [] OR any(l IN labels(b) WHERE l IN $toKinds))
   AND ($modalities = [] OR coalesce(r.modality, '') IN $modalities)
