@@ -99,3 +99,26 @@ func BenchmarkClaimsBlamedWithParts(b *testing.B) {
 	}
 	percentiles(b, lat)
 }
+
+// BenchmarkClaimEndsBlamedWithParts is attributions(blamed:, includeParts:
+// true) at the store: the distinct attributions blaming a country or its
+// parts, counted and paged in one statement.
+func BenchmarkClaimEndsBlamedWithParts(b *testing.B) {
+	s, g := loadedStore(b)
+	ctx := context.Background()
+	countries := g.ByKind[graph.KindCountry]
+	if len(countries) == 0 {
+		b.Skip("the generated graph has no countries")
+	}
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		if _, err := s.ClaimEnds(ctx, graph.ClaimEndsQuery{Ends: []graph.ClaimEnd{{Where: graph.ClaimWhere{Types: []graph.RelType{graph.RelBlames},
+			To: []string{countries[i%len(countries)]}, IncludeParts: true}, AtFrom: true}}, First: 20}); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	percentiles(b, lat)
+}
