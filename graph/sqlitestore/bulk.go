@@ -3,10 +3,13 @@ package sqlitestore
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/maphash"
+	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -58,8 +61,15 @@ type bulkLoad struct {
 }
 
 // bulkIndexes are the indexes a bulk load drops and rebuilds: every index
-// of the claims and evidence tables that is not a table's unique id.
-const bulkIndexes = `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('rels', 'evidence') ORDER BY name`
+// of the claims and evidence tables that is not unique, and, when the
+// store holds no claims (?1), the unique index of claim ids, rels_by_id:
+// the bulk load then finds the claims it wrote again by their row keys
+// (bulkKnown), and builds the index, first, at the end, where a repeated
+// id would fail it and roll everything back. The unique index of evidence
+// (subject, document, span) stays: new evidence joins it at its end, keyed
+// by the new claims' increasing row keys, and it finds evidence repeated.
+const bulkIndexes = `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('rels', 'evidence')
+	AND (sql NOT LIKE 'CREATE UNIQUE %' OR (?1 AND name = 'rels_by_id')) ORDER BY name <> 'rels_by_id', name`
 
 // BeginBulk implements graph.BulkStore.
 func (s *Store) BeginBulk(ctx context.Context) (graph.BulkLoad, error) {
@@ -85,7 +95,11 @@ func (s *Store) BeginBulk(ctx context.Context) (graph.BulkLoad, error) {
 	}
 	b.tx = tx
 	err = func() error {
-		if err := queryEach(ctx, tx, bulkIndexes, nil, func(rows *sql.Rows) error {
+		var held bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM rels) OR EXISTS(SELECT 1 FROM evidence)`).Scan(&held); err != nil {
+			return err
+		}
+		if err := queryEach(ctx, tx, bulkIndexes, []any{!held}, func(rows *sql.Rows) error {
 			var name, stmt string
 			err := rows.Scan(&name, &stmt)
 			b.indexes = append(b.indexes, [2]string{name, stmt})
@@ -101,11 +115,10 @@ func (s *Store) BeginBulk(ctx context.Context) (graph.BulkLoad, error) {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(eid), 0) FROM evidence`).Scan(&b.evBefore); err != nil {
 			return err
 		}
-		var any bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM rels) OR EXISTS(SELECT 1 FROM evidence)`).Scan(&any); err != nil {
+		b.known = &bulkKnown{fresh: !held, rids: map[claimKey]int64{}, nids: map[string]int64{}}
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(rid), 0) + 1 FROM rels`).Scan(&b.known.nextRid); err != nil {
 			return err
 		}
-		b.known = &bulkKnown{fresh: !any, seed: maphash.MakeSeed(), rels: map[uint64]struct{}{}, evidence: map[uint64]struct{}{}, nids: map[string]int64{}}
 		b.kinds = map[string]graph.NodeKind{}
 		return nil
 	}()
@@ -255,23 +268,40 @@ func (b *bulkLoad) release() {
 	b.conn = nil
 }
 
-// bulkKnown remembers, as 64-bit hashes, the claim and evidence ids a bulk
-// load wrote. When the store held no claims and no evidence as the bulk
-// load began, an id whose hash it has not seen cannot be stored, so the
-// writer skips looking it up: most ids of a large load are new, and each
-// lookup is a search of an index too large for the cache. A hash seen
-// before (the same claim in a second document, or a rare collision) is
-// looked up as usual. A nil *bulkKnown, or one for a store that held
-// claims, rules nothing out.
+// bulkKnown remembers the claims a bulk load wrote, by the 12 bytes of
+// their hashed ids, with their row keys, which the bulk load gives them
+// itself (one above the largest, as SQLite would). When the store held no
+// claims and no evidence as the bulk load began, a claim id it has not
+// written cannot be stored, so the writer skips looking it up: most ids of
+// a large load are new, and each lookup is a search of an index too large
+// for the cache. Evidence for a claim it wrote is stored with the claim's
+// key without a lookup by id either. A nil *bulkKnown, or one for a store
+// that held claims, rules nothing out.
 type bulkKnown struct {
-	fresh    bool
-	seed     maphash.Seed
-	rels     map[uint64]struct{}
-	evidence map[uint64]struct{}
+	fresh   bool
+	rids    map[claimKey]int64
+	nextRid int64
 	// nids are the row ids of nodes the bulk load wrote or read, so that
 	// a new claim is written with its ends' row ids instead of two
 	// lookups by text id each.
 	nids map[string]int64
+}
+
+// claimKey is a claim id's hash: "claim:" and 24 hex digits are 12 bytes.
+type claimKey [12]byte
+
+// claimKeyOf returns the hash bytes of a claim id, and false for an id not
+// of that form (which is then never ruled out).
+func claimKeyOf(id string) (claimKey, bool) {
+	var k claimKey
+	h, ok := strings.CutPrefix(id, "claim:")
+	if !ok || len(h) != 2*len(k) {
+		return k, false
+	}
+	if _, err := hex.Decode(k[:], []byte(h)); err != nil {
+		return k, false
+	}
+	return k, true
 }
 
 // insertRels writes new claims, rows as batchWriter.writeRels makes them.
@@ -300,8 +330,9 @@ func (k *bulkKnown) insertRels(ctx context.Context, w *batchWriter, rows [][]any
 	// The rows go in as JSON like Upsert's (the driver prepares a
 	// statement again on every execution, so a statement per row costs a
 	// parse each: slower than taking one JSON array apart), with the ends'
-	// row ids in place of their ids.
+	// row ids in place of their ids and the claim's own row key last.
 	withNids := make([][]any, len(rows))
+	rids := make([]int64, len(rows))
 	for i, r := range rows {
 		src, ok1 := k.nids[r[2].(string)]
 		dst, ok2 := k.nids[r[3].(string)]
@@ -310,48 +341,73 @@ func (k *bulkKnown) insertRels(ctx context.Context, w *batchWriter, rows [][]any
 		}
 		row := slices.Clone(r)
 		row[2], row[3] = src, dst
-		withNids[i] = row
+		rids[i] = k.nextRid + int64(i)
+		withNids[i] = append(row, rids[i])
 	}
 	_, err := w.exec(ctx, `INSERT OR FAIL INTO rels(id, type, src, dst, method, confidence, modality, date, published, props,
-			status, reviewed_by, reviewed_at, review_note)
+			status, reviewed_by, reviewed_at, review_note, rid)
 		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
-			value->>10, value->>11, value->>12, value->>13
+			value->>10, value->>11, value->>12, value->>13, value->>14
 		FROM json_each(?)`, jsonRows(withNids))
-	return err
+	if err != nil {
+		return err
+	}
+	k.nextRid += int64(len(rows))
+	for i, r := range rows {
+		if key, ok := claimKeyOf(r[0].(string)); ok {
+			k.rids[key] = rids[i]
+		}
+	}
+	return nil
 }
 
-func (k *bulkKnown) may(set map[uint64]struct{}, id string) bool {
+// mayHoldRel says whether claim id may be stored: false only for a bulk
+// load into a store that held no claims, for an id it has not written.
+func (k *bulkKnown) mayHoldRel(id string) bool {
 	if k == nil || !k.fresh {
 		return true
 	}
-	_, ok := set[maphash.String(k.seed, id)]
+	key, ok := claimKeyOf(id)
+	if !ok {
+		return true
+	}
+	_, ok = k.rids[key]
 	return ok
 }
 
-func (k *bulkKnown) add(set map[uint64]struct{}, id string) {
-	if k != nil && k.fresh {
-		set[maphash.String(k.seed, id)] = struct{}{}
+// storedRids returns, as a JSON array, the row keys of the claims ids
+// that this bulk load wrote, when it is one that drops the index of claim
+// ids (into a store that held no claims: every stored claim is one it
+// wrote); false otherwise.
+func (k *bulkKnown) storedRids(ids []string) (string, bool) {
+	if k == nil || !k.fresh {
+		return "", false
 	}
-}
-
-func (k *bulkKnown) mayHoldRel(id string) bool {
-	return k == nil || k.may(k.rels, id)
-}
-
-func (k *bulkKnown) mayHoldEvidence(id string) bool {
-	return k == nil || k.may(k.evidence, id)
-}
-
-func (k *bulkKnown) addRel(id string) {
-	if k != nil {
-		k.add(k.rels, id)
+	keys := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		if key, ok := claimKeyOf(id); ok {
+			if rid, ok := k.rids[key]; ok {
+				keys = append(keys, rid)
+			}
+		}
 	}
+	b, _ := json.Marshal(keys)
+	return string(b), true
 }
 
-func (k *bulkKnown) addEvidence(id string) {
-	if k != nil {
-		k.add(k.evidence, id)
+// subjectKey is the evidence key of subject when the bulk load knows it
+// without a lookup (a claim it wrote, a node whose row id it read), else 0.
+func (k *bulkKnown) subjectKey(subject string) int64 {
+	if k == nil {
+		return 0
 	}
+	if key, ok := claimKeyOf(subject); ok {
+		return k.rids[key]
+	}
+	if nid, ok := k.nids[subject]; ok {
+		return -nid
+	}
+	return 0
 }
 
 // bulkLookup answers graph.CheckBatch inside a bulk load: node kinds from
@@ -386,6 +442,17 @@ func (l bulkLookup) StoredNodeKinds(ctx context.Context, ids []string) (map[stri
 }
 
 func (l bulkLookup) StoredRelationships(ctx context.Context, ids []string) (map[string]bool, error) {
+	if k := l.b.known; k.fresh {
+		// Every stored claim is one this bulk load wrote (and the index
+		// of ids is not there to ask).
+		out := map[string]bool{}
+		for _, id := range ids {
+			if k.mayHoldRel(id) {
+				out[id] = true
+			}
+		}
+		return out, nil
+	}
 	var maybe []string
 	for _, id := range ids {
 		if l.b.known.mayHoldRel(id) {
@@ -396,4 +463,43 @@ func (l bulkLookup) StoredRelationships(ctx context.Context, ids []string) (map[
 		return map[string]bool{}, nil
 	}
 	return l.txLookup.StoredRelationships(ctx, maybe)
+}
+
+// SubjectsWithEvidence looks claims up by the row keys the bulk load gave
+// them when the index of ids is not there.
+func (l bulkLookup) SubjectsWithEvidence(ctx context.Context, ids []string) (map[string]bool, error) {
+	k := l.b.known
+	if !k.fresh {
+		return l.txLookup.SubjectsWithEvidence(ctx, ids)
+	}
+	var claims, nodes []string
+	for _, id := range ids {
+		if _, ok := claimKeyOf(id); ok {
+			claims = append(claims, id)
+		} else {
+			nodes = append(nodes, id)
+		}
+	}
+	out := map[string]bool{}
+	if len(nodes) > 0 {
+		got, err := l.existing(ctx, `SELECT n.id FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?1)) AND EXISTS (SELECT 1 FROM evidence WHERE subject = -n.nid)`, nodes)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(out, got)
+	}
+	for _, id := range claims {
+		key := k.subjectKey(id)
+		if key == 0 {
+			continue
+		}
+		var has bool
+		if err := l.tx.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM evidence WHERE subject = ?)`, key).Scan(&has); err != nil {
+			return nil, err
+		}
+		if has {
+			out[id] = true
+		}
+	}
+	return out, nil
 }

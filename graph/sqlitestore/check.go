@@ -31,10 +31,10 @@ func (s *Store) Check(ctx context.Context) (graph.CheckReport, error) {
 		rep.Problems = append(rep.Problems, "SQLite reports: "+quick)
 	}
 	counts := []struct{ what, problem, q string }{
-		{"claims have evidence", "claims without evidence", `SELECT count(*) FROM rels r WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.subject = r.id)`},
-		{"claim-nodes have evidence", "events, statements or attributions without evidence", `SELECT count(*) FROM nodes n WHERE n.kind IN ('Event','Statement','Attribution') AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.subject = n.id)`},
-		{"evidence has its document", "pieces of evidence whose document is missing", `SELECT count(*) FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = e.doc_id)`},
-		{"evidence supports something", "pieces of evidence for a claim or node that does not exist", `SELECT count(*) FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM rels r WHERE r.id = e.subject) AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = e.subject)`},
+		{"claims have evidence", "claims without evidence", `SELECT count(*) FROM rels r WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.subject = r.rid)`},
+		{"claim-nodes have evidence", "events, statements or attributions without evidence", `SELECT count(*) FROM nodes n WHERE n.kind IN ('Event','Statement','Attribution') AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.subject = -n.nid)`},
+		{"evidence has its document", "pieces of evidence whose document is missing", `SELECT count(*) FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.did = e.did)`},
+		{"evidence supports something", "pieces of evidence for a claim or node that does not exist", `SELECT count(*) FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM rels r WHERE r.rid = e.subject) AND NOT EXISTS (SELECT 1 FROM nodes n WHERE n.nid = -e.subject)`},
 		{"claims join existing nodes", "claims with a missing end", `SELECT count(*) FROM rels r WHERE NOT EXISTS (SELECT 1 FROM nodes WHERE nid = r.src) OR NOT EXISTS (SELECT 1 FROM nodes WHERE nid = r.dst)`},
 		{"name index covers every node", "nodes missing from the name index", `SELECT count(*) FROM nodes n WHERE NOT EXISTS (SELECT 1 FROM node_fts f WHERE f.rowid = n.nid)`},
 		{"name index has no strays", "name-index rows without their node", `SELECT count(*) FROM node_fts f WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.nid = f.rowid)`},
@@ -63,7 +63,7 @@ func (s *Store) Check(ctx context.Context) (graph.CheckReport, error) {
 	}
 	// Every quote is exactly its document's text at its offsets.
 	bad, n := 0, 0
-	err := queryEach(ctx, s.read, `SELECT d.text, json_group_array(json_array(e.start, e.end, e.quote)) FROM documents d JOIN evidence e ON e.doc_id = d.id GROUP BY d.id`, nil,
+	err := queryEach(ctx, s.read, `SELECT d.text, json_group_array(json_array(e.start, e.end, e.quote)) FROM documents d JOIN evidence e ON e.did = d.did GROUP BY d.did`, nil,
 		func(rows *sql.Rows) error {
 			var text, spans string
 			if err := rows.Scan(&text, &spans); err != nil {

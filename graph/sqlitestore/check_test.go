@@ -44,13 +44,13 @@ func TestCheckCatchesEachBreakage(t *testing.T) {
 	for _, tc := range []struct {
 		name, sql, want string
 	}{
-		{"claim loses evidence", `DELETE FROM evidence WHERE subject LIKE 'claim:%'`, "claims without evidence"},
-		{"statement loses evidence", `DELETE FROM evidence WHERE subject = 'statement:x'`, "statements or attributions without evidence"},
+		{"claim loses evidence", `DELETE FROM evidence WHERE subject > 0`, "claims without evidence"},
+		{"statement loses evidence", `DELETE FROM evidence WHERE subject = -(SELECT nid FROM nodes WHERE id = 'statement:x')`, "statements or attributions without evidence"},
 		{"document vanishes", `PRAGMA foreign_keys=OFF; DELETE FROM documents`, "document is missing"},
 		{"node index row lost", `DELETE FROM node_fts WHERE rowid = (SELECT nid FROM nodes WHERE id = 'country:RU')`, "missing from the name index"},
 		{"evidence index row lost", `DELETE FROM evidence_fts WHERE rowid = (SELECT min(eid) FROM evidence)`, "missing from the evidence index"},
-		{"quote altered", `UPDATE evidence SET quote = 'Russia admitted it.' WHERE subject = 'statement:x'`, "quotes differ"},
-		{"evidence for nothing", `UPDATE evidence SET subject = 'claim:gone' WHERE subject = 'statement:x'`, "does not exist"},
+		{"quote altered", `UPDATE evidence SET quote = 'Russia admitted it.' WHERE subject = -(SELECT nid FROM nodes WHERE id = 'statement:x')`, "quotes differ"},
+		{"evidence for nothing", `UPDATE evidence SET subject = (SELECT max(rid) + 1 FROM rels) WHERE subject = -(SELECT nid FROM nodes WHERE id = 'statement:x')`, "does not exist"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := smallGraph(t)

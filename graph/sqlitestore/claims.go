@@ -76,11 +76,11 @@ func claimWhereSQL(w graph.ClaimWhere) (string, []any) {
 	// Conditions on evidence hold for one piece of evidence together.
 	var ev []string
 	if len(w.Documents) > 0 {
-		ev = append(ev, `e.doc_id IN (SELECT value FROM json_each(:documents))`)
+		ev = append(ev, `e.did IN (SELECT did FROM documents WHERE id IN (SELECT value FROM json_each(:documents)))`)
 		args = append(args, sql.Named("documents", jsonArray(w.Documents)))
 	}
 	if len(w.Publishers) > 0 {
-		ev = append(ev, `e.doc_id IN (SELECT id FROM documents WHERE publisher IN (SELECT value FROM json_each(:publishers)))`)
+		ev = append(ev, `e.did IN (SELECT did FROM documents WHERE publisher IN (SELECT value FROM json_each(:publishers)))`)
 		args = append(args, sql.Named("publishers", jsonArray(w.Publishers)))
 	}
 	if w.Text != "" {
@@ -89,9 +89,9 @@ func claimWhereSQL(w graph.ClaimWhere) (string, []any) {
 	}
 	if len(ev) > 0 {
 		// The claims whose evidence passes, found from the evidence side (the
-		// full-text index, a document's evidence) and looked up by claim id:
+		// full-text index, a document's evidence) and looked up by row key:
 		// a correlated EXISTS per claim read every claim of the store.
-		conds = append(conds, `r.id IN (SELECT e.subject FROM evidence e WHERE `+strings.Join(ev, " AND ")+`)`)
+		conds = append(conds, `r.rid IN (SELECT e.subject FROM evidence e WHERE `+strings.Join(ev, " AND ")+`)`)
 	}
 	return strings.Join(conds, " AND "), args
 }
@@ -228,7 +228,7 @@ var groupColumns = map[graph.ClaimGroup]string{
 	graph.GroupYear:      "CASE WHEN length(sel.eff_date) >= 4 THEN substr(sel.eff_date, 1, 4) ELSE '' END",
 	graph.GroupMonth:     "CASE WHEN length(sel.eff_date) >= 7 THEN substr(sel.eff_date, 1, 7) ELSE '' END",
 	graph.GroupPublisher: "coalesce(d.publisher, '')",
-	graph.GroupDocument:  "coalesce(e.doc_id, '')",
+	graph.GroupDocument:  "coalesce(d.id, '')",
 	graph.GroupMethod:    "sel.method",
 	graph.GroupModality:  "sel.modality",
 	graph.GroupReview:    "sel.status",
@@ -267,7 +267,7 @@ func (s *Store) ClaimCounts(ctx context.Context, q graph.ClaimCountsQuery) (grap
 	if needEnds {
 		from, ends = relFrom, `a.id AS src, b.id AS dst`
 	}
-	sel := `WITH sel AS (SELECT r.id, r.type, ` + ends + `, r.eff_date, r.method,
+	sel := `WITH sel AS (SELECT r.rid, r.id, r.type, ` + ends + `, r.eff_date, r.method,
 			coalesce(nullif(r.modality, ''), 'asserted') AS modality, r.status` + from + ` WHERE ` + where + `)`
 	var stmt string
 	if q.SkipDocuments {
@@ -278,10 +278,10 @@ func (s *Store) ClaimCounts(ctx context.Context, q graph.ClaimCountsQuery) (grap
 		HAVING count(*) >= :mincount AND :mindocs <= 1`
 	} else {
 		stmt = sel + `
-		SELECT ` + keyList + `, count(DISTINCT sel.id), count(DISTINCT e.doc_id), count(*) OVER ()
-		FROM sel LEFT JOIN evidence e ON e.subject = sel.id LEFT JOIN documents d ON d.id = e.doc_id
+		SELECT ` + keyList + `, count(DISTINCT sel.id), count(DISTINCT e.did), count(*) OVER ()
+		FROM sel LEFT JOIN evidence e ON e.subject = sel.rid LEFT JOIN documents d ON d.did = e.did
 		GROUP BY ` + keyList + `
-		HAVING count(DISTINCT sel.id) >= :mincount AND count(DISTINCT e.doc_id) >= :mindocs`
+		HAVING count(DISTINCT sel.id) >= :mincount AND count(DISTINCT e.did) >= :mindocs`
 	}
 	stmt += `
 		ORDER BY ` + strconv.Itoa(len(keys)+1) + ` DESC, ` + strings.Join(orderKeys, ", ") + `

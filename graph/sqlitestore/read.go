@@ -213,18 +213,22 @@ func (s *Store) RelationshipsByID(ctx context.Context, ids []string) ([]graph.Re
 	return inOrder(ids, byID), nil
 }
 
-const evCols = `id, subject, doc_id, start, end, quote`
+// evCols are what a piece of evidence is read as (e is the evidence table):
+// its subject's and document's text ids, its span and its quote; its id is
+// computed from them (keys.go).
+const evCols = evSubjectID + ` AS subject_id, ` + evDocID + ` AS doc_id, e.start, e.end, e.quote`
 
 func scanEvidence(rows interface{ Scan(...any) error }) (graph.Evidence, error) {
 	var e graph.Evidence
-	err := rows.Scan(&e.ID, &e.Subject, &e.DocumentID, &e.Start, &e.End, &e.Quote)
+	err := rows.Scan(&e.Subject, &e.DocumentID, &e.Start, &e.End, &e.Quote)
+	e.ID = graph.EvidenceID(e.Subject, e.DocumentID, e.Start, e.End)
 	return e, err
 }
 
 // Evidence implements graph.Store.
 func (s *Store) Evidence(ctx context.Context, subjectIDs []string) (map[string][]graph.Evidence, error) {
 	out := map[string][]graph.Evidence{}
-	err := queryEach(ctx, s.read, `SELECT `+evCols+` FROM evidence WHERE subject IN (SELECT value FROM json_each(?)) ORDER BY subject, doc_id, start, end`,
+	err := queryEach(ctx, s.read, `SELECT `+evCols+` FROM evidence e WHERE e.subject IN `+subjectKeysIn("?1")+` ORDER BY subject_id, doc_id, e.start, e.end`,
 		[]any{jsonArray(subjectIDs)}, func(rows *sql.Rows) error {
 			e, err := scanEvidence(rows)
 			out[e.Subject] = append(out[e.Subject], e)
@@ -239,7 +243,7 @@ func (s *Store) Evidence(ctx context.Context, subjectIDs []string) (map[string][
 // EvidenceOfDocument implements graph.Store.
 func (s *Store) EvidenceOfDocument(ctx context.Context, documentID string) ([]graph.Evidence, error) {
 	var out []graph.Evidence
-	err := queryEach(ctx, s.read, `SELECT `+evCols+` FROM evidence WHERE doc_id = ? ORDER BY start, end, subject`,
+	err := queryEach(ctx, s.read, `SELECT `+evCols+` FROM evidence e WHERE e.did = `+docKeyOf+` ORDER BY e.start, e.end, subject_id`,
 		[]any{documentID}, func(rows *sql.Rows) error {
 			e, err := scanEvidence(rows)
 			out = append(out, e)

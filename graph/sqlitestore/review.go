@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -324,7 +325,7 @@ func (s *Store) AddClaim(ctx context.Context, in graph.NewClaim) (graph.Relation
 // evidenceOfTx reads a subject's evidence inside the transaction.
 func evidenceOfTx(ctx context.Context, tx *sql.Tx, subject string) ([]graph.Evidence, error) {
 	var out []graph.Evidence
-	err := queryEach(ctx, tx, `SELECT `+evCols+` FROM evidence WHERE subject = ? ORDER BY doc_id, start, end`, []any{subject},
+	err := queryEach(ctx, tx, `SELECT `+evCols+` FROM evidence e WHERE e.subject = `+subjectKeyOf+` ORDER BY doc_id, e.start, e.end`, []any{subject},
 		func(rows *sql.Rows) error {
 			e, err := scanEvidence(rows)
 			out = append(out, e)
@@ -743,6 +744,11 @@ func moveClaims(ctx context.Context, tx *sql.Tx, m, keep string) error {
 					return err
 				}
 			}
+			// The evidence moves while both claims are stored (it names
+			// them by row key).
+			if err := moveEvidence(ctx, tx, r.ID, id); err != nil {
+				return err
+			}
 			if _, err := tx.ExecContext(ctx, `DELETE FROM rels WHERE id = ?`, r.ID); err != nil {
 				return err
 			}
@@ -750,9 +756,8 @@ func moveClaims(ctx context.Context, tx *sql.Tx, m, keep string) error {
 			id, from, to, r.ID); err != nil {
 			return err
 		}
-		if err := moveEvidence(ctx, tx, r.ID, id); err != nil {
-			return err
-		}
+		// A claim renamed in place keeps its row key and so its evidence,
+		// whose ids (computed from the subject) follow the new id.
 		if err := redirect(ctx, tx, r.ID, id); err != nil {
 			return err
 		}
@@ -761,29 +766,24 @@ func moveClaims(ctx context.Context, tx *sql.Tx, m, keep string) error {
 }
 
 // moveEvidence gives the evidence of subject old to subject new; a span new
-// already cites is dropped rather than repeated.
+// already cites is dropped rather than repeated. Both must still be stored.
 func moveEvidence(ctx context.Context, tx *sql.Tx, old, new string) error {
-	evs, err := evidenceOfTx(ctx, tx, old)
-	if err != nil {
+	var oldKey, newKey sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT `+subjectKeyOf, old).Scan(&oldKey); err != nil {
 		return err
 	}
-	for _, e := range evs {
-		id := graph.EvidenceID(new, e.DocumentID, e.Start, e.End)
-		var dup bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM evidence WHERE id = ?)`, id).Scan(&dup); err != nil {
-			return err
-		}
-		if dup {
-			if _, err := deleteEvidenceWhere(ctx, tx, `id = ?`, e.ID); err != nil {
-				return err
-			}
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE evidence SET id = ?, subject = ? WHERE id = ?`, id, new, e.ID); err != nil {
-			return err
-		}
+	if err := tx.QueryRowContext(ctx, `SELECT `+subjectKeyOf, new).Scan(&newKey); err != nil {
+		return err
 	}
-	return nil
+	if !oldKey.Valid || !newKey.Valid {
+		return fmt.Errorf("moving evidence from %q to %q: one of them is not stored", old, new)
+	}
+	if _, err := deleteEvidenceWhere(ctx, tx, `subject = ?1 AND EXISTS (SELECT 1 FROM evidence n
+		WHERE n.subject = ?2 AND n.did = evidence.did AND n.start = evidence.start AND n.end = evidence.end)`, oldKey.Int64, newKey.Int64); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE evidence SET subject = ?2 WHERE subject = ?1`, oldKey.Int64, newKey.Int64)
+	return err
 }
 
 // AddNote implements graph.Curator.

@@ -173,6 +173,10 @@ CREATE TABLE tokens (
 	// v6: the claim tally that claimCounts by type, date, method, modality
 	// and review status sums (tally.go), filled from the claims stored.
 	tallyMigration,
+	// v7: evidence names its claim or node and its document by integer
+	// keys, and its own id is computed, not stored; a claim's id is unique
+	// by an index a bulk load can build at its end (keys.go).
+	keysMigration,
 }
 
 // schemaVersion is the version this build writes.
@@ -215,7 +219,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	defer tx.Rollback()
 	for v := version; v < schemaVersion(); v++ {
-		if err := execScript(ctx, tx, migrations[v]); err != nil {
+		if err := execScript(ctx, tx, migrations[v], s.faultHook); err != nil {
 			return fmt.Errorf("open %s: migrating schema to v%d: %w", s.path, v+1, err)
 		}
 	}
@@ -232,11 +236,16 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // execScript runs statements separated by ";\n" one by one, so an error names
-// the statement that failed.
-func execScript(ctx context.Context, tx *sql.Tx, script string) error {
+// the statement that failed. faultHook (tests; may be nil) runs before each.
+func execScript(ctx context.Context, tx *sql.Tx, script string, faultHook func() error) error {
 	for _, stmt := range strings.Split(script, ";\n") {
 		if strings.TrimSpace(stmt) == "" {
 			continue
+		}
+		if faultHook != nil {
+			if err := faultHook(); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("%w in %q", err, strings.TrimSpace(stmt))

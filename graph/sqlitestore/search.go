@@ -230,9 +230,9 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 			SELECT e.subject, top.score, e.quote
 			FROM (SELECT eid, score FROM cand ORDER BY score LIMIT :lim) AS top JOIN evidence e ON e.eid = top.eid),
 		targets AS (
-			SELECT ev.score, ev.quote, n.nid FROM ev JOIN nodes n ON n.id = ev.subject
-			UNION ALL SELECT ev.score, ev.quote, r.src FROM ev JOIN rels r ON r.id = ev.subject AND r.status IN ('UNREVIEWED', 'CONFIRMED')
-			UNION ALL SELECT ev.score, ev.quote, r.dst FROM ev JOIN rels r ON r.id = ev.subject AND r.status IN ('UNREVIEWED', 'CONFIRMED'))
+			SELECT ev.score, ev.quote, n.nid FROM ev JOIN nodes n ON n.nid = -ev.subject
+			UNION ALL SELECT ev.score, ev.quote, r.src FROM ev JOIN rels r ON r.rid = ev.subject AND r.status IN ('UNREVIEWED', 'CONFIRMED')
+			UNION ALL SELECT ev.score, ev.quote, r.dst FROM ev JOIN rels r ON r.rid = ev.subject AND r.status IN ('UNREVIEWED', 'CONFIRMED'))
 		SELECT `+nodeCols+`, t.score, t.quote FROM targets t JOIN nodes n ON n.nid = t.nid WHERE `+kindCond,
 		append(kindArgs, sql.Named("match", match), sql.Named("lim", limit*4), sql.Named("cap", searchCandidates)), func(rows *sql.Rows) error {
 			var h hit

@@ -117,8 +117,11 @@ func TestOpenAddsTheVocabularyToOlderFiles(t *testing.T) {
 	if _, err := s.Upsert(ctx, graph.Batch{Documents: []graph.Document{old}}); err != nil {
 		t.Fatal(err)
 	}
-	// Undo v5 (review), v4 (documents' citation columns) and v3, as a file
-	// written then.
+	// Undo v7 (evidence keys), v5 (review), v4 (documents' citation
+	// columns) and v3, as a file written then.
+	if err := undoV7(ctx, s.write); err != nil {
+		t.Fatal(err)
+	}
 	for _, q := range append(undoV5, `DROP INDEX documents_by_url`, `DROP INDEX documents_by_source`, `DROP INDEX documents_by_publisher`,
 		`ALTER TABLE documents DROP COLUMN author`, `ALTER TABLE documents DROP COLUMN language`,
 		`ALTER TABLE documents DROP COLUMN pages`, `ALTER TABLE documents DROP COLUMN supersedes`,

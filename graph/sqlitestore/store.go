@@ -74,6 +74,12 @@ var _ graph.Store = (*Store)(nil)
 // database of another application, a database from a newer actorgraph or a
 // corrupted file gives an error naming the file.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, nil)
+}
+
+// open is Open with a faultHook (tests), which also runs before every
+// statement of a migration.
+func open(ctx context.Context, path string, faultHook func() error) (*Store, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
@@ -103,7 +109,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 
-	s := &Store{path: path, write: w, rows: newRowCache()}
+	s := &Store{path: path, write: w, rows: newRowCache(), faultHook: faultHook}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err

@@ -23,6 +23,9 @@ func TestOpenAddsTheTallyToOlderFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := undoV7(ctx, s.write); err != nil {
+		t.Fatal(err)
+	}
 	for _, q := range append(undoV5[:4:4], `PRAGMA user_version = 5`) {
 		if _, err := s.write.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)

@@ -254,12 +254,25 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 	// curated load now makes is confirmed by the annotations.
 	keep := map[string]bool{}
 	unreviewed := map[string]bool{}
-	err := queryEachIfAny(ctx, w.tx, ids, `SELECT id, method, confidence, modality, date, published, props, status, edited FROM rels WHERE id IN (SELECT value FROM json_each(?))`,
+	// Stored claims are found by id, or, in a bulk load that drops the
+	// index of ids, by the row keys it gave them. Changes are then written
+	// by row key.
+	rid := map[string]int64{}
+	lookup, arg := `SELECT rid, id, method, confidence, modality, date, published, props, status, edited FROM rels WHERE id IN (SELECT value FROM json_each(?))`, jsonArray(ids)
+	if keys, ok := w.known.storedRids(ids); ok {
+		lookup, arg = `SELECT rid, id, method, confidence, modality, date, published, props, status, edited FROM rels WHERE rid IN (SELECT value FROM json_each(?))`, keys
+	}
+	if len(ids) == 0 {
+		lookup = ""
+	}
+	err := queryEachIf(ctx, w.tx, lookup, []any{arg},
 		func(rows *sql.Rows) error {
 			var id, status string
 			var sr storedRel
 			var ed bool
-			err := rows.Scan(&id, &sr.method, &sr.confidence, &sr.modality, &sr.date, &sr.published, &sr.props, &status, &ed)
+			var key int64
+			err := rows.Scan(&key, &id, &sr.method, &sr.confidence, &sr.modality, &sr.date, &sr.published, &sr.props, &status, &ed)
+			rid[id] = key
 			stored[id] = sr
 			keep[id] = ed || !graph.ReviewStatus(status).Visible()
 			unreviewed[id] = status == string(graph.Unreviewed)
@@ -278,7 +291,7 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 		}
 		if unreviewed[r.ID] && r.Method == graph.MethodCurated {
 			rv := graph.InitialReview(r, stamp)
-			confirm = append(confirm, []any{r.ID, string(rv.Status), rv.By, rv.At})
+			confirm = append(confirm, []any{r.ID, string(rv.Status), rv.By, rv.At, rid[r.ID]})
 		}
 		published := r.Published
 		old, ok := stored[r.ID]
@@ -293,7 +306,7 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 			row = append(row, string(rv.Status), rv.By, rv.At, rv.Note)
 			fresh = append(fresh, row)
 		case old != now:
-			changed = append(changed, row)
+			changed = append(changed, append(row, rid[r.ID]))
 		}
 	}
 	if len(fresh) > 0 && w.known != nil {
@@ -309,21 +322,18 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 			return 0, err
 		}
 	}
-	for _, row := range fresh {
-		w.known.addRel(row[0].(string))
-	}
 	if len(changed) > 0 {
 		if _, err := w.exec(ctx, `UPDATE rels SET method = v.method, confidence = v.confidence, modality = v.modality, date = v.date, published = v.published, props = v.props
 			FROM (SELECT value->>0 AS id, value->>4 AS method, value->>5 AS confidence, value->>6 AS modality,
-				value->>7 AS date, value->>8 AS published, value->>9 AS props FROM json_each(?)) AS v
-			WHERE rels.id = v.id`, jsonRows(changed)); err != nil {
+				value->>7 AS date, value->>8 AS published, value->>9 AS props, value->>10 AS rid FROM json_each(?)) AS v
+			WHERE rels.rid = v.rid`, jsonRows(changed)); err != nil {
 			return 0, err
 		}
 	}
 	if len(confirm) > 0 {
 		if _, err := w.exec(ctx, `UPDATE rels SET status = v.status, reviewed_by = v.by, reviewed_at = v.at
-			FROM (SELECT value->>0 AS id, value->>1 AS status, value->>2 AS by, value->>3 AS at FROM json_each(?)) AS v
-			WHERE rels.id = v.id`, jsonRows(confirm)); err != nil {
+			FROM (SELECT value->>1 AS status, value->>2 AS by, value->>3 AS at, value->>4 AS rid FROM json_each(?)) AS v
+			WHERE rels.rid = v.rid`, jsonRows(confirm)); err != nil {
 			return 0, err
 		}
 	}
@@ -331,32 +341,17 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 }
 
 // writeEvidence adds the evidence not yet stored (evidence is never
-// replaced) and indexes its quotes; it returns how much was new.
+// replaced) and indexes its quotes; it returns how much was new. Its subject
+// and document are stored by key (keys.go): a piece already stored is one
+// with the same subject key, document key and span, which the unique index
+// finds as the row goes in, so nothing is looked up before.
 func (w *batchWriter) writeEvidence(ctx context.Context, evs []graph.Evidence) (int, error) {
 	if len(evs) == 0 {
 		return 0, nil
 	}
-	ids := make([]string, 0, len(evs))
-	for _, e := range evs {
-		if w.known.mayHoldEvidence(e.ID) {
-			ids = append(ids, e.ID)
-		}
-	}
-	have := map[string]bool{}
-	if len(ids) > 0 {
-		var err error
-		if have, err = (txLookup{tx: w.tx}).existing(ctx, `SELECT id FROM evidence WHERE id IN (SELECT value FROM json_each(?))`, ids); err != nil {
-			return 0, err
-		}
-	}
-	var fresh [][]any
-	for _, e := range evs {
-		if !have[e.ID] {
-			fresh = append(fresh, []any{e.ID, e.Subject, e.DocumentID, e.Start, e.End, e.Quote})
-		}
-	}
-	if len(fresh) == 0 {
-		return 0, nil
+	rows := make([][]any, len(evs))
+	for i, e := range evs {
+		rows[i] = []any{w.known.subjectKey(e.Subject), e.Subject, e.DocumentID, e.Start, e.End, e.Quote}
 	}
 	// The new rows get row ids above the largest one (SQLite gives a new row
 	// of an INTEGER PRIMARY KEY table the largest id plus one), so they are
@@ -370,20 +365,29 @@ func (w *batchWriter) writeEvidence(ctx context.Context, evs []graph.Evidence) (
 			return 0, err
 		}
 	}
-	if _, err := w.exec(ctx, `INSERT OR FAIL INTO evidence(id, subject, doc_id, start, end, quote)
-		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`, jsonRows(fresh)); err != nil {
+	// A subject key the bulk load knows comes in the row (0 when it does
+	// not); otherwise it is read by id. A subject or document that is not
+	// stored gives NULL, which NOT NULL refuses: CheckBatch makes sure it
+	// never happens. The WHERE is SQLite's way of telling the upsert
+	// clause from a join's ON.
+	r, err := w.exec(ctx, `INSERT OR FAIL INTO evidence(subject, did, start, end, quote)
+		SELECT CASE WHEN j.value->>0 <> 0 THEN j.value->>0
+				WHEN j.value->>1 LIKE 'claim:%' THEN (SELECT rid FROM rels WHERE id = j.value->>1)
+				ELSE -(SELECT nid FROM nodes WHERE id = j.value->>1) END,
+			(SELECT did FROM documents WHERE id = j.value->>2), j.value->>3, j.value->>4, j.value->>5
+		FROM json_each(?) j WHERE true
+		ON CONFLICT(subject, did, start, end) DO NOTHING`, jsonRows(rows))
+	if err != nil {
 		return 0, err
 	}
-	for _, row := range fresh {
-		w.known.addEvidence(row[0].(string))
-	}
-	if w.deferEvidenceIndex {
-		return len(fresh), nil
+	n, err := r.RowsAffected()
+	if err != nil || n == 0 || w.deferEvidenceIndex {
+		return int(n), err
 	}
 	if _, err := w.exec(ctx, `INSERT INTO evidence_fts(rowid, quote) SELECT eid, quote FROM evidence WHERE eid > ? ORDER BY eid`, before); err != nil {
 		return 0, err
 	}
-	return len(fresh), nil
+	return int(n), nil
 }
 
 // txLookup answers graph.CheckBatch from inside the write transaction, so
@@ -423,7 +427,8 @@ func (l txLookup) StoredRelationships(ctx context.Context, ids []string) (map[st
 }
 
 func (l txLookup) SubjectsWithEvidence(ctx context.Context, ids []string) (map[string]bool, error) {
-	return l.existing(ctx, `SELECT DISTINCT subject FROM evidence WHERE subject IN (SELECT value FROM json_each(?))`, ids)
+	return l.existing(ctx, `SELECT r.id FROM rels r WHERE r.id IN (SELECT value FROM json_each(?1)) AND EXISTS (SELECT 1 FROM evidence WHERE subject = r.rid)
+		UNION ALL SELECT n.id FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?1)) AND EXISTS (SELECT 1 FROM evidence WHERE subject = -n.nid)`, ids)
 }
 
 func (l txLookup) existing(ctx context.Context, q string, ids []string) (map[string]bool, error) {
@@ -451,7 +456,7 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.DeleteResu
 			return graph.NotFoundf("no document %q", id)
 		}
 		var subjects []string
-		if err := queryEach(ctx, tx, `SELECT DISTINCT subject FROM evidence WHERE doc_id=?`, []any{id}, func(rows *sql.Rows) error {
+		if err := queryEach(ctx, tx, `SELECT DISTINCT `+evSubjectID+` FROM evidence e WHERE e.did = `+docKeyOf, []any{id}, func(rows *sql.Rows) error {
 			var sub string
 			err := rows.Scan(&sub)
 			subjects = append(subjects, sub)
@@ -459,7 +464,7 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.DeleteResu
 		}); err != nil {
 			return err
 		}
-		evidence, err := deleteEvidenceWhere(ctx, tx, `doc_id = ?`, id)
+		evidence, err := deleteEvidenceWhere(ctx, tx, `did = `+docKeyOf, id)
 		if err != nil {
 			return err
 		}
@@ -514,7 +519,7 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.DeleteResu
 			}); err != nil {
 			return err
 		}
-		ev, err := deleteEvidenceWhere(ctx, tx, `subject IN (SELECT value FROM json_each(?))`, jsonArray(bareRels))
+		ev, err := deleteEvidenceWhere(ctx, tx, `subject IN (SELECT rid FROM rels WHERE id IN (SELECT value FROM json_each(?)))`, jsonArray(bareRels))
 		if err != nil {
 			return err
 		}
@@ -525,7 +530,7 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.DeleteResu
 		}
 		nr, _ := r.RowsAffected()
 		res.Relationships += int(nr)
-		ev, err = deleteEvidenceWhere(ctx, tx, `subject IN (SELECT value FROM json_each(?))`, jsonArray(claimNodes))
+		ev, err = deleteEvidenceWhere(ctx, tx, `subject IN (SELECT -nid FROM nodes WHERE id IN (SELECT value FROM json_each(?)))`, jsonArray(claimNodes))
 		if err != nil {
 			return err
 		}
@@ -537,7 +542,7 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.DeleteResu
 		}
 		if err := queryEach(ctx, tx, `SELECT n.id FROM nodes n WHERE n.id IN (SELECT value FROM json_each(?)) AND n.source = ''
 			AND NOT EXISTS (SELECT 1 FROM rels WHERE src = n.nid) AND NOT EXISTS (SELECT 1 FROM rels WHERE dst = n.nid)
-			AND NOT EXISTS (SELECT 1 FROM evidence WHERE subject = n.id)`,
+			AND NOT EXISTS (SELECT 1 FROM evidence WHERE subject = -n.nid)`,
 			[]any{jsonArray(candidates)}, func(rows *sql.Rows) error {
 				var nid string
 				err := rows.Scan(&nid)
@@ -564,11 +569,11 @@ func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.DeleteResu
 	return res, nil
 }
 
-func deleteEvidenceWhere(ctx context.Context, tx *sql.Tx, where string, arg any) (int, error) {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM evidence_fts WHERE rowid IN (SELECT eid FROM evidence WHERE `+where+`)`, arg); err != nil {
+func deleteEvidenceWhere(ctx context.Context, tx *sql.Tx, where string, args ...any) (int, error) {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM evidence_fts WHERE rowid IN (SELECT eid FROM evidence WHERE `+where+`)`, args...); err != nil {
 		return 0, err
 	}
-	r, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE `+where, arg)
+	r, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE `+where, args...)
 	if err != nil {
 		return 0, err
 	}
@@ -581,13 +586,12 @@ type queryer interface {
 	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
 }
 
-// queryEachIfAny runs q with ids as its JSON array argument, unless there
-// are none.
-func queryEachIfAny(ctx context.Context, db queryer, ids []string, q string, fn func(*sql.Rows) error) error {
-	if len(ids) == 0 {
+// queryEachIf runs q as queryEach does, unless q is empty.
+func queryEachIf(ctx context.Context, db queryer, q string, args []any, fn func(*sql.Rows) error) error {
+	if q == "" {
 		return nil
 	}
-	return queryEach(ctx, db, q, []any{jsonArray(ids)}, fn)
+	return queryEach(ctx, db, q, args, fn)
 }
 
 // queryEach runs q and calls fn for each row.
