@@ -1,6 +1,7 @@
 package sqlitestore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/hex"
@@ -36,9 +37,10 @@ const (
 // document) are dropped inside the transaction and built again once, each by
 // one sort, at the end; the evidence full-text index is filled in row id
 // order at the end, in one statement, instead of one small segment per
-// batch. Rows still go in through the same batch writer as Upsert, so what
-// is stored is the same. Only the unique id indexes stay, because writing a
-// claim or a piece of evidence again must find the stored one.
+// batch. Batches are merged in groups (bulkgroup.go) by the rules of the
+// batch writer of Upsert, and each group goes in through its row writers,
+// so what is stored is the same, with a dozen statements per group instead
+// of a dozen per batch (a document, for load and import).
 //
 // Because everything happens in one transaction, a bulk load killed at any
 // point leaves the file as it was: SQLite ignores the WAL frames of a
@@ -50,14 +52,20 @@ type bulkLoad struct {
 	// indexes are the dropped indexes' names and statements, in the order
 	// to build them again: exactly the statements the schema made them
 	// with, so the schema after a bulk load is the schema before it.
-	indexes    [][2]string
-	evBefore   int64
-	failed     error
-	done       bool
-	known      *bulkKnown
-	kinds      map[string]graph.NodeKind // node kinds stored or written in this bulk load
-	mu         sync.Mutex
-	restorePre []string
+	indexes  [][2]string
+	evBefore int64
+	failed   error
+	done     bool
+	known    *bulkKnown
+	kinds    map[string]graph.NodeKind // node kinds stored or written in this bulk load
+	group    *bulkGroup                // batches taken and not yet written (bulkgroup.go)
+	merged   bool                      // the store holds merges (redirects) to follow
+	// docsFresh: the store held no documents as the bulk load began, so
+	// the stored ones are docsWritten, the ones it wrote.
+	docsFresh   bool
+	docsWritten map[string]bool
+	mu          sync.Mutex
+	restorePre  []string
 }
 
 // bulkIndexes are the indexes a bulk load drops and rebuilds: every index
@@ -120,7 +128,14 @@ func (s *Store) BeginBulk(ctx context.Context) (graph.BulkLoad, error) {
 			return err
 		}
 		b.kinds = map[string]graph.NodeKind{}
-		return nil
+		b.group = newBulkGroup()
+		b.docsWritten = map[string]bool{}
+		if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS(SELECT 1 FROM documents)`).Scan(&b.docsFresh); err != nil {
+			return err
+		}
+		// Nobody else writes while the bulk load holds the write
+		// transaction, so whether there are merges to follow is read once.
+		return tx.QueryRowContext(ctx, `SELECT EXISTS(SELECT 1 FROM redirects)`).Scan(&b.merged)
 	}()
 	if err != nil {
 		b.Rollback()
@@ -147,11 +162,9 @@ func (b *bulkLoad) Upsert(ctx context.Context, batch graph.Batch) (graph.UpsertR
 		return graph.UpsertResult{}, nil
 	}
 	// Checks write nothing: a batch they refuse leaves the bulk load as it
-	// was, and it goes on.
-	batch, err = followReview(ctx, b.tx, batch)
-	if err == nil {
-		err = graph.CheckBatch(ctx, batch, bulkLookup{txLookup{b.tx}, b})
-	}
+	// was, and it goes on. The batch is then taken into the group, which
+	// is written every bulkGroupBatches batches and at Commit.
+	res, err := b.take(ctx, batch)
 	if err != nil {
 		var ge *graph.Error
 		if errors.As(err, &ge) && (ge.Code == graph.CodeInvalid || ge.Code == graph.CodeConflict) {
@@ -160,13 +173,42 @@ func (b *bulkLoad) Upsert(ctx context.Context, batch graph.Batch) (graph.UpsertR
 		b.failed = err
 		return graph.UpsertResult{}, b.s.wrap(ctx, "writing a batch", err)
 	}
-	w := &batchWriter{tx: b.tx, faultHook: b.s.faultHook, deferEvidenceIndex: true, known: b.known}
-	res, err := w.write(ctx, batch)
+	if limit := cmp.Or(b.s.bulkGroup, bulkGroupBatches); b.group.batches >= limit || b.group.rows() >= bulkGroupRows {
+		if err := b.group.write(ctx, b); err != nil {
+			// Part of the group may be written: nothing of this bulk
+			// load can be committed now.
+			b.failed = err
+			return graph.UpsertResult{}, b.s.wrap(ctx, "writing a batch", err)
+		}
+	}
+	return res, nil
+}
+
+// take checks a normalized batch against the store and the group, as
+// Upsert checks it against the store, and takes it into the group.
+func (b *bulkLoad) take(ctx context.Context, batch graph.Batch) (graph.UpsertResult, error) {
+	var err error
+	if b.merged {
+		if batch, err = followReview(ctx, b.tx, batch); err != nil {
+			return graph.UpsertResult{}, err
+		}
+	}
+	if err := b.group.readImages(ctx, b, batch); err != nil {
+		return graph.UpsertResult{}, err
+	}
+	// A node a person changed keeps its kind (followReview, from the
+	// images when there are no merges to follow).
+	for i, n := range batch.Nodes {
+		if im := b.group.nodes[n.ID]; im.edited {
+			batch.Nodes[i].Kind = im.kind
+		}
+	}
+	if err := graph.CheckBatch(ctx, batch, bulkLookup{txLookup{b.tx}, b}); err != nil {
+		return graph.UpsertResult{}, err
+	}
+	res, err := b.group.take(ctx, b, batch)
 	if err != nil {
-		// Part of the batch may be written: nothing of this bulk load can
-		// be committed now.
-		b.failed = err
-		return graph.UpsertResult{}, b.s.wrap(ctx, "writing a batch", err)
+		return graph.UpsertResult{}, err
 	}
 	for _, n := range batch.Nodes {
 		b.kinds[n.ID] = n.Kind
@@ -189,6 +231,10 @@ func (b *bulkLoad) Commit(ctx context.Context, progress func(string)) error {
 		if progress != nil {
 			progress(fmt.Sprintf(format, args...))
 		}
+	}
+	if err := b.group.write(ctx, b); err != nil {
+		b.rollbackLocked()
+		return b.s.wrap(ctx, "finishing a bulk load", err)
 	}
 	step := func(what, q string, args ...any) error {
 		t0 := time.Now()
@@ -442,6 +488,36 @@ func (l bulkLookup) StoredNodeKinds(ctx context.Context, ids []string) (map[stri
 }
 
 func (l bulkLookup) StoredRelationships(ctx context.Context, ids []string) (map[string]bool, error) {
+	return groupThenFile(ctx, ids, func(id string) (bool, bool) { return true, l.b.group.hasRel(id) }, l.storedRels)
+}
+
+// StoredDocumentTexts answers from the group for documents it took new.
+func (l bulkLookup) StoredDocumentTexts(ctx context.Context, ids []string) (map[string]string, error) {
+	return groupThenFile(ctx, ids, l.b.group.newDocText, l.txLookup.StoredDocumentTexts)
+}
+
+// groupThenFile answers a lookup of ids from the group where it can, and
+// asks the file for the rest.
+func groupThenFile[V any](ctx context.Context, ids []string, group func(string) (V, bool), file func(context.Context, []string) (map[string]V, error)) (map[string]V, error) {
+	out := map[string]V{}
+	var rest []string
+	for _, id := range ids {
+		if v, ok := group(id); ok {
+			out[id] = v
+		} else {
+			rest = append(rest, id)
+		}
+	}
+	if len(rest) == 0 {
+		return out, nil
+	}
+	got, err := file(ctx, rest)
+	maps.Copy(out, got)
+	return out, err
+}
+
+// storedRels are the claims of ids the file holds.
+func (l bulkLookup) storedRels(ctx context.Context, ids []string) (map[string]bool, error) {
 	if k := l.b.known; k.fresh {
 		// Every stored claim is one this bulk load wrote (and the index
 		// of ids is not there to ask).
@@ -465,9 +541,14 @@ func (l bulkLookup) StoredRelationships(ctx context.Context, ids []string) (map[
 	return l.txLookup.StoredRelationships(ctx, maybe)
 }
 
-// SubjectsWithEvidence looks claims up by the row keys the bulk load gave
-// them when the index of ids is not there.
+// SubjectsWithEvidence answers from the group, then looks claims up by
+// the row keys the bulk load gave them when the index of ids is not there.
 func (l bulkLookup) SubjectsWithEvidence(ctx context.Context, ids []string) (map[string]bool, error) {
+	return groupThenFile(ctx, ids, func(id string) (bool, bool) { return true, l.b.group.evSubj[id] }, l.subjectsWithEvidence)
+}
+
+// subjectsWithEvidence are the subjects of ids the file holds evidence for.
+func (l bulkLookup) subjectsWithEvidence(ctx context.Context, ids []string) (map[string]bool, error) {
 	k := l.b.known
 	if !k.fresh {
 		return l.txLookup.SubjectsWithEvidence(ctx, ids)

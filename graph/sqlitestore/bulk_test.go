@@ -69,6 +69,34 @@ func bulkInput(t *testing.T) []graph.Batch {
 		Nodes:         []graph.Node{{ID: a, Kind: graph.KindCountry, Name: "Country A", Aliases: []string{"A-land"}}},
 		Relationships: []graph.Relationship{curated},
 		Evidence:      []graph.Evidence{{Subject: curated.ID, DocumentID: doc2.ID, Start: 0, End: len(text2), Quote: text2}}})
+
+	// More rules across documents, which a bulk load applies inside one
+	// group of batches: a node renamed (its old name an alias) and named
+	// back (the alias union drops the name it has); a claim curated, then
+	// extracted later (it stays confirmed, takes the later fields, keeps
+	// the earlier date); a document written again with a new title and no
+	// publisher (the title changes, the publisher stays); evidence given
+	// twice (stored once).
+	c := gen.ByKind[graph.KindCountry][2]
+	text3 := "Country A, now called A2, warned the third state."
+	doc3 := graph.Document{ID: graph.DocumentID(text3), Title: "warning", Publisher: "Wire", Published: "2029-03-01", Text: text3}
+	ev3 := func(subject string) graph.Evidence {
+		return graph.Evidence{Subject: subject, DocumentID: doc3.ID, Start: 0, End: len(text3), Quote: text3}
+	}
+	warn := graph.Relationship{ID: graph.ClaimID(a, graph.RelWarned, c), Type: graph.RelWarned, From: a, To: c,
+		Method: graph.MethodCurated, Confidence: 1, Published: "2029-03-01"}
+	batches = append(batches, graph.Batch{Documents: []graph.Document{doc3},
+		Nodes:         []graph.Node{{ID: a, Kind: graph.KindCountry, Name: "A2", Aliases: []string{"Country A"}}},
+		Relationships: []graph.Relationship{warn}, Evidence: []graph.Evidence{ev3(warn.ID)}})
+	text4 := "The third state was warned by Country A."
+	doc4 := graph.Document{ID: graph.DocumentID(text4), Title: "warned", Publisher: "Daily", Published: "2032-01-01", Text: text4}
+	warnLater := warn
+	warnLater.Method, warnLater.Confidence, warnLater.Published = "rule:test@1", 0.7, "2032-01-01"
+	batches = append(batches, graph.Batch{
+		Documents:     []graph.Document{doc4, {ID: doc3.ID, Title: "warning, updated", Text: text3}},
+		Nodes:         []graph.Node{{ID: a, Kind: graph.KindCountry, Name: "Country A", Aliases: []string{"A2", "Land of A"}}},
+		Relationships: []graph.Relationship{warnLater},
+		Evidence:      []graph.Evidence{{Subject: warn.ID, DocumentID: doc4.ID, Start: 0, End: len(text4), Quote: text4}, ev3(warn.ID)}})
 	return batches
 }
 
@@ -193,38 +221,61 @@ func TestBulkLoadEqualsPerDocument(t *testing.T) {
 		name   string
 		before int // batches written one by one before the bulk load
 	}{{"into an empty store", 0}, {"on top of stored documents", len(batches) / 2}} {
-		t.Run(tc.name, func(t *testing.T) {
-			one := openAt(t, "one.db")
-			refusedOne := loadPerDocument(t, one, batches)
-			bulk := openAt(t, "bulk.db")
-			refusedBulk := loadPerDocument(t, bulk, batches[:tc.before])
-			r, res := loadBulk(t, bulk, batches[tc.before:])
-			refusedBulk += r
-			if refusedOne != 1 || refusedBulk != 1 {
-				t.Fatalf("refused batches: %d one by one, %d in bulk; want 1 each", refusedOne, refusedBulk)
+		// Groups of all the batches, of one, and of three (bulkgroup.go).
+		for _, group := range []int{0, 1, 3} {
+			t.Run(fmt.Sprintf("%s, groups of %d", tc.name, group), func(t *testing.T) {
+				testBulkLoadEqualsPerDocument(t, batches, tc.before, group)
+			})
+		}
+	}
+}
+
+func testBulkLoadEqualsPerDocument(t *testing.T, batches []graph.Batch, before, group int) {
+	one := openAt(t, "one.db")
+	refusedOne := loadPerDocument(t, one, batches[:before])
+	var wantRes graph.UpsertResult
+	for _, b := range batches[before:] {
+		res, err := one.Upsert(context.Background(), b)
+		if err != nil {
+			if !graph.HasCode(err, graph.CodeInvalid) {
+				t.Fatal(err)
 			}
-			if res.Relationships == 0 || res.Evidence == 0 {
-				t.Fatalf("the bulk load reports %+v", res)
-			}
-			want, got := exportOf(t, one), exportOf(t, bulk)
-			if got != want {
-				t.Fatalf("the exports differ:\n%s", firstDifference(want, got))
-			}
-			if !strings.Contains(want, `"CONFIRMED"`) && !strings.Contains(want, `"confirmed"`) {
-				t.Fatalf("the curated confirmation is not in the export")
-			}
-			if w, g := searchesOf(t, one), searchesOf(t, bulk); w != g {
-				t.Fatalf("search answers differ:\nper document:\n%s\nbulk:\n%s", w, g)
-			}
-			if w, g := schemaOf(t, one), schemaOf(t, bulk); w != g {
-				t.Fatalf("schemas differ:\n%s", firstDifference(w, g))
-			}
-			checkClean(t, bulk)
-			// The adjacency and traversals see the bulk-loaded claims.
-			if n, _, err := bulk.Prepare(context.Background()); err != nil || n == 0 {
-				t.Fatalf("Prepare after the bulk load: %d claims, %v", n, err)
-			}
-		})
+			refusedOne++
+		}
+		wantRes = wantRes.Add(res)
+	}
+	bulk := openAt(t, "bulk.db")
+	bulk.bulkGroup = group
+	refusedBulk := loadPerDocument(t, bulk, batches[:before])
+	r, res := loadBulk(t, bulk, batches[before:])
+	refusedBulk += r
+	if refusedOne != 1 || refusedBulk != 1 {
+		t.Fatalf("refused batches: %d one by one, %d in bulk; want 1 each", refusedOne, refusedBulk)
+	}
+	if res.Relationships == 0 || res.Evidence == 0 {
+		t.Fatalf("the bulk load reports %+v", res)
+	}
+	// Each batch is told what it added, as Upsert tells it.
+	if res != wantRes {
+		t.Fatalf("the bulk load reports %+v new, one Upsert a batch %+v", res, wantRes)
+	}
+	want, got := exportOf(t, one), exportOf(t, bulk)
+	if got != want {
+		t.Fatalf("the exports differ:\n%s", firstDifference(want, got))
+	}
+	if !strings.Contains(want, `"CONFIRMED"`) && !strings.Contains(want, `"confirmed"`) {
+		t.Fatalf("the curated confirmation is not in the export")
+	}
+	if w, g := searchesOf(t, one), searchesOf(t, bulk); w != g {
+		t.Fatalf("search answers differ:\nper document:\n%s\nbulk:\n%s", w, g)
+	}
+	if w, g := schemaOf(t, one), schemaOf(t, bulk); w != g {
+		t.Fatalf("schemas differ:\n%s", firstDifference(w, g))
+	}
+	checkClean(t, bulk)
+	// The adjacency and traversals see the bulk-loaded claims.
+	if n, _, err := bulk.Prepare(context.Background()); err != nil || n == 0 {
+		t.Fatalf("Prepare after the bulk load: %d claims, %v", n, err)
 	}
 }
 
@@ -240,6 +291,9 @@ func TestBulkLoadFailureLeavesStoreAsBefore(t *testing.T) {
 	probe := openAt(t, "probe.db")
 	loadPerDocument(t, probe, base)
 	writes := 0
+	// Small groups, so that the failures fall between and inside several
+	// group writes.
+	probe.bulkGroup = 2
 	probe.faultHook = func() error { writes++; return nil }
 	loadBulk(t, probe, rest)
 	probe.faultHook = nil
@@ -250,6 +304,7 @@ func TestBulkLoadFailureLeavesStoreAsBefore(t *testing.T) {
 	for _, n := range []int{1, writes / 3, writes / 2, writes - 3, writes - 1, writes} {
 		t.Run(fmt.Sprintf("fail write %d of %d", n, writes), func(t *testing.T) {
 			s := openAt(t, "s.db")
+			s.bulkGroup = 2
 			loadPerDocument(t, s, base)
 			before := exportOf(t, s)
 			count := 0

@@ -59,6 +59,9 @@ type Store struct {
 	// faultHook, set only by tests, runs before every write statement of
 	// Upsert and may fail it.
 	faultHook func() error
+	// bulkGroup, set only by tests, is the batches a bulk load merges per
+	// write when positive (bulkGroupBatches otherwise).
+	bulkGroup int
 	// adj is the in-memory adjacency traversals walk (adjacency.go).
 	adj adjCache
 	// rows holds rows traversals returned lately (rowcache.go).

@@ -200,30 +200,36 @@ func (w *batchWriter) writeNodes(ctx context.Context, nodes []graph.Node) (int, 
 			changed = append(changed, row)
 		}
 	}
+	return len(fresh), w.writeNodeRows(ctx, fresh, changed)
+}
+
+// writeNodeRows inserts the fresh rows and updates the changed ones (rows as
+// writeNodes makes them), with the name index.
+func (w *batchWriter) writeNodeRows(ctx context.Context, fresh, changed [][]any) error {
 	if len(changed) > 0 {
 		rows := jsonRows(changed)
 		if _, err := w.exec(ctx, `UPDATE nodes SET name = v.name, aliases = v.aliases, props = v.props, source = v.source
 			FROM (SELECT value->>0 AS id, value->>2 AS name, value->>3 AS aliases, value->>4 AS props, value->>5 AS source FROM json_each(?)) AS v
 			WHERE nodes.id = v.id`, rows); err != nil {
-			return 0, err
+			return err
 		}
 		if _, err := w.exec(ctx, `DELETE FROM node_fts WHERE rowid IN (SELECT n.nid FROM json_each(?) j JOIN nodes n ON n.id = j.value->>0)`, rows); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	if len(fresh) > 0 {
 		if _, err := w.exec(ctx, `INSERT OR FAIL INTO nodes(id, kind, name, aliases, props, source)
 			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5 FROM json_each(?)`, jsonRows(fresh)); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	if all := append(fresh, changed...); len(all) > 0 {
 		if _, err := w.exec(ctx, `INSERT INTO node_fts(rowid, name, aliases, body)
 			SELECT n.nid, j.value->>2, j.value->>6, j.value->>7 FROM json_each(?) j JOIN nodes n ON n.id = j.value->>0`, jsonRows(all)); err != nil {
-			return 0, err
+			return err
 		}
 	}
-	return len(fresh), nil
+	return nil
 }
 
 // nodeBody is the text of a node that search looks at besides its names.
@@ -309,9 +315,15 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 			changed = append(changed, append(row, rid[r.ID]))
 		}
 	}
+	return len(fresh), w.writeRelRows(ctx, fresh, changed, confirm)
+}
+
+// writeRelRows inserts the fresh claims, updates the changed ones and
+// confirms the ones a curated load made (rows as writeRels makes them).
+func (w *batchWriter) writeRelRows(ctx context.Context, fresh, changed, confirm [][]any) error {
 	if len(fresh) > 0 && w.known != nil {
 		if err := w.known.insertRels(ctx, w, fresh); err != nil {
-			return 0, err
+			return err
 		}
 	} else if len(fresh) > 0 {
 		if _, err := w.exec(ctx, `INSERT OR FAIL INTO rels(id, type, src, dst, method, confidence, modality, date, published, props,
@@ -319,7 +331,7 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 			SELECT j.value->>0, j.value->>1, a.nid, b.nid, j.value->>4, j.value->>5, j.value->>6, j.value->>7, j.value->>8, j.value->>9,
 				j.value->>10, j.value->>11, j.value->>12, j.value->>13
 			FROM json_each(?) j JOIN nodes a ON a.id = j.value->>2 JOIN nodes b ON b.id = j.value->>3`, jsonRows(fresh)); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	if len(changed) > 0 {
@@ -327,17 +339,17 @@ func (w *batchWriter) writeRels(ctx context.Context, rels []graph.Relationship) 
 			FROM (SELECT value->>0 AS id, value->>4 AS method, value->>5 AS confidence, value->>6 AS modality,
 				value->>7 AS date, value->>8 AS published, value->>9 AS props, value->>10 AS rid FROM json_each(?)) AS v
 			WHERE rels.rid = v.rid`, jsonRows(changed)); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	if len(confirm) > 0 {
 		if _, err := w.exec(ctx, `UPDATE rels SET status = v.status, reviewed_by = v.by, reviewed_at = v.at
 			FROM (SELECT value->>1 AS status, value->>2 AS by, value->>3 AS at, value->>4 AS rid FROM json_each(?)) AS v
 			WHERE rels.rid = v.rid`, jsonRows(confirm)); err != nil {
-			return 0, err
+			return err
 		}
 	}
-	return len(fresh), nil
+	return nil
 }
 
 // writeEvidence adds the evidence not yet stored (evidence is never
