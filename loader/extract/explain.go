@@ -17,8 +17,8 @@ type Explanation struct {
 	// "STATEMENT by=...", "ROLE person:x org:y".
 	Item string
 	// Rule is the method ("rule:call-on@1") and Source where the rule is
-	// written: the rule file for a rule written as data, the package for
-	// one written in Go.
+	// written: the rule file for a rule written as data (every claim
+	// rule), the recognizer for the roles a title gives.
 	Rule, Source string
 	// Fired names the words that fired the rule: for a data rule its
 	// trigger and slots; for a rule in code the words of its verb classes
@@ -57,7 +57,9 @@ func (d *document) explain(item, method, fired, quote string) {
 	if at := strings.LastIndex(name, "@"); at >= 0 {
 		name = name[:at]
 	}
-	source := "Go code, loader/extract"
+	// Only the roles titles give are found outside the rule file, while
+	// people are recognized (doc.go says why).
+	source := "recognition of people, loader/extract/recognize.go, with the titles of lexicon.yaml"
 	if slices.ContainsFunc(d.x.cons, func(c *construction) bool { return c.method == method }) {
 		source = "data, loader/extract/constructions.yaml"
 	}
