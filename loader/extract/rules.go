@@ -584,6 +584,7 @@ func (d *document) itemsAfter(s *sentence, j int) []*mention {
 			}
 		} else if m := s.mentionAt(k); m != nil && m.actor() && !m.media {
 			k = m.j
+			took := len(out)
 			switch {
 			case s.tok(k).lower == "’s":
 				if n := s.mentionAt(k + 1); n != nil && n.actor() {
@@ -597,6 +598,12 @@ func (d *document) itemsAfter(s *sentence, j int) []*mention {
 			}
 			for k < len(s.toks) && s.mat(k) == nil && s.toks[k].kind == tWord && !s.toks[k].is("and", "or", "as", "over", "for", "that", "which", "who") {
 				k++ // the rest of the item: "organisations", "itself"
+			}
+			// "Bolivian army chief Carla Vega": the item is the person the
+			// skipped demonym and title qualify.
+			if p := s.mentionAt(k); len(out) == took && p != nil && p.ent != nil && p.ent.kind == graph.KindPerson {
+				out = append(out, p)
+				k = p.j
 			}
 		} else if k == start {
 			return out
