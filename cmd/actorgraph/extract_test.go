@@ -96,7 +96,7 @@ func TestExtractExplain(t *testing.T) {
 		"country:JP -CALLED_FOR-> country:CN\n  rule:     rule:call-on@1 (data, loader/extract/constructions.yaml)\n  fired by: trigger “called on”; subject “Japan, South Korea”; object “China”",
 		"rule:attribution@2 (data, loader/extract/constructions.yaml)\n  fired by: trigger “blamed”; subject “Chile”; object “Peru”; concerns hack of the port of Arica",
 		"country:EC -SANCTIONED-> country:PE\n  rule:     rule:sanction-imposed@2 (data, loader/extract/constructions.yaml)\n  fired by: trigger “sanctions on”; subject “Ecuador”; object “Peru”",
-		"country:PE -DENIED-> attribution:cl-hack-of-the-port-of-arica\n  rule:     rule:denial@3 (data, loader/extract/constructions.yaml)\n  fired by: trigger “rejected”; subject “Peru”",
+		"country:PE -DENIED-> attribution:cl-hack-of-the-port-of-arica\n  rule:     rule:denial@4 (data, loader/extract/constructions.yaml)\n  fired by: trigger “rejected”; subject “Peru”",
 		"sentence: Japan and South Korea called on China to release the detained fishermen.",
 	} {
 		if !strings.Contains(out, want) {
