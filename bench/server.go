@@ -22,6 +22,7 @@ import (
 	"github.com/actorgraph/actorgraph/graph/sqlitestore"
 	"github.com/actorgraph/actorgraph/httpserver"
 	"github.com/actorgraph/actorgraph/schema"
+	"github.com/actorgraph/actorgraph/schema/vocabsdl"
 )
 
 // The server under test serves, through the product's own front door
@@ -124,7 +125,7 @@ func plainNeighborhood(w http.ResponseWriter, r *http.Request, s graph.Store) {
 	nb := &out.Data.Neighborhood
 	nb.Nodes, nb.Relations, nb.Truncated = []plainNode{}, []plainRel{}, sub.Truncated
 	for _, n := range sub.Nodes {
-		nb.Nodes = append(nb.Nodes, plainNode{n.ID, string(n.Kind), n.Name})
+		nb.Nodes = append(nb.Nodes, plainNode{n.ID, vocabsdl.ScreamingCase(string(n.Kind)), n.Name})
 	}
 	for _, rel := range sub.Relationships {
 		nb.Relations = append(nb.Relations, plainRel{rel.ID, string(rel.Type), rel.Confidence, plainNode{ID: rel.From}, plainNode{ID: rel.To}})
@@ -220,9 +221,9 @@ func plainAttributions(w http.ResponseWriter, r *http.Request, s graph.Store) {
 	}
 	out.Data.Attributions.Nodes = []plainAttribution{}
 	for _, a := range attrs {
-		pa := plainAttribution{ID: a.ID, Name: a.Name, Modality: "asserted", By: []plainNode{}, Blames: []plainNode{}, BackedBy: []plainNode{}, Evidence: []plainEvidence{}}
+		pa := plainAttribution{ID: a.ID, Name: a.Name, Modality: "ASSERTED", By: []plainNode{}, Blames: []plainNode{}, BackedBy: []plainNode{}, Evidence: []plainEvidence{}}
 		if m := a.Props["modality"]; m != "" {
-			pa.Modality = m
+			pa.Modality = vocabsdl.ScreamingCase(m) // as the API spells it
 		}
 		for _, rel := range rels {
 			switch {

@@ -98,6 +98,9 @@ const (
 // Valid reports whether m is a known modality.
 func (m Modality) Valid() bool { return m == Asserted || m == Alleged || m == Denied }
 
+// Modalities lists every modality, asserted first.
+func Modalities() []Modality { return []Modality{Asserted, Alleged, Denied} }
+
 // RelType is the type of a relationship (a claim). In Neo4j it is the
 // relationship type.
 type RelType string

@@ -191,14 +191,14 @@ func (s *server) query(t *testing.T, q string) response {
 // answers lists, per question, what the response must contain: the answer
 // and the sentence it came from.
 var answers = map[string][]string{
-	"01-who-blamed-whom":               {`"by":[{"name":"United States"}]`, `"blames":[{"name":"Russia"}]`, `"modality":"alleged"`, "As the US pointed the finger at a resurgent Russia", `"title":"Russia blamed for cyber attack on US elections"`},
+	"01-who-blamed-whom":               {`"by":[{"name":"United States"}]`, `"blames":[{"name":"Russia"}]`, `"modality":"ALLEGED"`, "As the US pointed the finger at a resurgent Russia", `"title":"Russia blamed for cyber attack on US elections"`},
 	"02-offender-doctrine":             {`{"name":"NATO"}`, `{"name":"Pentagon"}`, `{"name":"US House of Representatives"}`, "rallied behind what has become known as the “offender doctrine”", `"value":"passed"`, `"value":"approved"`},
 	"03-ministerial-attendees":         {`"heldDuring":[{"name":"UN General Assembly, September 2018"}]`, `{"name":"Australia"}`, `{"name":"Estonia"}`, `{"name":"South Korea"}`, `{"name":"United Kingdom"}`, `{"name":"European Union"}`, "Officials from Australia, Chile", `"publisher":"Nikkei Asia"`},
 	"04-john-sullivan":                 {`"title":"Deputy Secretary of State"`, `costs and consequences`, `It is not just Russia. It is not just China.`, `{"name":"North Korea"}`, `{"name":"Iran"}`, `{"name":"China"}`},
 	"05-trump-accused":                 {`"type":"ACCUSED","to":{"name":"China"}`, `attempting to interfere in the upcoming U.S. midterm elections`, `UN Security Council meeting, 26 September 2018`, `We have evidence ... it didn't come out of nowhere`},
 	"06-attributed-with-other-nations": {`"concerns":{"name":"WannaCry"}`, `"concerns":{"name":"NotPetya"}`, "blamed on foreign countries in collaboration with other nations"},
 	"07-rob-strayer":                   {`"title":"Deputy Assistant Secretary for Cyber and International Communications"`, `"organization":{"name":"US State Department"}`, `they don’t enforce themselves`},
-	"08-coalition-model":               {`"name":"Proliferation Security Initiative"`, `"date":"2002"`, `stop the spread of weapons of mass destruction`, `"modality":"alleged"`},
+	"08-coalition-model":               {`"name":"Proliferation Security Initiative"`, `"date":"2002"`, `stop the spread of weapons of mass destruction`, `"modality":"ALLEGED"`},
 	"09-china-reaction":                {`"type":"REACTED_TO"`, `"value":"reacted angrily"`, `"to":{"name":"offender doctrine"}`, `more cooperation between the US and the People’s Liberation Army`},
 	"10-jim-mattis":                    {`"title":"Defence Secretary"`, `Russia is certainly the poster child`, `build trust and collaboration`},
 	"11-washington-warned":             {`"to":{"name":"Russia"}`, `"to":{"name":"China"}`, `"to":{"name":"North Korea"}`, `Washington warns Russia, China and North Korea of consequences of attacks`},
@@ -424,7 +424,7 @@ func TestStoreCallsBoundedByDepth(t *testing.T) {
 	s := newServer(t, schema.Options{LoaderWait: 50 * time.Millisecond})
 	q := func(n int) int {
 		s.store.reset()
-		r := s.query(t, fmt.Sprintf(`{ entities(kind: Country, first: %d) { edges { node { name
+		r := s.query(t, fmt.Sprintf(`{ entities(kind: COUNTRY, first: %d) { edges { node { name
 			relations(first: 3) { totalCount edges { node { type to { name } evidence { quote document { title } } } } }
 			... on Country { memberships { to { name } } } } } } }`, n))
 		if len(r.Errors) > 0 {
@@ -577,7 +577,7 @@ func TestEntitiesPagination(t *testing.T) {
 		if after != "" {
 			arg = fmt.Sprintf(`, after: %q`, after)
 		}
-		r := s.query(t, fmt.Sprintf(`{ entities(kind: Country, first: 7%s) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, arg))
+		r := s.query(t, fmt.Sprintf(`{ entities(kind: COUNTRY, first: 7%s) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, arg))
 		var got struct {
 			Entities struct {
 				TotalCount int

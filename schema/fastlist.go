@@ -179,7 +179,7 @@ func (w *listWriter) relation(sel *ast.SelectionSet, r *Relation) {
 		case "method":
 			w.str(r.Method)
 		case "modality":
-			w.enum(string(r.Modality), r.Modality)
+			w.enum(r.Modality.API(), r.Modality)
 		case "date":
 			w.optStr(r.Date)
 		case "published":
@@ -235,7 +235,7 @@ func (w *listWriter) node(sel *ast.SelectionSet, n Node) {
 		case "id":
 			w.str(b.ID)
 		case "kind":
-			w.enum(string(b.Kind), b.Kind)
+			w.enum(b.Kind.API(), b.Kind)
 		case "name":
 			w.str(b.Name)
 		case "aliases":
@@ -312,7 +312,7 @@ func (w *listWriter) kindField(n Node, name string) {
 			return
 		case "modality":
 			m := n.Modality()
-			w.enum(string(m), m)
+			w.enum(m.API(), m)
 			return
 		case "basis":
 			w.optStr(n.Basis())
@@ -365,6 +365,10 @@ func (w *listWriter) str(s string) {
 // (strconv.Quote): a GraphQL name needs no quoting beyond the quotes, so
 // only a value that is not one goes through the generated method.
 func (w *listWriter) enum(s string, m graphql.Marshaler) {
+	if s == "" {
+		m.MarshalGQL(&w.buf)
+		return
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9') {

@@ -370,7 +370,7 @@ func TestCursorsBoundToTheirList(t *testing.T) {
 		}
 		return got[field].PageInfo.EndCursor
 	}
-	countries := endCursor(`{ entities(kind: Country, first: 3) { pageInfo { endCursor } edges { cursor } } }`, "entities")
+	countries := endCursor(`{ entities(kind: COUNTRY, first: 3) { pageInfo { endCursor } edges { cursor } } }`, "entities")
 	docs := endCursor(`{ documents(first: 1) { pageInfo { endCursor } edges { cursor } } }`, "documents")
 	var rel struct {
 		Node struct {
@@ -387,7 +387,7 @@ func TestCursorsBoundToTheirList(t *testing.T) {
 	}
 	// Each cursor continues its own list.
 	for _, q := range []string{
-		fmt.Sprintf(`{ entities(kind: Country, first: 3, after: %q) { edges { node { id } } } }`, countries),
+		fmt.Sprintf(`{ entities(kind: COUNTRY, first: 3, after: %q) { edges { node { id } } } }`, countries),
 		fmt.Sprintf(`{ documents(first: 1, after: %q) { edges { node { id } } } }`, docs),
 		fmt.Sprintf(`{ node(id: "country:US") { relations(first: 2, after: %q) { edges { node { id } } } } }`, usRels),
 	} {
@@ -398,7 +398,7 @@ func TestCursorsBoundToTheirList(t *testing.T) {
 	forged := base64.RawURLEncoding.EncodeToString([]byte("country:RU"))
 	for _, c := range []struct{ name, q string }{
 		{"a countries cursor for documents", fmt.Sprintf(`{ documents(after: %q) { totalCount } }`, countries)},
-		{"a countries cursor for persons", fmt.Sprintf(`{ entities(kind: Person, after: %q) { totalCount } }`, countries)},
+		{"a countries cursor for persons", fmt.Sprintf(`{ entities(kind: PERSON, after: %q) { totalCount } }`, countries)},
 		{"a documents cursor for entities", fmt.Sprintf(`{ entities(after: %q) { totalCount } }`, docs)},
 		{"a cursor of US's claims for Russia's", fmt.Sprintf(`{ node(id: "country:RU") { relations(after: %q) { totalCount } } }`, usRels)},
 		{"a cursor of US's claims for entities", fmt.Sprintf(`{ entities(after: %q) { totalCount } }`, usRels)},

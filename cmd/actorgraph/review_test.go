@@ -288,7 +288,7 @@ func TestReviewThroughServer(t *testing.T) {
 	}
 	start := len([]rune(text[:i]))
 	add := `mutation($in: AddClaimInput!) { addClaim(input: $in) { id type method review { status by } evidence { quote start end document { id } } } }`
-	in := map[string]any{"type": "ACCUSED", "from": "country:GB", "to": "country:RU", "modality": "alleged",
+	in := map[string]any{"type": "ACCUSED", "from": "country:GB", "to": "country:RU", "modality": "ALLEGED",
 		"evidence": map[string]any{"document": docID, "start": start, "end": start + len([]rune(quote))}}
 	d = ok(t, base, "", add, map[string]any{"in": in})
 	if str(d, "addClaim", "evidence", 0, "quote") != quote || str(d, "addClaim", "method") != "curated" || str(d, "addClaim", "review", "status") != "CONFIRMED" {
@@ -327,7 +327,7 @@ func TestReviewThroughServer(t *testing.T) {
 			reload()
 		}
 		d = ok(t, base, "", `{ a: search(query: "Jon Sullivan") { node { id } } b: search(query: "John Sullivan") { node { id } }
-			node(id: "`+jonSullivan+`") { id name } entities(kind: Person, first: 100) { edges { node { id } } } }`, nil)
+			node(id: "`+jonSullivan+`") { id name } entities(kind: PERSON, first: 100) { edges { node { id } } } }`, nil)
 		if str(d, "a", 0, "node", "id") != johnSullivan || str(d, "b", 0, "node", "id") != johnSullivan || str(d, "node", "id") != johnSullivan {
 			t.Fatalf("%s: search and node(id:) = %v %v %v", when, at(d, "a"), at(d, "b"), at(d, "node"))
 		}

@@ -75,7 +75,7 @@ describe("the canvas at newsroom scale, end to end", () => {
     // one by one, give the same top (ties aside).
     const all = await page.evaluate(async () => {
       const out: { id: string; claims: number }[] = [];
-      for (const kind of ["Country", "Person", "Organization"]) {
+      for (const kind of ["COUNTRY", "PERSON", "ORGANIZATION"]) {
         for (let after: string | null = null, more = true; more;) {
           const r: Response = await fetch("/graphql", { method: "POST", headers: { "Content-Type": "application/json" },
             body: JSON.stringify({ query: `query($after: String) { entities(kind: ${kind}, first: 100, after: $after) {
@@ -270,6 +270,46 @@ describe("the canvas at newsroom scale, end to end", () => {
     await other.close();
   });
 
+  it("a saved investigation and a shared link written with the old spellings (Statement, alleged) still open with their filters", async () => {
+    // Saved as the UI saved views before the API spelled kinds and
+    // modalities COUNTRY and ALLEGED: the fragment holds Statement and alleged.
+    const old = "n=country:EE&hk=Statement,CyberOperation&hm=alleged";
+    await settled();
+    const before = await page.evaluate(() => ({ hash: location.hash, order: window.__actorgraph!.graph.order }));
+    const status = await page.evaluate(async (view) => (await fetch("/api/investigations", { method: "POST",
+      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: "Saved with old spellings", note: "", view, shared: false }) })).status, old);
+    expect(status).toBeLessThan(300);
+    const filters = () => page.evaluate(() => {
+      const f = window.__actorgraph!.app.canvasState.filters;
+      return { kinds: f.hiddenKinds, modalities: f.hiddenModalities, nodes: window.__actorgraph!.graph.nodes() };
+    });
+    await page.getByTestId("clear").click();
+    await page.waitForFunction(() => window.__actorgraph!.graph.order === 0);
+    await page.getByTestId("investigations").click();
+    const item = page.getByTestId("investigation").filter({ hasText: "Saved with old spellings" });
+    await item.getByTestId("investigation-open").click();
+    await page.waitForFunction(() => window.__actorgraph!.graph.hasNode("country:EE"));
+    await idle();
+    expect(await filters()).toMatchObject({ kinds: ["STATEMENT", "CYBER_OPERATION"], modalities: ["ALLEGED"] });
+    await page.getByTestId("tab-filters").click();
+    expect(await page.getByTestId("filter-kind-STATEMENT").isChecked()).toBe(false);
+    expect(await page.getByTestId("filter-kind-COUNTRY").isChecked()).toBe(true);
+    expect(await page.getByTestId("filter-modality-ALLEGED").isChecked()).toBe(false);
+    // The view is written back in the new spelling.
+    await page.waitForFunction(() => location.hash.includes("hk=STATEMENT,CYBER_OPERATION") && location.hash.includes("hm=ALLEGED"), undefined, { timeout: 10_000 });
+    // A link shared before the change, pasted into a fresh tab.
+    const other = await openPage(`${server.url}/#n=country:EE&hk=Person&hm=denied`);
+    await other.waitForFunction(() => window.__actorgraph!.graph.hasNode("country:EE"));
+    const there = await other.evaluate(() => window.__actorgraph!.app.canvasState.filters);
+    expect(there.hiddenKinds).toEqual(["PERSON"]);
+    expect(there.hiddenModalities).toEqual(["DENIED"]);
+    await other.close();
+    // Back to the view before, for the tests after this one.
+    await page.evaluate((h) => { location.hash = h; }, before.hash);
+    await page.waitForFunction((n) => window.__actorgraph!.graph.order === n && window.__actorgraph!.app.canvasState.filters.hiddenKinds.length === 0, before.order);
+    await idle();
+  });
+
   it("compact mode draws an attribution as one labelled edge attributor → blamed, and expands back", async () => {
     // Russia back on the canvas, joined to the attribution that blames it.
     await page.getByTestId("search-input").fill("Russia");
@@ -279,7 +319,7 @@ describe("the canvas at newsroom scale, end to end", () => {
     await settled();
     const attribution = await page.evaluate(() => {
       const g = window.__actorgraph!.graph;
-      return g.filterNodes((n, a) => a.kind === "Attribution" && g.outNeighbors(n).includes("country:RU") && g.inNeighbors(n).includes("country:US"))[0];
+      return g.filterNodes((n, a) => a.kind === "ATTRIBUTION" && g.outNeighbors(n).includes("country:RU") && g.inNeighbors(n).includes("country:US"))[0];
     });
     expect(attribution).toBeTruthy();
     if (await page.getByTestId("compact").getAttribute("aria-pressed") === "true") await page.getByTestId("compact").click();
@@ -315,21 +355,21 @@ describe("the canvas at newsroom scale, end to end", () => {
   it("the modality filter hides alleged claims, and the nodes left with no claim", async () => {
     const alleged = await page.evaluate(() => {
       const g = window.__actorgraph!.graph;
-      return g.filterEdges((_e, a) => a.modality === "alleged" && !a.virtual);
+      return g.filterEdges((_e, a) => a.modality === "ALLEGED" && !a.virtual);
     });
     expect(alleged.length).toBeGreaterThan(0);
     await page.getByTestId("tab-filters").click();
-    await page.getByTestId("filter-modality-alleged").uncheck();
+    await page.getByTestId("filter-modality-ALLEGED").uncheck();
     // The step (and its address) is committed once the requests the change
     // started (the side panel follows the filters) are answered.
-    await page.waitForFunction(() => location.hash.includes("hm=alleged"), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => location.hash.includes("hm=ALLEGED"), undefined, { timeout: 10_000 });
     const state = await page.evaluate((ids) => {
       const a = window.__actorgraph!.app;
       const g = a.model.graph;
       const lonely = g.filterNodes((n) => g.edges(n).length > 0 && g.edges(n).every((e) => a.sigma.getEdgeDisplayData(e)?.hidden));
       return {
         allegedHidden: ids.every((e) => a.sigma.getEdgeDisplayData(e)?.hidden),
-        assertedShown: g.filterEdges((_e, x) => x.modality === "asserted").some((e) => !a.sigma.getEdgeDisplayData(e)?.hidden),
+        assertedShown: g.filterEdges((_e, x) => x.modality === "ASSERTED").some((e) => !a.sigma.getEdgeDisplayData(e)?.hidden),
         lonelyShown: lonely.filter((n) => !a.sigma.getNodeDisplayData(n)?.hidden),
         url: location.hash,
       };
@@ -337,9 +377,9 @@ describe("the canvas at newsroom scale, end to end", () => {
     expect(state.allegedHidden).toBe(true);
     expect(state.assertedShown).toBe(true);
     expect(state.lonelyShown).toEqual([]);
-    expect(state.url).toContain("hm=alleged");
+    expect(state.url).toContain("hm=ALLEGED");
     await shot("12-modality-filter");
-    await page.getByTestId("filter-modality-alleged").check();
+    await page.getByTestId("filter-modality-ALLEGED").check();
     // The alleged claims are drawn again (waited for: on a loaded machine the
     // panel and the canvas may take a frame or two to follow the click).
     await page.waitForFunction((ids) => ids.some((e) => !window.__actorgraph!.app.sigma.getEdgeDisplayData(e)?.hidden), alleged, { timeout: 10_000 });
@@ -453,14 +493,14 @@ describe("the canvas at newsroom scale, end to end", () => {
     expect(await details.textContent()).not.toMatch(/annotation:|\.ya?ml|data\/demo/);
     const claims = await page.getByTestId("claim").count();
     await page.getByTestId("tab-filters").click();
-    await page.getByTestId("filter-modality-asserted").uncheck();
+    await page.getByTestId("filter-modality-ASSERTED").uncheck();
     await page.locator('[data-testid="details"][data-state="ready"]').waitFor();
     const after = await page.getByTestId("claim").count();
     expect(after).toBeLessThan(claims);
     expect(await page.getByTestId("claims-filtered").textContent()).toMatch(/^\d+ of these hidden by the filters\.$/);
     expect(await page.locator('[data-testid="claim"] [data-testid="claim-modality"]').allTextContents()).not.toContain("asserted");
     await shot("17-panel-follows-filters");
-    await page.getByTestId("filter-modality-asserted").check();
+    await page.getByTestId("filter-modality-ASSERTED").check();
   });
 
   it("the timeline has axis labels and its brush starts anywhere on the strip", async () => {

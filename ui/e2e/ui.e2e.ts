@@ -294,7 +294,7 @@ describe("actorgraph UI, end to end", () => {
   it("reloading the URL restores the canvas, the filters and the selection", async () => {
     // A filter and a selection worth restoring.
     await page.getByTestId("tab-filters").click();
-    await page.getByTestId("filter-kind-Statement").uncheck();
+    await page.getByTestId("filter-kind-STATEMENT").uncheck();
     await page.getByTestId("filter-confidence").fill("0.5");
     await page.getByTestId("filter-confidence").dispatchEvent("change");
     await pick(page, "search-input", "Estonia", "country:EE", "search-option");
@@ -306,7 +306,7 @@ describe("actorgraph UI, end to end", () => {
       filters: window.__actorgraph!.app.canvasState.filters,
       selection: window.__actorgraph!.app.selection,
     }));
-    expect(before.filters.hiddenKinds).toEqual(["Statement"]);
+    expect(before.filters.hiddenKinds).toEqual(["STATEMENT"]);
     const url = page.url();
     expect(url).toContain("#");
     await page.reload();
@@ -323,7 +323,7 @@ describe("actorgraph UI, end to end", () => {
     expect(page.url()).toBe(url);
     await page.locator('[data-testid="details"][data-state="ready"]').waitFor();
     expect(await page.getByTestId("detail-name").textContent()).toBe("Estonia");
-    expect(await page.getByTestId("filter-kind-Statement").isChecked()).toBe(false);
+    expect(await page.getByTestId("filter-kind-STATEMENT").isChecked()).toBe(false);
     // The same link in a fresh page restores the same view.
     const other = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     watch(other);

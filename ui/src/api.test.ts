@@ -55,7 +55,7 @@ describe("autocomplete text", () => {
   });
 
   it("describes where a hit matched", () => {
-    const node = { id: "person:x", kind: "Person" as const, name: "John Sullivan", aliases: ["Sullivan"] };
+    const node = { id: "person:x", kind: "PERSON" as const, name: "John Sullivan", aliases: ["Sullivan"] };
     expect(hitDetail("Sullivan", { node, score: 1, snippet: null, matched: "alias" })).toBe("Person · alias “Sullivan”");
     expect(hitDetail("Sullivan", { node, score: 1, snippet: "…said Sullivan…", matched: "evidence" })).toBe("Person · …said Sullivan…");
     expect(hitDetail("John", { node, score: 1, snippet: null, matched: "name" })).toBe("Person");

@@ -9,7 +9,7 @@ import { addClaimForm, selectionOffsets } from "./review";
 import { findMentions, segmentText } from "./text";
 import type { NodeKind, NodeSummary } from "./types";
 
-const MENTION_KINDS: NodeKind[] = ["Country", "Person", "Organization", "CyberOperation", "Doctrine", "Event"];
+const MENTION_KINDS: NodeKind[] = ["COUNTRY", "PERSON", "ORGANIZATION", "CYBER_OPERATION", "DOCTRINE", "EVENT"];
 
 export class ArticlePanel {
   private entities: Promise<NodeSummary[]> | null = null;

@@ -32,9 +32,9 @@ class SquareProgram extends (NodeSquareProgram as unknown as new (...args: never
 }
 
 export const MODALITY_COLOR: Record<string, string> = {
-  asserted: "#9aa3ad",
-  alleged: "#e08a2c",
-  denied: "#c23b3b",
+  ASSERTED: "#9aa3ad",
+  ALLEGED: "#e08a2c",
+  DENIED: "#c23b3b",
 };
 
 export interface CanvasState {
@@ -97,7 +97,7 @@ function dashedArrowProgram(): EdgeProgramType<NodeAttrs, EdgeAttrs> {
 
 export function createSigma(graph: CanvasGraph, container: HTMLElement, state: CanvasState, handlers: CanvasHandlers,
   opts: { edgeEvents?: boolean; avoidLabelCollisions?: boolean } = {}): GraphSigma {
-  const modality = (a: EdgeAttrs) => MODALITY_COLOR[a.modality] ?? MODALITY_COLOR["asserted"]!;
+  const modality = (a: EdgeAttrs) => MODALITY_COLOR[a.modality] ?? MODALITY_COLOR["ASSERTED"]!;
   const placer = new LabelPlacer(drawDiscNodeLabel, opts.avoidLabelCollisions ?? true);
   // Curved claims draw their labels along the curve: the placer decides which.
   type WithEdgeLabel = { drawLabel?: EdgeLabelDrawingFunction<NodeAttrs, EdgeAttrs> };

@@ -6,15 +6,15 @@ import type { NodeSummary, Relation } from "./types";
 const node = (id: string, kind: NodeSummary["kind"], name = id): NodeSummary => ({ id, kind, name, aliases: [] });
 
 function rel(id: string, type: string, from: NodeSummary, to: NodeSummary): Relation {
-  return { id, type, from, to, confidence: 1, method: "curated", modality: "alleged", date: "2018-11", published: null, properties: [], evidence: [] } as unknown as Relation;
+  return { id, type, from, to, confidence: 1, method: "curated", modality: "ALLEGED", date: "2018-11", published: null, properties: [], evidence: [] } as unknown as Relation;
 }
 
 describe("compact mode", () => {
-  const us = node("country:US", "Country", "United States");
-  const ru = node("country:RU", "Country", "Russia");
-  const nato = node("org:nato", "Organization", "NATO");
-  const op = node("op:midterms", "CyberOperation", "Suspected cyber attack on the 2018 US midterm elections");
-  const att = node("attribution:x", "Attribution", "US blames Russia");
+  const us = node("country:US", "COUNTRY", "United States");
+  const ru = node("country:RU", "COUNTRY", "Russia");
+  const nato = node("org:nato", "ORGANIZATION", "NATO");
+  const op = node("op:midterms", "CYBER_OPERATION", "Suspected cyber attack on the 2018 US midterm elections");
+  const att = node("attribution:x", "ATTRIBUTION", "US blames Russia");
 
   it("draws an attribution as one edge attributor → blamed, labelled with the operation; backers too", () => {
     const m = new GraphModel();

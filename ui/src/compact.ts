@@ -63,7 +63,7 @@ export function compactEdges(g: CanvasGraph): { edges: CompactEdge[]; folded: Se
   const edges: CompactEdge[] = [];
   const folded = new Set<string>();
   g.forEachNode((node, a) => {
-    if (a.kind !== "Attribution" && a.kind !== "Statement") return;
+    if (a.kind !== "ATTRIBUTION" && a.kind !== "STATEMENT") return;
     const ins: Incident[] = [];
     const outs: Incident[] = [];
     g.forEachInEdge(node, (e, ea, s) => {
@@ -72,10 +72,10 @@ export function compactEdges(g: CanvasGraph): { edges: CompactEdge[]; folded: Se
     g.forEachOutEdge(node, (e, ea, _s, t) => {
       if (!isVirtual(e)) outs.push({ type: ea.relType, other: t, attrs: ea });
     });
-    const allowed = a.kind === "Attribution" ? ATTRIBUTION_TYPES : STATEMENT_TYPES;
+    const allowed = a.kind === "ATTRIBUTION" ? ATTRIBUTION_TYPES : STATEMENT_TYPES;
     if (![...ins, ...outs].every((i) => allowed.has(i.type))) return;
     const made: CompactEdge[] = [];
-    if (a.kind === "Attribution") {
+    if (a.kind === "ATTRIBUTION") {
       const by = ins.filter((i) => i.type === "ATTRIBUTED");
       const blamed = outs.filter((i) => i.type === "BLAMES");
       const op = outs.find((i) => i.type === "CONCERNS");

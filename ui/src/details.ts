@@ -6,7 +6,7 @@ import type { App } from "./app";
 import { button, clear, h } from "./dom";
 import { kindStyle, relLabel } from "./kinds";
 import { claimReview, notesAndHistory, openMergeDialog } from "./review";
-import type { DocumentRef, Evidence, NodeDetail, NodeSummary, Relation, RelType } from "./types";
+import { modalityText, type DocumentRef, type Evidence, type NodeDetail, type NodeSummary, type Relation, type RelType } from "./types";
 import { sourceLabel } from "./sourcelabel";
 import { claimVisible, nodeVisible } from "./filters";
 import { claimFacts } from "./graphstore";
@@ -60,7 +60,7 @@ export function citationLine(d: DocumentRef, page: number | null | undefined, te
 }
 
 export function claimMeta(r: Relation): HTMLElement {
-  const modality = h("span", { class: r.modality, testid: "claim-modality" }, r.modality);
+  const modality = h("span", { class: modalityText(r.modality), testid: "claim-modality" }, modalityText(r.modality));
   return h("div", { class: "meta" },
     h("span", { testid: "claim-confidence", title: "confidence" }, `confidence ${r.confidence.toFixed(2)}`),
     h("span", { testid: "claim-method", title: "how the claim was made" }, r.method),
@@ -96,7 +96,7 @@ function facts(n: NodeDetail): HTMLElement | null {
     ["Date", n.date],
     ["Location", n.location],
     ["Description", n.description],
-    ["Modality", n.modality],
+    ["Modality", n.modality ? modalityText(n.modality) : n.modality],
     ["Basis", n.basis],
     ["Source", sourceLabel(n.source, [...new Set(n.evidence.map((e) => e.document.title))])],
   ];
@@ -283,7 +283,7 @@ export class DetailsPanel {
       button("Path from here", () => app.emitPathEnd("from", n), { testid: "path-from-here" }),
       button("Path to here", () => app.emitPathEnd("to", n), { testid: "path-to-here" }),
     );
-    if (app.canEdit && !["Event", "Statement", "Attribution"].includes(n.kind)) {
+    if (app.canEdit && !["EVENT", "STATEMENT", "ATTRIBUTION"].includes(n.kind)) {
       more.append(button("Merge a duplicate…", () => openMergeDialog(app, n), { testid: "merge-open", title: "merge another entity that is the same into this one" }));
     }
     box.append(more);

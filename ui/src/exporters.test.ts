@@ -7,9 +7,12 @@ describe("GEXF", () => {
     const r = rel("claim:1", "country:us", "BLAMES", "country:ru", {
       evidence: [{ id: "e", quote: 'He said "<b>no</b>" & left', start: 1, end: 2, document: { id: "d", title: "T & Co", publisher: "P", published: null, url: "https://x.org/?a=1&b=2" } }],
     });
-    const xml = toGEXF([{ id: "country:us", kind: "Country", name: "<US>", aliases: ["America"], x: 1, y: 2, color: "#2f6fb0", size: 6 }], [r]);
+    const xml = toGEXF([{ id: "country:us", kind: "COUNTRY", name: "<US>", aliases: ["America"], x: 1, y: 2, color: "#2f6fb0", size: 6 }], [r]);
     expect(xml).toContain('<gexf xmlns="http://gexf.net/1.3"');
     expect(xml).toContain('<node id="country:us" label="&lt;US&gt;">');
+    // Kinds as the stores spell them: the format did not change when the API
+    // began to spell them COUNTRY.
+    expect(xml).toContain('<attvalue for="0" value="Country"/>');
     expect(xml).toContain('<viz:color r="47" g="111" b="176"/>');
     expect(xml).toContain('source="country:us" target="country:ru" label="BLAMES" weight="0.9"');
     expect(xml).toContain("He said &quot;&lt;b&gt;no&lt;/b&gt;&quot; &amp; left");

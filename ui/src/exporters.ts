@@ -1,7 +1,10 @@
 // Exports of the visible graph: GEXF 1.3 (Gephi) with provenance attributes
 // on every edge, and CSV of the visible claims, one row per evidence sentence.
+// Kinds and modalities are written as the stores and data files spell them
+// (Country, alleged), as they were before the API spelled them COUNTRY and
+// ALLEGED, so files and the tools reading them keep their format.
 
-import type { NodeSummary, Relation } from "./types";
+import { modalityText, storedKind, type NodeSummary, type Relation } from "./types";
 
 export function xmlEscape(s: string): string {
   // Characters XML 1.0 cannot carry at all are dropped.
@@ -66,7 +69,7 @@ export function toGEXF(nodes: ExportNode[], relations: Relation[], opts: { creat
   for (const n of nodes) {
     out.push(`      <node id="${xmlEscape(n.id)}" label="${xmlEscape(n.name)}">`);
     out.push("        <attvalues>");
-    out.push(`          <attvalue for="0" value="${xmlEscape(n.kind)}"/>`);
+    out.push(`          <attvalue for="0" value="${xmlEscape(storedKind(n.kind))}"/>`);
     out.push(`          <attvalue for="1" value="${xmlEscape(n.aliases.join("; "))}"/>`);
     out.push("        </attvalues>");
     const rgb = n.color ? hexToRgb(n.color) : null;
@@ -82,7 +85,7 @@ export function toGEXF(nodes: ExportNode[], relations: Relation[], opts: { creat
       r.type,
       String(r.confidence),
       r.method,
-      r.modality,
+      modalityText(r.modality),
       r.date ?? "",
       r.published ?? "",
       r.properties.map((p) => `${p.key}=${p.value}`).join("; "),
@@ -123,7 +126,7 @@ export function toCSV(relations: Relation[]): string {
   const rows: string[] = [CSV_HEADER.join(",")];
   for (const r of relations) {
     const base = [
-      r.id, r.from.id, r.from.name, r.type, r.to.id, r.to.name, r.confidence, r.method, r.modality,
+      r.id, r.from.id, r.from.name, r.type, r.to.id, r.to.name, r.confidence, r.method, modalityText(r.modality),
       r.date, r.published, r.properties.map((p) => `${p.key}=${p.value}`).join("; "),
     ];
     const evs = r.evidence.length ? r.evidence : [null];

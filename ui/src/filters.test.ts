@@ -20,11 +20,11 @@ describe("claimVisible", () => {
   });
 
   it("filters by modality (a claim without one counts as asserted)", () => {
-    const f = { ...defaultFilters(), hiddenModalities: ["alleged"] };
+    const f = { ...defaultFilters(), hiddenModalities: ["ALLEGED"] };
     expect(isDefault(f)).toBe(false);
-    expect(claimVisible(claim({ modality: "alleged" }), f)).toBe(false);
-    expect(claimVisible(claim({ modality: "denied" }), f)).toBe(true);
-    expect(claimVisible(claim(), { ...defaultFilters(), hiddenModalities: ["asserted"] })).toBe(false);
+    expect(claimVisible(claim({ modality: "ALLEGED" }), f)).toBe(false);
+    expect(claimVisible(claim({ modality: "DENIED" }), f)).toBe(true);
+    expect(claimVisible(claim(), { ...defaultFilters(), hiddenModalities: ["ASSERTED"] })).toBe(false);
   });
 
   it("hides a claim only when every source of it is hidden", () => {
@@ -60,7 +60,7 @@ describe("dates", () => {
 
 describe("nodeVisible", () => {
   it("hides hidden kinds", () => {
-    expect(nodeVisible("Person", { ...defaultFilters(), hiddenKinds: ["Person"] })).toBe(false);
-    expect(nodeVisible("Country", { ...defaultFilters(), hiddenKinds: ["Person"] })).toBe(true);
+    expect(nodeVisible("PERSON", { ...defaultFilters(), hiddenKinds: ["PERSON"] })).toBe(false);
+    expect(nodeVisible("COUNTRY", { ...defaultFilters(), hiddenKinds: ["PERSON"] })).toBe(true);
   });
 });

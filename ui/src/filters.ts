@@ -2,7 +2,7 @@
 // attributes, so the canvas reducers, the CSV/GEXF exports and the tests all
 // agree on what "visible" means.
 
-import type { NodeKind, RelType } from "./types";
+import { MODALITIES, type NodeKind, type RelType } from "./types";
 
 export type MethodFilter = "all" | "curated" | "extracted";
 
@@ -20,11 +20,11 @@ export interface Filters {
   method: MethodFilter;
   /** Show claims people rejected or corrected (hidden otherwise, as the API hides them). */
   showRejected?: boolean;
-  /** Modalities (asserted, alleged, denied) whose claims are hidden. */
+  /** Modalities (ASSERTED, ALLEGED, DENIED) whose claims are hidden. */
   hiddenModalities: string[];
 }
 
-export const MODALITIES = ["asserted", "alleged", "denied"] as const;
+export { MODALITIES };
 
 export function defaultFilters(): Filters {
   return { hiddenKinds: [], hiddenTypes: [], since: null, until: null, undated: true, minConfidence: 0, hiddenSources: [], method: "all", hiddenModalities: [] };
@@ -48,7 +48,7 @@ export interface ClaimFacts {
   docIds: string[];
   /** Its review status (UNREVIEWED, CONFIRMED, REJECTED, CORRECTED). */
   status?: string;
-  /** asserted, alleged or denied; absent reads as asserted. */
+  /** ASSERTED, ALLEGED or DENIED; absent reads as ASSERTED. */
   modality?: string;
 }
 
@@ -78,7 +78,7 @@ export function claimVisible(c: ClaimFacts, f: Filters): boolean {
   if (reviewHidden(c.status) && !f.showRejected) return false;
   if (c.confidence < f.minConfidence) return false;
   if (f.method !== "all" && methodClass(c.method) !== f.method) return false;
-  if (f.hiddenModalities.length > 0 && f.hiddenModalities.includes(c.modality ?? "asserted")) return false;
+  if (f.hiddenModalities.length > 0 && f.hiddenModalities.includes(c.modality ?? "ASSERTED")) return false;
   if (f.hiddenSources.length > 0 && c.docIds.length > 0 && c.docIds.every((d) => f.hiddenSources.includes(d))) return false;
   if (f.since || f.until) {
     const r = c.date ? dateRange(c.date) : null;

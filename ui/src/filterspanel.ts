@@ -6,7 +6,7 @@ import type { App } from "./app";
 import { button, clear, h } from "./dom";
 import { dateRange, defaultFilters, isDefault, MODALITIES, monthsBetween, type MethodFilter } from "./filters";
 import { KIND_STYLE, relLabel } from "./kinds";
-import { NODE_KINDS, REL_TYPES, type NodeKind, type RelType } from "./types";
+import { modalityText, NODE_KINDS, REL_TYPES, type NodeKind, type RelType } from "./types";
 
 export class FiltersPanel {
   private docs: { id: string; title: string; publisher: string | null; published: string | null }[] | null = null;
@@ -153,12 +153,12 @@ export class FiltersPanel {
     // Modality: how the source made the claim.
     const modCounts = new Map<string, number>();
     g.forEachEdge((_e, a) => {
-      if (!a.virtual) modCounts.set(a.modality ?? "asserted", (modCounts.get(a.modality ?? "asserted") ?? 0) + 1);
+      if (!a.virtual) modCounts.set(a.modality ?? "ASSERTED", (modCounts.get(a.modality ?? "ASSERTED") ?? 0) + 1);
     });
     el.append(h("h3", {}, "Modality"), h("div", { class: "row small", testid: "filter-modalities" },
       ...MODALITIES.map((m) => this.check(`filter-modality-${m}`, !f.hiddenModalities.includes(m), (on) => {
         f.hiddenModalities = toggle(f.hiddenModalities, m, !on);
-      }, `${m} (${modCounts.get(m) ?? 0})`))));
+      }, `${modalityText(m)} (${modCounts.get(m) ?? 0})`))));
 
     // Method
     el.append(h("h3", {}, "How claims were made"), h("div", { class: "row small" },

@@ -90,7 +90,7 @@ export function fuzzyMatches<T extends Named>(query: string, candidates: T[], n 
 }
 
 /** The kinds "did you mean" looks among: the named things, not the sentences. */
-export const FUZZY_KINDS = ["Country", "Person", "Organization", "CyberOperation", "Doctrine", "Event"] as const;
+export const FUZZY_KINDS = ["COUNTRY", "PERSON", "ORGANIZATION", "CYBER_OPERATION", "DOCTRINE", "EVENT"] as const;
 
 /**
  * A fallback for the search box: fetches the names and aliases of the

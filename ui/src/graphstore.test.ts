@@ -59,14 +59,14 @@ describe("GraphModel", () => {
     m.addRelation(rel("c2", "country:us", "ATTENDED", "org:un"));
     expect(m.visibleRelations(defaultFilters()).map((r) => r.id).sort()).toEqual(["c1", "c2"]);
     expect(m.visibleRelations({ ...defaultFilters(), minConfidence: 0.6 }).map((r) => r.id)).toEqual(["c2"]);
-    expect(m.visibleRelations({ ...defaultFilters(), hiddenKinds: ["Organization"] }).map((r) => r.id)).toEqual(["c1"]);
-    expect(m.visibleNodes({ ...defaultFilters(), hiddenKinds: ["Organization"] }).sort()).toEqual(["country:ru", "country:us"]);
+    expect(m.visibleRelations({ ...defaultFilters(), hiddenKinds: ["ORGANIZATION"] }).map((r) => r.id)).toEqual(["c1"]);
+    expect(m.visibleNodes({ ...defaultFilters(), hiddenKinds: ["ORGANIZATION"] }).sort()).toEqual(["country:ru", "country:us"]);
   });
 
   it("places a neighbour near the node it was expanded from", () => {
     const m = new GraphModel();
-    m.addNode({ id: "country:us", kind: "Country", name: "US", aliases: [] }, { x: 100, y: 100 });
-    m.addNode({ id: "country:ru", kind: "Country", name: "RU", aliases: [] }, "country:us");
+    m.addNode({ id: "country:us", kind: "COUNTRY", name: "US", aliases: [] }, { x: 100, y: 100 });
+    m.addNode({ id: "country:ru", kind: "COUNTRY", name: "RU", aliases: [] }, "country:us");
     const a = m.graph.getNodeAttributes("country:ru");
     expect(Math.hypot(a.x - 100, a.y - 100)).toBeLessThan(10);
   });

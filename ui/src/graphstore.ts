@@ -75,7 +75,7 @@ export function claimFacts(r: Relation): ClaimFacts {
 }
 
 /** Claim-nodes whose names are sentences: their labels are cut short on the canvas. */
-const SHORT_LABEL_KINDS = new Set(["Statement", "Attribution"]);
+const SHORT_LABEL_KINDS = new Set(["STATEMENT", "ATTRIBUTION"]);
 
 /** The label drawn for a node: the name, cut short for statements and attributions (the full text shows on hover). */
 export function canvasLabel(kind: string, name: string): string {

@@ -13,14 +13,14 @@ export interface KindStyle {
 }
 
 export const KIND_STYLE: Record<NodeKind, KindStyle> = {
-  Country: { color: "#2f6fb0", shape: "circle", glyph: "●", label: "Country" },
-  Person: { color: "#d9822b", shape: "circle", glyph: "☻", label: "Person" },
-  Organization: { color: "#3a9a5b", shape: "square", glyph: "■", label: "Organization" },
-  CyberOperation: { color: "#c23b3b", shape: "square", glyph: "⚡", label: "Cyber operation" },
-  Event: { color: "#7b52ab", shape: "ring", glyph: "◆", label: "Event" },
-  Doctrine: { color: "#8a6d3b", shape: "square", glyph: "§", label: "Doctrine" },
-  Statement: { color: "#4d8c8c", shape: "ring", glyph: "❝", label: "Statement" },
-  Attribution: { color: "#b0306e", shape: "ring", glyph: "☛", label: "Attribution" },
+  COUNTRY: { color: "#2f6fb0", shape: "circle", glyph: "●", label: "Country" },
+  PERSON: { color: "#d9822b", shape: "circle", glyph: "☻", label: "Person" },
+  ORGANIZATION: { color: "#3a9a5b", shape: "square", glyph: "■", label: "Organization" },
+  CYBER_OPERATION: { color: "#c23b3b", shape: "square", glyph: "⚡", label: "Cyber operation" },
+  EVENT: { color: "#7b52ab", shape: "ring", glyph: "◆", label: "Event" },
+  DOCTRINE: { color: "#8a6d3b", shape: "square", glyph: "§", label: "Doctrine" },
+  STATEMENT: { color: "#4d8c8c", shape: "ring", glyph: "❝", label: "Statement" },
+  ATTRIBUTION: { color: "#b0306e", shape: "ring", glyph: "☛", label: "Attribution" },
 };
 
 /** A group of nodes the user made (groups.ts); not a kind of the graph. */

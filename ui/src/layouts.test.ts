@@ -3,9 +3,9 @@ import { GraphModel } from "./graphstore";
 import { radialPositions, timePositions } from "./layouts";
 import type { NodeSummary, Relation } from "./types";
 
-const node = (id: string, kind: NodeSummary["kind"] = "Country"): NodeSummary => ({ id, kind, name: id, aliases: [] });
+const node = (id: string, kind: NodeSummary["kind"] = "COUNTRY"): NodeSummary => ({ id, kind, name: id, aliases: [] });
 const rel = (id: string, from: NodeSummary, to: NodeSummary, date: string | null): Relation =>
-  ({ id, type: "ATTENDED", from, to, confidence: 1, method: "curated", modality: "asserted", date, published: null, properties: [], evidence: [] }) as unknown as Relation;
+  ({ id, type: "ATTENDED", from, to, confidence: 1, method: "curated", modality: "ASSERTED", date, published: null, properties: [], evidence: [] }) as unknown as Relation;
 
 describe("layouts", () => {
   const a = node("a"), b = node("b"), c = node("c"), d = node("d"), lone = node("lone");
@@ -29,7 +29,7 @@ describe("layouts", () => {
   });
 
   it("time: left to right by the earliest claim date, undated nodes to the left of all", () => {
-    const p = timePositions(model().graph, ["Country"]);
+    const p = timePositions(model().graph, ["COUNTRY"]);
     expect(p.get("a")!.x).toBe(0);
     expect(p.get("c")!.x).toBe(1000);
     expect(p.get("b")!.x).toBe(0);

@@ -5,6 +5,7 @@
 import type { App } from "./app";
 import { button, clear, h } from "./dom";
 import { kindStyle, relLabel } from "./kinds";
+import { modalityText } from "./types";
 
 export class ListView {
   private open = false;
@@ -53,7 +54,7 @@ export class ListView {
       h("h3", { attrs: { id: "list-claims-title" } }, "Claims"),
       h("ul", { class: "list-view", testid: "list-claims", attrs: { "aria-labelledby": "list-claims-title" } }, ...rels.map((r) => {
         const current = sel?.type === "edge" && sel.id === r.id;
-        const text = `${r.from.name} — ${relLabel(r.type)} → ${r.to.name} (${r.modality}, ${r.evidence.length} evidence)`;
+        const text = `${r.from.name} — ${relLabel(r.type)} → ${r.to.name} (${modalityText(r.modality)}, ${r.evidence.length} evidence)`;
         return h("li", {}, button(text, () => void app.select({ type: "edge", id: r.id }), {
           testid: "list-claim", class: `link${current ? " current" : ""}`, attrs: { "data-id": r.id, ...(current ? { "aria-current": "true" } : {}) },
         }));

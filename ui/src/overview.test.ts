@@ -5,7 +5,7 @@ import type { AttributionRow, NodeSummary } from "./types";
 
 function attr(id: string, date: string | null, published: string | null, by: NodeSummary[], blames: NodeSummary[]): AttributionRow {
   const evidence = published ? [{ id: `ev:${id}`, quote: "q", start: 0, end: 1, document: { id: "doc:1", title: "t", publisher: null, published, url: null } }] : [];
-  return { id, name: id, by, blames, concerns: null, backedBy: [], date, modality: "asserted", basis: null, evidence } as unknown as AttributionRow;
+  return { id, name: id, by, blames, concerns: null, backedBy: [], date, modality: "ASSERTED", basis: null, evidence } as unknown as AttributionRow;
 }
 
 describe("overview", () => {

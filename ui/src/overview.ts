@@ -7,14 +7,14 @@
 import type { App } from "./app";
 import { button, clear, h } from "./dom";
 import { kindStyle } from "./kinds";
-import type { AttributionRow, NodeSummary } from "./types";
+import { modalityText, type AttributionRow, type NodeSummary } from "./types";
 
 /** How many actors and attributions the overview lists. */
 export const OVERVIEW_ACTORS = 8;
 export const OVERVIEW_ATTRIBUTIONS = 6;
 
 /** Kinds that act: the ones the "most connected actors" list ranks. */
-const ACTOR_KINDS = new Set(["Country", "Person", "Organization"]);
+const ACTOR_KINDS = new Set(["COUNTRY", "PERSON", "ORGANIZATION"]);
 
 export interface KindCount {
   kind: string;
@@ -173,7 +173,7 @@ export class OverviewPanel {
       h("li", {}, button(attributionLabel(a), () => void this.openAttribution(a.id), {
         class: "link", testid: "overview-attribution", attrs: { "data-id": a.id }, title: "open this attribution on the canvas",
       }), a.date ? h("span", { class: "muted small" }, ` ${a.date}`) : null,
-        a.modality !== "asserted" ? h("span", { class: `small ${a.modality}` }, ` (${a.modality})`) : null)));
+        a.modality !== "ASSERTED" ? h("span", { class: `small ${modalityText(a.modality)}` }, ` (${modalityText(a.modality)})`) : null)));
     el.append(h("div", { class: "overview-card" },
       h("h2", {}, "What this graph holds"),
       h("p", { class: "small", testid: "overview-totals" },

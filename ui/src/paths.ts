@@ -7,7 +7,7 @@ import { attachAutocomplete } from "./autocomplete";
 import { evidenceBlock, nodeLink } from "./details";
 import { button, clear, h } from "./dom";
 import { kindStyle, relLabel } from "./kinds";
-import type { NodeSummary, Path } from "./types";
+import { modalityText, type NodeSummary, type Path } from "./types";
 
 class Picker {
   value: NodeSummary | null = null;
@@ -159,7 +159,7 @@ export class PathsPanel {
           h("div", {}, nodeLink(this.app, a), " ",
             h("span", { class: "arrow" }, forward ? `— ${relLabel(r.type)} →` : `← ${relLabel(r.type)} —`), " ",
             nodeLink(this.app, b)),
-          h("div", { class: "meta" }, h("span", {}, `confidence ${r.confidence.toFixed(2)}`), h("span", {}, r.method), h("span", { class: r.modality }, r.modality)),
+          h("div", { class: "meta" }, h("span", {}, `confidence ${r.confidence.toFixed(2)}`), h("span", {}, r.method), h("span", { class: modalityText(r.modality) }, modalityText(r.modality))),
           ...r.evidence.slice(0, 2).map((e) => {
             const b2 = evidenceBlock(this.app, e);
             b2.dataset.testid = "hop-evidence";

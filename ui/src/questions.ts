@@ -5,7 +5,7 @@ import type { App } from "./app";
 import { evidenceBlock } from "./details";
 import { button, clear, h } from "./dom";
 import { makeSortable } from "./sorttable";
-import type { AttributionRow, BlamedNode, Listed, NodeSummary, StatementRow } from "./types";
+import { modalityText, type AttributionRow, type BlamedNode, type Listed, type NodeSummary, type StatementRow } from "./types";
 
 function names(ns: NodeSummary[]): string {
   return ns.length ? ns.map((n) => n.name).join(", ") : "—";
@@ -19,7 +19,7 @@ function names(ns: NodeSummary[]): string {
 function blamedNames(ns: BlamedNode[]): string {
   if (!ns.length) return "—";
   return ns.map((n) => {
-    const state = n.actsFor.filter((a) => a.kind === "Country").at(-1);
+    const state = n.actsFor.filter((a) => a.kind === "COUNTRY").at(-1);
     return state ? `${n.name} (${state.name})` : n.name;
   }).join(", ");
 }
@@ -68,7 +68,7 @@ export class QuestionsPanel {
     for (const r of rows) {
       const tr = h("tr", { class: "clickable", testid: "attribution-row", attrs: { "data-id": r.id } },
         h("td", { testid: "attributor" }, names(r.by)),
-        h("td", { testid: "blamed" }, blamedNames(r.blames), r.modality !== "asserted" ? h("div", { class: "meta" }, h("span", { class: r.modality }, r.modality)) : null),
+        h("td", { testid: "blamed" }, blamedNames(r.blames), r.modality !== "ASSERTED" ? h("div", { class: "meta" }, h("span", { class: modalityText(r.modality) }, modalityText(r.modality))) : null),
         h("td", { testid: "operation" }, r.concerns?.name ?? "—", r.date ? h("div", { class: "muted" }, r.date) : null),
         h("td", { testid: "backers" }, names(r.backedBy)),
         h("td", {}, ...r.evidence.slice(0, 1).map((e) => evidenceBlock(this.app, e))),

@@ -9,7 +9,7 @@ import { ApiError } from "./api";
 import type { App } from "./app";
 import { append, button, clear, h } from "./dom";
 import { kindStyle, relLabel } from "./kinds";
-import { REL_TYPES, type Change, type DocumentFull, type Modality, type NodeSummary, type Relation, type RelType, type ReviewStatus } from "./types";
+import { MODALITIES, modalityText, REL_TYPES, type Change, type DocumentFull, type Modality, type NodeSummary, type Relation, type RelType, type ReviewStatus } from "./types";
 
 /** How a status reads, and its CSS class. */
 export function statusBadge(status: ReviewStatus | undefined): HTMLElement {
@@ -140,7 +140,7 @@ export class ReviewPanel {
       h("div", { class: "review-item", testid: "review-item", attrs: { "data-claim": r.id } },
         h("div", { class: "head" }, h("strong", {}, r.from.name), h("span", { class: "muted" }, ` — ${relLabel(r.type)} → `), h("strong", {}, r.to.name)),
         h("div", { class: "meta small" },
-          h("span", {}, `confidence ${r.confidence.toFixed(2)}`), h("span", {}, r.method), h("span", { class: r.modality }, r.modality)),
+          h("span", {}, `confidence ${r.confidence.toFixed(2)}`), h("span", {}, r.method), h("span", { class: modalityText(r.modality) }, modalityText(r.modality))),
         sentence,
         doc ? h("div", { class: "source small muted" }, doc.title, doc.publisher ? ` · ${doc.publisher}` : "") : null,
         keys),
@@ -254,10 +254,10 @@ function typeSelect(current?: RelType): HTMLSelectElement {
   return s;
 }
 
-function modalitySelect(current: Modality = "asserted"): HTMLSelectElement {
+function modalitySelect(current: Modality = "ASSERTED"): HTMLSelectElement {
   const s = h("select", { testid: "claim-modality-select", attrs: { "aria-label": "modality" } });
-  for (const m of ["asserted", "alleged", "denied"] as Modality[]) {
-    const o = h("option", { attrs: { value: m } }, m);
+  for (const m of MODALITIES) {
+    const o = h("option", { attrs: { value: m } }, modalityText(m));
     if (m === current) o.selected = true;
     s.append(o);
   }

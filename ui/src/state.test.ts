@@ -11,8 +11,8 @@ describe("view URL", () => {
       doc: "doc:6994f4",
       path: { from: "country:EE", to: "country:RU" },
       filters: {
-        hiddenKinds: ["Statement"], hiddenTypes: ["SAID", "ABOUT"], since: "2018-01", until: "2018-12",
-        undated: false, minConfidence: 0.75, hiddenSources: ["doc:1"], method: "curated", hiddenModalities: ["alleged"],
+        hiddenKinds: ["STATEMENT", "CYBER_OPERATION"], hiddenTypes: ["SAID", "ABOUT"], since: "2018-01", until: "2018-12",
+        undated: false, minConfidence: 0.75, hiddenSources: ["doc:1"], method: "curated", hiddenModalities: ["ALLEGED"],
       },
       groups: [], hidden: [], compact: null,
     };
@@ -53,13 +53,30 @@ describe("view URL", () => {
   });
 
   it("drops what it does not understand", () => {
-    const v = decodeView("#hk=Person,Alien&ht=SAID,DROP_TABLE&mc=7&m=weird&since=yesterday&s=x:1&junk");
-    expect(v.filters.hiddenKinds).toEqual(["Person"]);
+    const v = decodeView("#hk=PERSON,Alien,ALIEN&ht=SAID,DROP_TABLE&mc=7&m=weird&since=yesterday&s=x:1&junk&hm=ALLEGED,maybe");
+    expect(v.filters.hiddenKinds).toEqual(["PERSON"]);
+    expect(v.filters.hiddenModalities).toEqual(["ALLEGED"]);
     expect(v.filters.hiddenTypes).toEqual(["SAID"]);
     expect(v.filters.minConfidence).toBe(0);
     expect(v.filters.method).toBe("all");
     expect(v.filters.since).toBeNull();
     expect(v.selection).toBeNull();
+  });
+
+  it("opens links and saved investigations written when kinds and modalities were spelled Country and alleged", () => {
+    // What a link of the UI before the API's SCREAMING_CASE enums held: the
+    // kinds as the stores spell them, the modalities in lower case.
+    const v = decodeView("#n=country:EE&hk=Statement,CyberOperation,Person&hm=alleged,denied&m=curated");
+    expect(v.filters.hiddenKinds).toEqual(["STATEMENT", "CYBER_OPERATION", "PERSON"]);
+    expect(v.filters.hiddenModalities).toEqual(["ALLEGED", "DENIED"]);
+    expect(v.filters.method).toBe("curated");
+    // Saved again, it is written in the new spelling, and reads the same.
+    const again = encodeView(v);
+    expect(again).toContain("hk=STATEMENT,CYBER_OPERATION,PERSON");
+    expect(again).toContain("hm=ALLEGED,DENIED");
+    expect(decodeView(`#${again}`)).toEqual(v);
+    // Both spellings of one kind hide it once.
+    expect(decodeView("#hk=Person,PERSON").filters.hiddenKinds).toEqual(["PERSON"]);
   });
 
   it("tolerates malformed percent-encoding", () => {

@@ -2,8 +2,8 @@
 // the filters, the selection and the open article. Reloading or sharing the
 // link restores the view. The fragment never reaches the server.
 
-import { defaultFilters, MODALITIES, type Filters, type MethodFilter } from "./filters";
-import { NODE_KINDS, REL_TYPES, type NodeKind, type RelType } from "./types";
+import { defaultFilters, type Filters, type MethodFilter } from "./filters";
+import { REL_TYPES, toModality, toNodeKind, type NodeKind, type RelType } from "./types";
 import { isGroupNode, type GroupState } from "./groups";
 
 export type Selection = { type: "node" | "edge"; id: string } | null;
@@ -100,7 +100,10 @@ export function decodeView(fragment: string): ViewState {
   const p = unlist(kv.get("p"));
   if (p.length === 2) v.path = { from: p[0]!, to: p[1]! };
   const f = v.filters;
-  f.hiddenKinds = unlist(kv.get("hk")).filter((k): k is NodeKind => (NODE_KINDS as readonly string[]).includes(k));
+  // Kinds and modalities in either spelling: links and saved investigations
+  // written before the API spelled them COUNTRY and ALLEGED say Country and
+  // alleged (types.ts, toNodeKind).
+  f.hiddenKinds = dedupe(unlist(kv.get("hk")).map(toNodeKind).filter((k): k is NodeKind => k !== null));
   f.hiddenTypes = unlist(kv.get("ht")).filter((t): t is RelType => (REL_TYPES as readonly string[]).includes(t));
   const dateOk = (d: string | undefined) => (d && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(d) ? d : null);
   f.since = dateOk(unlist(kv.get("since"))[0]);
@@ -109,7 +112,7 @@ export function decodeView(fragment: string): ViewState {
   const mc = Number(kv.get("mc"));
   f.minConfidence = Number.isFinite(mc) && mc > 0 && mc <= 1 ? mc : 0;
   f.hiddenSources = unlist(kv.get("hs"));
-  f.hiddenModalities = unlist(kv.get("hm")).filter((x) => (MODALITIES as readonly string[]).includes(x));
+  f.hiddenModalities = dedupe(unlist(kv.get("hm")).map(toModality).filter((m) => m !== null));
   const m = kv.get("m");
   f.method = m === "curated" || m === "extracted" ? (m as MethodFilter) : "all";
   v.groups = (kv.get("g") ?? "").split(",").map(decodeGroup).filter((g): g is GroupState => g !== null);
@@ -146,7 +149,7 @@ export function decodeGroup(s: string): GroupState | null {
   return { id, name, collapsed: parts[2] === "1", x: xy[0]![0], y: xy[0]![1], members };
 }
 
-function dedupe(xs: string[]): string[] {
+function dedupe<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 

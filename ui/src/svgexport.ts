@@ -5,7 +5,7 @@
 import { xmlEscape } from "./exporters";
 import { KIND_STYLE, kindStyle } from "./kinds";
 import type { Relation } from "./types";
-import { NODE_KINDS } from "./types";
+import { modalityText, NODE_KINDS } from "./types";
 
 export interface SvgNode {
   id: string;
@@ -79,7 +79,7 @@ export function toSVG(nodes: SvgNode[], edges: SvgEdge[], sources: ReturnType<ty
   for (const e of edges) {
     const a = at.get(e.from), b = at.get(e.to);
     if (!a || !b) continue;
-    const color = o.modalityColors[e.modality] ?? o.modalityColors["asserted"] ?? "#999999";
+    const color = o.modalityColors[e.modality] ?? o.modalityColors["ASSERTED"] ?? "#999999";
     const [x1, y1, x2, y2] = [px(a.x), py(a.y), px(b.x), py(b.y)];
     parts.push(`<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="${color}" marker-end="url(#arrow)"><title>${xmlEscape(`${a.label} — ${e.label} → ${b.label}`)}</title></line>`);
     parts.push(`<text x="${num((x1 + x2) / 2)}" y="${num((y1 + y2) / 2 - 3)}" font-size="9" fill="#6b7680" stroke="none" text-anchor="middle">${xmlEscape(e.label)}</text>`);
@@ -115,7 +115,7 @@ export function toSVG(nodes: SvgNode[], edges: SvgEdge[], sources: ReturnType<ty
   y += Math.ceil(NODE_KINDS.length / 4) * 18;
   Object.entries(o.modalityColors).forEach(([m, c], i) => {
     const x = PAD + i * 200;
-    legend.push(`<line x1="${x}" y1="${y - 4}" x2="${x + 14}" y2="${y - 4}" stroke="${c}" stroke-width="3"/><text x="${x + 20}" y="${y}">${xmlEscape(`${m} claim`)}</text>`);
+    legend.push(`<line x1="${x}" y1="${y - 4}" x2="${x + 14}" y2="${y - 4}" stroke="${c}" stroke-width="3"/><text x="${x + 20}" y="${y}">${xmlEscape(`${modalityText(m)} claim`)}</text>`);
   });
   legend.push(`</g>`);
   y += 30;

@@ -2,14 +2,14 @@
 // UI asks for them.
 
 export const NODE_KINDS = [
-  "Country",
-  "Person",
-  "Organization",
-  "CyberOperation",
-  "Event",
-  "Doctrine",
-  "Statement",
-  "Attribution",
+  "COUNTRY",
+  "PERSON",
+  "ORGANIZATION",
+  "CYBER_OPERATION",
+  "EVENT",
+  "DOCTRINE",
+  "STATEMENT",
+  "ATTRIBUTION",
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -21,7 +21,49 @@ export const REL_TYPES = [
 ] as const;
 export type RelType = (typeof REL_TYPES)[number];
 
-export type Modality = "asserted" | "alleged" | "denied";
+export const MODALITIES = ["ASSERTED", "ALLEGED", "DENIED"] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+// The API spells node kinds and modalities in SCREAMING_CASE (COUNTRY,
+// CYBER_OPERATION, ALLEGED) since it follows the GraphQL convention; before,
+// it spelled them as the stores do (Country, CyberOperation, alleged). Links
+// and saved investigations written then hold the old spelling, so whatever
+// reads a kind or a modality a person kept goes through these.
+
+/** The API spelling of a kind in either spelling ("CyberOperation" or "CYBER_OPERATION"); null when it names no kind. */
+export function toNodeKind(s: string): NodeKind | null {
+  const k = screaming(s);
+  return (NODE_KINDS as readonly string[]).includes(k) ? (k as NodeKind) : null;
+}
+
+/** The API spelling of a modality in either spelling ("alleged" or "ALLEGED"); null when it names none. */
+export function toModality(s: string): Modality | null {
+  const m = s.toUpperCase();
+  return (MODALITIES as readonly string[]).includes(m) ? (m as Modality) : null;
+}
+
+/**
+ * A modality as people read it and as exports and CSS classes spell it:
+ * "asserted", "alleged", "denied" (absent reads as asserted).
+ */
+export function modalityText(m: string | null | undefined): string {
+  return (m ?? "ASSERTED").toLowerCase();
+}
+
+/**
+ * A kind as the stores, the data files and the exports spell it
+ * (CYBER_OPERATION is "CyberOperation"): GEXF and CSV files keep the format
+ * they had.
+ */
+export function storedKind(k: string): string {
+  if (!(NODE_KINDS as readonly string[]).includes(k)) return k;
+  return k.toLowerCase().replace(/(^|_)([a-z])/g, (_, _sep: string, c: string) => c.toUpperCase());
+}
+
+/** CyberOperation → CYBER_OPERATION; COUNTRY stays. */
+function screaming(s: string): string {
+  return s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+}
 
 export interface NodeRef {
   id: string;
