@@ -52,7 +52,12 @@ type bulkLoad struct {
 	// indexes are the dropped indexes' names and statements, in the order
 	// to build them again: exactly the statements the schema made them
 	// with, so the schema after a bulk load is the schema before it.
-	indexes  [][2]string
+	indexes [][2]string
+	// triggers are the claim tally's triggers, dropped for a bulk load
+	// into a store without claims and made again at the end, after one
+	// count of the claims (keeping the tally row by row was a tenth of
+	// the load).
+	triggers [][2]string
 	evBefore int64
 	failed   error
 	done     bool
@@ -115,8 +120,25 @@ func (s *Store) BeginBulk(ctx context.Context) (graph.BulkLoad, error) {
 		}); err != nil {
 			return err
 		}
+		// Into a store without claims, the claim tally's triggers go too,
+		// and the tally is counted once at the end.
+		if !held {
+			if err := queryEach(ctx, tx, tallyTriggersSQL, nil, func(rows *sql.Rows) error {
+				var name, stmt string
+				err := rows.Scan(&name, &stmt)
+				b.triggers = append(b.triggers, [2]string{name, stmt})
+				return err
+			}); err != nil {
+				return err
+			}
+		}
 		for _, ix := range b.indexes {
 			if _, err := tx.ExecContext(ctx, `DROP INDEX "`+ix[0]+`"`); err != nil {
+				return err
+			}
+		}
+		for _, tr := range b.triggers {
+			if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+tr[0]+`"`); err != nil {
 				return err
 			}
 		}
@@ -257,6 +279,17 @@ func (b *bulkLoad) Commit(ctx context.Context, progress func(string)) error {
 		}
 		err = step("built the index "+ix[0], ix[1])
 	}
+	if len(b.triggers) > 0 && err == nil {
+		if err = step("emptied the claim tally", `DELETE FROM claim_tally`); err == nil {
+			err = step("counted the claims into the claim tally", tallyFill())
+		}
+		for _, tr := range b.triggers {
+			if err != nil {
+				break
+			}
+			_, err = b.tx.ExecContext(ctx, tr[1])
+		}
+	}
 	if err == nil {
 		t0 := time.Now()
 		if err = b.tx.Commit(); err == nil {
@@ -390,12 +423,8 @@ func (k *bulkKnown) insertRels(ctx context.Context, w *batchWriter, rows [][]any
 		rids[i] = k.nextRid + int64(i)
 		withNids[i] = append(row, rids[i])
 	}
-	_, err := w.exec(ctx, `INSERT OR FAIL INTO rels(id, type, src, dst, method, confidence, modality, date, published, props,
-			status, reviewed_by, reviewed_at, review_note, rid)
-		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9,
-			value->>10, value->>11, value->>12, value->>13, value->>14
-		FROM json_each(?)`, jsonRows(withNids))
-	if err != nil {
+	if _, err := w.insertValues(ctx, `INSERT OR FAIL INTO rels(id, type, src, dst, method, confidence, modality, date, published, props,
+			status, reviewed_by, reviewed_at, review_note, rid) VALUES `, "", "", withNids); err != nil {
 		return err
 	}
 	k.nextRid += int64(len(rows))

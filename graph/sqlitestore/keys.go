@@ -114,6 +114,21 @@ func tallyTriggers() string {
 	return tallyMigration[i:]
 }
 
+// tallyTriggersSQL names the claim tally's triggers (tally.go) and their
+// statements, as sqlite_schema holds them.
+const tallyTriggersSQL = `SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'rels' AND sql LIKE '%claim_tally%' ORDER BY name`
+
+// tallyFill is v6's statement that counts every claim into the empty
+// tally.
+func tallyFill() string {
+	for _, stmt := range strings.Split(tallyMigration, ";\n") {
+		if stmt = strings.TrimSpace(stmt); strings.HasPrefix(stmt, "INSERT INTO claim_tally") {
+			return stmt
+		}
+	}
+	panic("v6 has no statement that fills the tally")
+}
+
 // SQL pieces that turn evidence keys back into the text ids the API uses,
 // and text ids into keys. e is the evidence table's alias.
 const (
