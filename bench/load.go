@@ -35,6 +35,7 @@ func bulkLoad(ctx context.Context, s graph.Store, gen *synth.Generator, batchDoc
 		inside += time.Since(t0)
 		write = bulk.Upsert
 		res.Bulk = true
+		res.IntegerKeys = true
 	}
 	upsert := func(b graph.Batch) error {
 		t0 := time.Now()

@@ -87,6 +87,10 @@ type LoadResult struct {
 	// building the indexes and the evidence search index at the end.
 	Bulk          bool    `json:"bulk,omitempty"`
 	FinishSeconds float64 `json:"finishSeconds,omitempty"`
+	// IntegerKeys is true for runs of the store with claims and evidence
+	// keyed by integers (schema v7, 2026-12-06), whose bulk path also
+	// groups batches: the limits text differs from earlier runs'.
+	IntegerKeys bool `json:"integerKeys,omitempty"`
 }
 
 // ClaimsPerSec is distinct claims (with their evidence) per second.
