@@ -25,6 +25,22 @@ func TestLoadConstructionsRefuses(t *testing.T) {
 		{"an unknown event narrowing", head + "  trigger: [tabled]\n  subject: {from: clause}\n  object: {from: first-after, event: party}\n", "event"},
 		{"an unknown fallback_unless kind", head + "  trigger: [tabled]\n  subject: {from: clause}\n  object: {from: context, fallback: meeting, fallback_unless: [Planet]}\n", "fallback_unless"},
 		{"an unknown property source", head + "  trigger: [tabled]\n  subject: {from: clause}\n  object: {from: before}\n  properties: {how: mood}\n", "mood"},
+		{"subject verbs without verb-before", head + "  trigger: [tabled]\n  subject: {from: clause, verbs: impose}\n  object: {from: before}\n", "subject.verbs"},
+		{"subject verbs naming no class", head + "  trigger: [tabled]\n  subject: {from: verb-before, verbs: levitate}\n  object: {from: before}\n", "subject.verbs"},
+		{"last-actor for an attribution", strings.Replace(head, "PROPOSED", "attribution", 1) + "  trigger: [tabled]\n  subject: {from: last-actor}\n  object: {from: list-after}\n", "last-actor"},
+		{"answered for a claim that is no denial", head + "  trigger: [tabled]\n  subject: {from: clause}\n  object: {from: answered}\n", "answered"},
+		{"blamed for a claim that is no attribution", head + "  trigger: [tabled]\n  subject: {from: clause}\n  object: {from: blamed}\n", "blamed"},
+		{"reported-blame without phrases", strings.Replace(head, "PROPOSED", "attribution", 1) + "  trigger: [tabled]\n  subject: {from: speaker}\n  object: {from: reported-blame}\n", "phrases"},
+		{"a statement without a statement object", strings.Replace(head, "PROPOSED", "statement", 1) + "  trigger: [tabled]\n  subject: {from: clause}\n  object: {from: list-after}\n", "statement"},
+		{"a quote for a relationship", head + "  trigger: [tabled]\n  subject: {from: speaker}\n  object: {from: quote}\n", "quote"},
+		{"an unknown pass", head + "  trigger: [tabled]\n  subject: {from: clause}\n  object: {from: before}\n  pass: later\n", "pass"},
+		{"an unknown fallback", head + "  trigger: [tabled]\n  subject: {from: clause}\n  object: {from: context, fallback: [yesterday]}\n", "fallback"},
+		{"an unknown answer", strings.Replace(head, "PROPOSED", "DENIED", 1) + "  trigger: [tabled]\n  subject: {from: clause}\n  object: {from: answered, answer: maybe}\n", "answer"},
+		{"a legal basis for a relationship", head + "  trigger: [tabled]\n  basis: legal\n  subject: {from: clause}\n  object: {from: before}\n", "basis"},
+		{"a role without a title", strings.Replace(head, "PROPOSED", "HOLDS_ROLE", 1) + "  trigger: [who heads]\n  subject: {from: before}\n  object: {from: first-after}\n", "title"},
+		{"followed_within without words", head + "  trigger: [tabled]\n  followed_within: {within: 3}\n  subject: {from: clause}\n  object: {from: before}\n", "followed_within"},
+		{"a trigger starting with *", head + "  trigger: [\"* tabled\"]\n  subject: {from: clause}\n  object: {from: before}\n", "*"},
+		{"an unknown after_noun", head + "  trigger: [tabled]\n  after_noun: maybe\n  subject: {from: clause}\n  object: {from: before}\n", "after_noun"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := loadConstructions([]byte(tc.yaml), lx)
