@@ -44,7 +44,7 @@ var asked = map[string]struct {
 		"China is attempting to interfere in the upcoming U.S. midterm elections",
 		"APT10 had almost certainly acted on behalf of the Ministry of State Security", `"speakers":[{"name":"Christopher Wray"}]`}},
 	"h-low-confidence-extracted-claims": {map[string]int{"below.totalCount": 0}, []string{
-		`"extracted":{"groups":[{"method":"rule:reported-speech@1","count":15}]}`}},
+		`"extracted":{"groups":[{"method":"rule:reported-speech@2","count":15}]}`}},
 }
 
 // TestAskAnything asks the eight questions through the real HTTP server on

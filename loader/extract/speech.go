@@ -111,9 +111,28 @@ func (d *document) docNounSpeakers(s *sentence, i, j int) []string {
 func (d *document) statementAt(c *construction, s *sentence, h hit) {
 	var speakers []string
 	according := s.toks[h.i].lower == "according"
+	afterEnd := 0 // "According to X, ...": where X's words start
 	if according {
 		who, _ := d.actorsAfter(s, h.j)
 		speakers = ids(who)
+		// "According to Ecuador, Peru closed ...": the speakers end at the
+		// first comma, and what they say follows it.
+		if h.i == 0 {
+			for k := h.j; k < len(s.toks) && k < h.j+12; k++ {
+				if s.toks[k].text == "," {
+					var before []*mention
+					for _, m := range who {
+						if m.j <= k {
+							before = append(before, m)
+						}
+					}
+					if len(before) > 0 {
+						speakers, afterEnd = ids(before), k+1
+					}
+					break
+				}
+			}
+		}
 	} else {
 		speakers = d.speakers(s, h)
 	}
@@ -171,12 +190,15 @@ func (d *document) statementAt(c *construction, s *sentence, h hit) {
 		// Reported speech.
 		c := h.j
 		end := len(s.toks)
-		if according {
+		switch {
+		case according && afterEnd > 0:
+			c, end = afterEnd, len(s.toks)
+		case according:
 			c, end = 0, s.clauseStart(h.i)
 			for end > 0 && s.toks[end-1].text == "," {
 				end--
 			}
-		} else {
+		default:
 			c = d.complementStart(s, h.j)
 			end = d.reportEnd(s, c)
 		}
