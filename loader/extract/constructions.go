@@ -289,7 +289,8 @@ type slotSpec struct {
 	Inverse   []string `yaml:"inverse"`
 	Operation string   `yaml:"operation"`
 	// Phrases (object reported-blame): the words of responsibility in
-	// what is reported ("was behind", "carried out").
+	// what is reported ("was behind", "carried out"; "a|b" offers
+	// alternatives, as in triggers).
 	Phrases []string `yaml:"phrases"`
 	// Optional (claim attribution): the attribution is made even when the
 	// object names no one ("charged two nationals with the hack": of the
@@ -495,7 +496,7 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 		if c.FollowedWithin != nil && (len(c.FollowedWithin.Words) == 0 || c.FollowedWithin.Within < 1) {
 			return nil, bad("followed_within needs words and within")
 		}
-		c.phrases = phrases(c.Object.Phrases, true)
+		c.phrases = phrases(expandAlternatives(c.Object.Phrases), true)
 		switch c.Basis {
 		case "":
 		case "legal":

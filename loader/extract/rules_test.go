@@ -134,7 +134,7 @@ func TestRules(t *testing.T) {
 			[]string{"country:US -ACCUSED->"}},
 		{"attribution-reported: said ... were responsible",
 			head + "The hack of Microsoft Exchange servers was broad. Britain said Chinese state-backed groups were responsible. The European Union said the hack had been carried out “from the territory of China”.",
-			[]string{"ATTRIBUTION by=country:GB blames=country:CN concerns=op:hack-of-microsoft-exchange-servers [rule:attribution-reported@2]",
+			[]string{"ATTRIBUTION by=country:GB blames=country:CN concerns=op:hack-of-microsoft-exchange-servers [rule:attribution-reported@3]",
 				"ATTRIBUTION by=org:eu blames=country:CN", "STATEMENT by=country:GB about=country:CN,op:hack-of-microsoft-exchange-servers"}, nil},
 		{"attribution-reported: an attempt by Y to hack into Z",
 			head + "Chile said on Thursday that it had foiled an attempt by Russia’s GRU military intelligence agency to hack into the Andean Water Authority in April.",
