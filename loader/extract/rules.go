@@ -240,7 +240,7 @@ func (d *document) attributionAt(c *construction, s *sentence, h hit) {
 // including the BadRabbit ransomware outbreak and the leak of ...").
 func (d *document) opsAfter(s *sentence, k int) []*entity {
 	for n := k; n < len(s.toks) && n < k+8; n++ {
-		if s.toks[n].is("for", "of", "over") && !s.toks[n].inQuote {
+		if s.toks[n].is("for", "of", "over") && !s.toks[n].inQuote && s.mat(n) == nil { // not the "of" of "the Port of Arica"
 			end := s.endOfClause(n + 1)
 			if s.tok(end).text == "," && s.tok(end+1).is("including", "among") {
 				end = s.endOfClause(end + 2)
