@@ -20,9 +20,10 @@ type Explanation struct {
 	// written: the rule file for a rule written as data (every claim
 	// rule), the recognizer for the roles a title gives.
 	Rule, Source string
-	// Fired names the words that fired the rule: for a data rule its
-	// trigger and slots; for a rule in code the words of its verb classes
-	// (lexicon.yaml) found in the sentence, or its pattern when it has none.
+	// Fired names the words that fired the rule: for a construction its
+	// trigger and slots (and what a capability found: the attribution a
+	// denial answers, a statement's speaker); for a role a title gives,
+	// the recognizer's pattern.
 	Fired string
 	// Sentence is the evidence quote.
 	Sentence string
@@ -36,14 +37,9 @@ func (x *Extractor) Explain(doc graph.Document) (*annotation.File, []Explanation
 	return f, expl, err
 }
 
-// goRuleVerbs are the verb classes of lexicon.yaml each rule written in Go
-// fires on; rules absent here are patterns without a verb.
-var goRuleVerbs = map[string][]string{
-	"quote": {"speech"}, "reported-speech": {"speech"}, "characterization": {"deny", "criticize", "characterize"},
-}
-
-// goRulePatterns describe the rules in Go that fire on no verb.
-var goRulePatterns = map[string]string{
+// recognitionPatterns describe what makes a role found while people are
+// recognized (the only items no construction proposes).
+var recognitionPatterns = map[string]string{
 	"role-title":      "a title right before a name",
 	"role-apposition": "a name, a comma and a title (or a title, a comma and a name)",
 }
@@ -63,53 +59,10 @@ func (d *document) explain(item, method, fired, quote string) {
 	if slices.ContainsFunc(d.x.cons, func(c *construction) bool { return c.method == method }) {
 		source = "data, loader/extract/constructions.yaml"
 	}
-	if fired == "" {
-		fired = d.verbWordsIn(name, quote)
+	if fired == "" && recognitionPatterns[name] != "" {
+		fired = "pattern: " + recognitionPatterns[name]
 	}
 	*d.expl = append(*d.expl, Explanation{Item: item, Rule: method, Source: source, Fired: fired, Sentence: quote})
-}
-
-// verbWordsIn names the words of the rule's verb classes that occur in the
-// quote, or the rule's pattern.
-func (d *document) verbWordsIn(rule, quote string) string {
-	var found []string
-	toks, _ := tokenize(quote, false)
-	for _, class := range goRuleVerbs[rule] {
-		for i := range toks {
-			if i > 0 && toks[i].capitalized() {
-				continue // "the United States" does not state
-			}
-			for _, p := range d.x.lx.verbFirst[class][toks[i].lower] {
-				if j, ok := phraseAtToks(toks, i, p); ok {
-					found = append(found, "“"+spanOf(quote, toks, i, j)+"”")
-					break
-				}
-			}
-		}
-	}
-	switch {
-	case len(found) > 0:
-		return "verb " + strings.Join(uniq(found), ", ")
-	case goRulePatterns[rule] != "":
-		return "pattern: " + goRulePatterns[rule]
-	}
-	return ""
-}
-
-func phraseAtToks(toks []token, i int, p []string) (int, bool) {
-	if i+len(p) > len(toks) {
-		return i, false
-	}
-	for k, w := range p {
-		if toks[i+k].lower != w {
-			return i, false
-		}
-	}
-	return i + len(p), true
-}
-
-func spanOf(text string, toks []token, i, j int) string {
-	return text[toks[i].start:toks[j-1].end]
 }
 
 // itemOf* write an item in the notation of Explanation.Item.
