@@ -79,15 +79,15 @@ func TestExtractAndEvalUsage(t *testing.T) {
 }
 
 // `extract --explain` names, for each proposed item, the rule, where it is
-// written and the words that fired it: the claim rules are data
+// written and the words that fired it: the rules are data
 // (constructions.yaml), each named with its trigger and slots — calls,
-// attributions, sanctions and denials alike.
+// attributions, sanctions, denials and roles alike.
 func TestExtractExplain(t *testing.T) {
 	dir := t.TempDir()
 	article := filepath.Join(dir, "a.txt")
 	os.WriteFile(article, []byte("Chile blames Peru for port hack\n\nJapan and South Korea called on China to release the detained fishermen. "+
 		"Chile on Monday blamed Peru for the hack of the port of Arica. Ecuador imposed sanctions on Peru over the hack. "+
-		"Peru rejected the accusations.\n"), 0o600)
+		"Peru rejected the accusations. Chilean Defence Minister Ana Soto said the port was safe.\n"), 0o600)
 	out, errOut, code := runBin(t, nil, "extract", "--explain", article)
 	if code != 0 {
 		t.Fatalf("extract --explain: %d %s", code, errOut)
@@ -98,13 +98,13 @@ func TestExtractExplain(t *testing.T) {
 		"country:EC -SANCTIONED-> country:PE\n  rule:     rule:sanction-imposed@2 (data, loader/extract/constructions.yaml)\n  fired by: trigger “sanctions on”; subject “Ecuador”; object “Peru”",
 		"country:PE -DENIED-> attribution:cl-hack-of-the-port-of-arica\n  rule:     rule:denial@4 (data, loader/extract/constructions.yaml)\n  fired by: trigger “rejected”; subject “Peru”",
 		"sentence: Japan and South Korea called on China to release the detained fishermen.",
+		"ROLE person:ana-soto country:CL (Defence Minister)\n  rule:     rule:role-title@1 (data, loader/extract/constructions.yaml)\n  fired by: pattern: a title right before a name; title “Defence Minister”",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("extract --explain lacks %q:\n%s", want, out)
 		}
 	}
-	// Every item's rule is in the rule file (only the roles a title gives
-	// come from recognition, and this article has none).
+	// Every item's rule is in the rule file, the roles a title gives too.
 	for _, line := range strings.Split(out, "\n") {
 		if strings.HasPrefix(line, "  rule:") && !strings.HasSuffix(line, "(data, loader/extract/constructions.yaml)") {
 			t.Errorf("a rule not written as data: %q", line)

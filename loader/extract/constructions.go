@@ -126,6 +126,9 @@ import (
 //     `hedges`, or the subject is a hedged operation), unless "asserted";
 //     "alleged" always.
 //   - pass: "reading" (default), "speech" or "answers" (see Pass).
+//   - pattern (claim HOLDS_ROLE, no trigger or slots): a role the
+//     recognizer gives while it finds people, by the pattern of a title
+//     and a name (see Pattern).
 //   - examples: sentences with the facts they must give and must not give;
 //     TestConstructions runs every one.
 //
@@ -149,9 +152,17 @@ type construction struct {
 	// "a Chilean-sponsored resolution", with the actor before the hyphen
 	// as subject (subject.from "prefix").
 	TriggerSuffix []string `yaml:"trigger_suffix"`
-	Subject       slotSpec `yaml:"subject"`
-	Object        slotSpec `yaml:"object"`
-	Negation      string   `yaml:"negation"`
+	// Pattern (claim HOLDS_ROLE): the role a title gives a name, found
+	// while people are recognized (a title is what makes a name a
+	// person's): "title-name" ("Defence Minister Ana Soto"), "name-title"
+	// ("Ana Soto, the defence minister"), "title-comma-name" ("the defence
+	// minister, Ana Soto"). The titles are lexicon.yaml's; the body is the
+	// one named with the title, the one the lexicon gives it, or the state
+	// the text is about there (recognize.go, role). No trigger or slots.
+	Pattern  stringList `yaml:"pattern"`
+	Subject  slotSpec   `yaml:"subject"`
+	Object   slotSpec   `yaml:"object"`
+	Negation string     `yaml:"negation"`
 	// After and NotAfter are words one of which must (must not) stand
 	// right before the trigger: "to hold X accountable" is a threat, not
 	// an attribution.
@@ -384,6 +395,25 @@ func loadConstructions(data []byte, lx *lexicon) ([]*construction, error) {
 			if c.stmt {
 				return nil, bad("claim statement needs object.from quote, reported or name-given")
 			}
+		}
+		if len(c.Pattern) > 0 {
+			for _, p := range c.Pattern {
+				switch p {
+				case "title-name", "name-title", "title-comma-name":
+				default:
+					return nil, bad("pattern must be title-name, name-title or title-comma-name")
+				}
+			}
+			if c.Claim != "HOLDS_ROLE" || len(c.Trigger) > 0 || len(c.Verbs) > 0 || c.Subject.From != "" || c.Object.From != "" {
+				return nil, bad("a pattern goes with claim HOLDS_ROLE and no trigger, verbs, subject or object")
+			}
+			if c.Confidence <= 0 || c.Confidence > 1 {
+				return nil, bad("confidence must be in (0, 1]")
+			}
+			c.typ = graph.RelHoldsRole
+			c.method = fmt.Sprintf("rule:%s@%d", c.Name, c.Version)
+			c.order = len(seen)
+			continue
 		}
 		trig := phrases(expandAlternatives(c.Trigger), true)
 		for _, p := range trig {

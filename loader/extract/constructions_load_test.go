@@ -40,6 +40,9 @@ func TestLoadConstructionsRefuses(t *testing.T) {
 		{"a role without a title", strings.Replace(head, "PROPOSED", "HOLDS_ROLE", 1) + "  trigger: [who heads]\n  subject: {from: before}\n  object: {from: first-after}\n", "title"},
 		{"followed_within without words", head + "  trigger: [tabled]\n  followed_within: {within: 3}\n  subject: {from: clause}\n  object: {from: before}\n", "followed_within"},
 		{"a trigger starting with *", head + "  trigger: [\"* tabled\"]\n  subject: {from: clause}\n  object: {from: before}\n", "*"},
+		{"an unknown role pattern", strings.Replace(head, "PROPOSED", "HOLDS_ROLE", 1) + "  pattern: title-after-lunch\n", "pattern"},
+		{"a role pattern with a trigger", strings.Replace(head, "PROPOSED", "HOLDS_ROLE", 1) + "  pattern: title-name\n  trigger: [heads]\n", "pattern"},
+		{"a role pattern for another claim", head + "  pattern: title-name\n", "pattern"},
 		{"an unknown after_noun", head + "  trigger: [tabled]\n  after_noun: maybe\n  subject: {from: clause}\n  object: {from: before}\n", "after_noun"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -80,7 +80,8 @@
 // reactions (call-urge, call, call-on, call-for-*, reaction), denials
 // (denial, denial-called, denial-self), statements (quote,
 // reported-speech, characterization, characterization-called, accusation),
-// targets (targeting, targeting-verb), models (model, modeled-on),
+// targets (targeting, targeting-verb), models (model, modeled-on), roles
+// (role-title, role-apposition, role-heads),
 // doctrines, meetings and membership (proposal, adoption, convening,
 // attendance, participation, presence, membership, part-of-*, ...).
 //
@@ -107,10 +108,14 @@
 //   - an official acting for a state makes the state the actor
 //     (actingfor.go).
 //
-// Not constructions: the roles of officials (role-title, role-apposition)
-// are found while people are recognized — a title is what makes a name a
-// person — from the titles of lexicon.yaml (titles.heads, modifiers,
-// bodies, state_titles), in recognize.go.
+// The roles a title gives (role-title, role-apposition) are entries too,
+// but they name a pattern of the recognizer (field pattern: title-name,
+// name-title, title-comma-name) rather than a trigger: a title is what
+// makes a name a person's, and the body the role gives is used by the rest
+// of recognition, so the recognizer gives them while it finds people
+// (recognize.go), with the titles of lexicon.yaml (titles.heads,
+// modifiers, bodies, state_titles). Other words that give a role are
+// ordinary constructions ("X, who heads Y": role-heads).
 //
 // A negated verb ("did not attend", "has never backed") fires no rule,
 // except a verb of speech. A spokesperson's attribution is their state's,

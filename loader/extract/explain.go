@@ -37,13 +37,6 @@ func (x *Extractor) Explain(doc graph.Document) (*annotation.File, []Explanation
 	return f, expl, err
 }
 
-// recognitionPatterns describe what makes a role found while people are
-// recognized (the only items no construction proposes).
-var recognitionPatterns = map[string]string{
-	"role-title":      "a title right before a name",
-	"role-apposition": "a name, a comma and a title (or a title, a comma and a name)",
-}
-
 // explain records why an item was proposed, when explanations are asked for.
 func (d *document) explain(item, method, fired, quote string) {
 	if d.expl == nil {
@@ -53,14 +46,9 @@ func (d *document) explain(item, method, fired, quote string) {
 	if at := strings.LastIndex(name, "@"); at >= 0 {
 		name = name[:at]
 	}
-	// Only the roles titles give are found outside the rule file, while
-	// people are recognized (doc.go says why).
-	source := "recognition of people, loader/extract/recognize.go, with the titles of lexicon.yaml"
+	source := "not in the rule file" // every rule is in it; a method it does not name is a bug to report
 	if slices.ContainsFunc(d.x.cons, func(c *construction) bool { return c.method == method }) {
 		source = "data, loader/extract/constructions.yaml"
-	}
-	if fired == "" && recognitionPatterns[name] != "" {
-		fired = "pattern: " + recognitionPatterns[name]
 	}
 	*d.expl = append(*d.expl, Explanation{Item: item, Rule: method, Source: source, Fired: fired, Sentence: quote})
 }

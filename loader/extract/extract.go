@@ -20,6 +20,9 @@ type Extractor struct {
 	gz      *gazetteer
 	cons    []*construction
 	consIdx constructionIndex
+	// rolePatterns are the constructions that give a role by pattern, by
+	// pattern ("title-name": role-title)
+	rolePatterns map[string][]*construction
 	// consSuffix are the constructions fired by a word's ending
 	// ("-sponsored"), not by a word.
 	consSuffix []*construction
@@ -82,12 +85,16 @@ func New(reg *resolve.Registry) (*Extractor, error) {
 		}
 	}
 	var suffix []*construction
+	rolePatterns := map[string][]*construction{}
 	for _, c := range cons {
+		for _, p := range c.Pattern {
+			rolePatterns[p] = append(rolePatterns[p], c)
+		}
 		if len(c.TriggerSuffix) > 0 {
 			suffix = append(suffix, c)
 		}
 	}
-	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons, consIdx: indexConstructions(cons), consSuffix: suffix,
+	return &Extractor{reg: reg, lx: lx, gz: newGazetteer(reg, lx), cons: cons, consIdx: indexConstructions(cons), consSuffix: suffix, rolePatterns: rolePatterns,
 		capitals: capitals, sponsors: sponsors, stems: stems}, nil
 }
 

@@ -11,23 +11,18 @@ import (
 // changes, so that a claim in the graph says which logic made it; the
 // method of a claim is "rule:<name>@<version>".
 const (
-	methodPerson         = "rule:person@1"
-	methodCompany        = "rule:company@1"
-	methodGroup          = "rule:group@1"
-	methodOperation      = "rule:operation@1"
-	methodEvent          = "rule:event@1"
-	methodDoctrine       = "rule:doctrine@1"
-	methodRoleTitle      = "rule:role-title@1"
-	methodRoleApposition = "rule:role-apposition@1"
+	methodPerson    = "rule:person@1"
+	methodCompany   = "rule:company@1"
+	methodGroup     = "rule:group@1"
+	methodOperation = "rule:operation@1"
+	methodEvent     = "rule:event@1"
+	methodDoctrine  = "rule:doctrine@1"
 )
 
 // Confidences: how often, on the demo and evaluation sets, what the rule
 // finds is right, rounded down. They are not probabilities, but they order
 // claims sensibly for a reviewer.
-const (
-	confRoleTitle      = 0.9
-	confRoleApposition = 0.85
-)
+const ()
 
 // finding is one claim found by a rule.
 type finding struct {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -510,13 +511,13 @@ func (d *document) persons(s *sentence) {
 			tb := d.titleBefore(s, i)
 			tb.nameEnd = j
 			p := d.registerPerson(s, i, j, name)
-			d.role(s, p, tb, methodRoleTitle, confRoleTitle)
+			d.roleByPattern(s, p, tb, "title-name")
 		case d.titleAfter(s, j) != nil:
 			p := d.registerPerson(s, i, j, name)
-			d.role(s, p, d.titleAfter(s, j), methodRoleApposition, confRoleApposition)
+			d.roleByPattern(s, p, d.titleAfter(s, j), "name-title")
 		case s.tok(i-1).text == "," && d.titleBefore(s, i-1) != nil:
 			p := d.registerPerson(s, i, j, name)
-			d.role(s, p, d.titleBefore(s, i-1), methodRoleApposition, confRoleApposition)
+			d.roleByPattern(s, p, d.titleBefore(s, i-1), "title-comma-name")
 		case d.afterPersonNoun(s, i) || d.speechNear(s, i, j) || d.chargedBefore(s, i) || d.personApposition(s, j):
 			if j-i >= 2 {
 				d.registerPerson(s, i, j, name)
@@ -1020,4 +1021,25 @@ func (d *document) longerNameBefore(s *sentence, i int) bool {
 	p := s.toks[i-1]
 	return p.kind == tWord && p.capitalized() && s.mat(i-1) == nil && !capStops.has(p.lower) && !d.x.lx.titleHeads.has(p.lower) &&
 		!strings.HasSuffix(p.lower, "ly")
+}
+
+// rolePatternWords describe the patterns of constructions that give roles,
+// for --explain.
+var rolePatternWords = map[string]string{
+	"title-name":       "a title right before a name",
+	"name-title":       "a name, a comma and a title",
+	"title-comma-name": "a title, a comma and a name",
+}
+
+// roleByPattern gives person p the role title t gives, once for each
+// construction of the rule file with that pattern (role-title,
+// role-apposition); none, when the file has none.
+func (d *document) roleByPattern(s *sentence, p *entity, t *titleSpan, pattern string) {
+	for _, c := range d.x.rolePatterns[pattern] {
+		n := len(d.out.roles)
+		d.role(s, p, t, c.method, c.Confidence)
+		if len(d.out.roles) > n {
+			d.out.roles[n].fired = fmt.Sprintf("pattern: %s; title “%s”", rolePatternWords[pattern], t.title())
+		}
+	}
 }
