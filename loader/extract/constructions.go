@@ -1002,10 +1002,6 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 		switch v {
 		case "trigger":
 			val = s.span(h.i, h.j)
-		default:
-			if w, ok := strings.CutPrefix(v, "="); ok {
-				val = w // words the entry gives: "head" for "who heads"
-			}
 		case "trigger-adverb":
 			// "reacted angrily"
 			val = s.span(h.i, h.j)
@@ -1038,6 +1034,10 @@ func (d *document) fire(c *construction, s *sentence, h hit) {
 					val = s.textOf(from, k)
 					break
 				}
+			}
+		default:
+			if w, ok := strings.CutPrefix(v, "="); ok {
+				val = w // words the entry gives: "head" for "who heads"
 			}
 		}
 		if val = strings.TrimSpace(val); val != "" {
