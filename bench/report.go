@@ -557,7 +557,7 @@ func renderLimits(b *strings.Builder, r *ScaleResult) {
 				"at a time; new claims go in as multi-row VALUES lists. What it still pays per row is SQLite's own work, compiled from C to Go "+
 				"(modernc.org/sqlite, the price of a binary without cgo): executing the inserts (the VM), the evidence rows taken apart from "+
 				"JSON (as VALUES lists their per-row lookups made the statement slower to compile), the B-tree appends of the tables and the "+
-				"evidence index, and at the end the sorts of seven indexes and FTS5 indexing of every quote. "+
+				"evidence index, and at the end the sorts of six indexes (into a store without claims; five into one with claims), the count of the claim tally and FTS5 indexing of every quote. "+
 				syscallShare(r.profile("bulk load"))+"system calls. Kuzu's COPY writes columns from a file in native code; "+
 				"a pace like it would take that: a loader that writes the file's pages itself, or cgo.")
 		} else if s.Load.Bulk {
