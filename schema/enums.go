@@ -37,9 +37,10 @@ type enumSpelling struct {
 	api, stored map[string]string
 }
 
-func newEnumSpelling(names []string) enumSpelling {
+func newEnumSpelling[T ~string](values []T) enumSpelling {
 	e := enumSpelling{api: map[string]string{}, stored: map[string]string{}}
-	for _, n := range names {
+	for _, v := range values {
+		n := string(v)
 		a := vocabsdl.ScreamingCase(n)
 		e.api[n], e.stored[a] = a, n
 	}
@@ -47,20 +48,8 @@ func newEnumSpelling(names []string) enumSpelling {
 }
 
 var (
-	kindSpelling = newEnumSpelling(func() []string {
-		var out []string
-		for _, k := range graph.NodeKinds() {
-			out = append(out, string(k))
-		}
-		return out
-	}())
-	modalitySpelling = newEnumSpelling(func() []string {
-		var out []string
-		for _, m := range graph.Modalities() {
-			out = append(out, string(m))
-		}
-		return out
-	}())
+	kindSpelling     = newEnumSpelling(graph.NodeKinds())
+	modalitySpelling = newEnumSpelling(graph.Modalities())
 )
 
 // API is the kind as the API spells it ("" for a kind the vocabulary
@@ -71,7 +60,7 @@ func (k NodeKind) API() string { return kindSpelling.api[string(k)] }
 func (k NodeKind) IsValid() bool { return k.API() != "" }
 
 // MarshalGQL writes the API spelling.
-func (k NodeKind) MarshalGQL(w io.Writer) { marshalEnum(w, "NodeKind", string(k), k.API()) }
+func (k NodeKind) MarshalGQL(w io.Writer) { marshalEnum(w, string(k), k.API()) }
 
 // UnmarshalGQL reads the API spelling (the executor has already checked it
 // against the schema's values).
@@ -88,7 +77,7 @@ func (m Modality) API() string { return modalitySpelling.api[string(m)] }
 func (m Modality) IsValid() bool { return m.API() != "" }
 
 // MarshalGQL writes the API spelling.
-func (m Modality) MarshalGQL(w io.Writer) { marshalEnum(w, "Modality", string(m), m.API()) }
+func (m Modality) MarshalGQL(w io.Writer) { marshalEnum(w, string(m), m.API()) }
 
 // UnmarshalGQL reads the API spelling.
 func (m *Modality) UnmarshalGQL(v any) error {
@@ -97,7 +86,7 @@ func (m *Modality) UnmarshalGQL(v any) error {
 	return err
 }
 
-func marshalEnum(w io.Writer, enum, stored, api string) {
+func marshalEnum(w io.Writer, stored, api string) {
 	if api == "" {
 		// A value the vocabulary lacks cannot be spelled as the schema's
 		// enum; writing it as stored keeps the response readable (and the
