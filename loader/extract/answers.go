@@ -12,8 +12,8 @@ import (
 // ones follows the convention of docs/annotations.md ("Denials"), the one
 // independent annotators follow:
 //
-//   - a general denial ("denied any involvement in the poisoning", "denied
-//     using chemical weapons", "rejected the accusations") answers every
+//   - a general denial ("denied any involvement in the hack", "denied
+//     using explosives", "rejected the accusations") answers every
 //     attribution of the article that blames the denier or its own (its
 //     bodies, units, the groups the reference data places under them, its
 //     officials), of the operation it names if it names one;
@@ -45,7 +45,7 @@ func (d *document) denialAt(c *construction, s *sentence, h hit) (denialScope, b
 	ok := sc.own
 	for k := h.j; !ok && k < len(s.toks) && k < h.j+c.Object.Within; k++ {
 		w := s.toks[k].lower
-		// "denied using chemical weapons", "denied launching the attack"
+		// "denied using explosives", "denied launching the attack"
 		gerund := k == h.j && strings.HasSuffix(w, "ing") && len(w) > 4 && !s.toks[k].is("having", "being", "thing")
 		if lx.attributionNouns.has(w) || gerund || slices.Contains(c.Object.Nouns, w) || s.mat(k) != nil && isOp(s.mat(k).ent) {
 			ok = true

@@ -196,7 +196,7 @@ func TestRules(t *testing.T) {
 			"Chile sanctions Russia and names GRU as Lima hackers\n\nThe GRU denied it.",
 			[]string{"country:CL -SANCTIONED-> country:RU"}, []string{"-SANCTIONED-> org:ru-gru"}},
 		{"denial: of the attribution that blames the denier; the charges are the legal one",
-			head + "Chile blamed Bolivia for the Lima attack. The Justice Department charged two Bolivian hackers with the Lima attack. Bolivia has denied any role in the attack. Bolivia denied the charges.",
+			head + "Chile blamed Bolivia for the Lima attack. The Justice Department charged two Bolivian hackers with the Lima attack. Bolivia denied playing any role in the attack. Bolivia denied the charges.",
 			[]string{"country:BO -DENIED-> ATTRIBUTION(country:CL) [rule:denial@4]", "country:BO -DENIED-> ATTRIBUTION(org:us-justice-department)"}, nil},
 		{"denial, general: answers every attribution blaming the denier or its own, whoever made it",
 			head + "A cyber-attack on the Port of Valparaíso halted shipping in May. Chile blamed China for the attack on the Port of Valparaíso. Peru said APT40 had carried out the attack on the Port of Valparaíso. Beijing has denied any involvement.",
